@@ -1,0 +1,43 @@
+import Foundation
+
+extension CheckContext {
+    /// Each indicator row through the scoring library's review (score range, full marks on a missed
+    /// target, missing 偏差原因, over-achievement), located at the cell the finding is about.
+    mutating func reviewIndicatorRows(_ spec: CheckSpec, _ ind: IndicatorSpec) {
+        let threshold = ev.template.settings.overAchievement
+        for row in form.rows where row.sectionID == ind.section && row.repeating != nil {
+            for k in 0..<entry.count(of: row.id) {
+                func v(_ c: String) -> Value { ev.value(form: form, index: index, row: row.id, rowIndex: k, column: c) }
+                let findings = IndicatorReview.review(
+                    target: v(ind.target).text, actual: v(ind.actual).text, weight: v(ind.weight).number,
+                    score: v(ind.score).number, reason: v(ind.reason).text, overAchievement: threshold)
+                for f in findings {
+                    let column: String
+                    switch f {
+                    case .overAchievement: column = ind.actual
+                    case .belowWeightWithoutReason: column = ind.reason
+                    default: column = ind.score
+                    }
+                    // An error from the review is always an error; the template's severity tempers the rest.
+                    let severity = f.severity == .error ? .error : min(f.severity, spec.severity)
+                    report(severity, address(row.id, k, column), f.message, code: f.code)
+                }
+            }
+        }
+    }
+}
+
+extension CheckContext {
+    /// A 三级指标 that reads as a target ("≤207.36万元", seed 001 附件3-3) means the row slid one
+    /// column to the left when it was typed: the name is missing and every value is in the wrong place.
+    mutating func shiftedRows(_ spec: CheckSpec, _ ind: IndicatorSpec) {
+        for row in form.rows where row.sectionID == ind.section && row.repeating != nil {
+            for k in 0..<entry.count(of: row.id) {
+                guard let name = ev.value(form: form, index: index, row: row.id, rowIndex: k, column: ind.name).text,
+                      let first = FullWidth.fold(name).trimmingCharacters(in: .whitespaces).first, "≥≤<>=".contains(first),
+                      case .quantitative = TargetReader.readTarget(name) else { continue }
+                report(min(.warning, spec.severity), address(row.id, k, ind.name), CheckText.shiftedRow(name), code: "indicator.shiftedRow")
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+
+/// The state of checking one form instance: where we are, and the problems found so far.
+struct CheckContext {
+    let ev: Evaluation
+    let form: FormSpec
+    let index: Int
+    let labels: Labels
+    var problems: [Problem] = []
+
+    init(ev: Evaluation, form: FormSpec, index: Int) {
+        self.ev = ev
+        self.form = form
+        self.index = index
+        self.labels = Labels(template: ev.template, draft: ev.draft)
+    }
+
+    var entry: FormEntry { ev.draft.instances(of: form.id)[safe: index] ?? FormEntry() }
+    var tolerance: Decimal { ev.template.settings.tolerance }
+
+    mutating func report(_ severity: Severity, _ a: CellAddress?, _ message: String, code: String) {
+        problems.append(Problem(severity: severity, address: a, location: a.map(labels.location) ?? labels.formShort(form, index: index),
+                                message: message, code: code))
+    }
+
+    func address(_ row: String, _ rowIndex: Int?, _ column: String, in f: FormSpec? = nil, formIndex: Int? = nil) -> CellAddress {
+        CellAddress(form: (f ?? form).id, formIndex: formIndex ?? index, row: row, rowIndex: rowIndex, column: column)
+    }
+
+    func kind(of column: String, row: String, in f: FormSpec? = nil) -> CellKind {
+        let fs = f ?? form
+        guard let r = fs.row(row) else { return .decimal }
+        return fs.section(r.sectionID)?.column(column)?.kind ?? .text
+    }
+
+    /// Every (row, instance) of the form, single rows with nil.
+    func rowInstances() -> [(RowSpec, Int?)] {
+        form.rows.flatMap { r -> [(RowSpec, Int?)] in
+            r.repeating == nil ? [(r, nil)] : (0..<entry.count(of: r.id)).map { (r, $0) }
+        }
+    }
+
+    // MARK: Always-on checks
+
+    mutating func invalidEntries() {
+        for (row, idx) in rowInstances() {
+            for c in row.columnIDs where row.formulas[c] == nil {
+                if case let .invalid(s)? = entry.entry(row: row.id, index: idx, column: c) {
+                    let k = kind(of: c, row: row.id)
+                    report(.error, address(row.id, idx, c), CheckText.notANumber(s, kind: k), code: "notANumber")
+                }
+            }
+        }
+    }
+
+    mutating func requiredColumns() {
+        guard let section = Optional(form.sections) else { return }
+        let requiredColumns = Set(section.flatMap { s in s.columns.filter(\.required).map { "\(s.id).\($0.id)" } })
+        for (row, idx) in rowInstances() {
+            for c in row.columnIDs where row.formulas[c] == nil {
+                guard row.required || requiredColumns.contains("\(row.sectionID).\(c)") else { continue }
+                if !ev.value(form: form, index: index, row: row.id, rowIndex: idx, column: c).isFilled {
+                    let a = address(row.id, idx, c)
+                    report(.error, a, CheckText.required(labels.columnLabel(form, row: row, column: c)), code: "required")
+                }
+            }
+        }
+    }
+
+    // MARK: Template checks
+
+    mutating func run(_ spec: CheckSpec) {
+        switch spec.kind {
+        case .equal, .atLeast, .atMost: compare(spec)
+        case .required:
+            for t in spec.cells {
+                let (f, fi) = targetForm(t)
+                guard let f, let fi else { continue }
+                if !ev.value(form: f, index: fi, row: t.row, rowIndex: nil, column: t.column).isFilled {
+                    let a = address(t.row, nil, t.column, in: f, formIndex: fi)
+                    let label = f.row(t.row).map { labels.columnLabel(f, row: $0, column: t.column) } ?? t.column
+                    report(spec.severity, a, CheckText.required(label), code: "required")
+                }
+            }
+        case .indicators: indicators(spec)
+        case .placeholder: placeholders(spec)
+        case .year: years(spec)
+        }
+    }
+
+    func targetForm(_ t: CheckTarget) -> (FormSpec?, Int?) {
+        guard let id = t.form else { return (form, index) }
+        guard let f = ev.template.form(id), ev.instanceCount(id) > 0 else { return (nil, nil) }
+        return (f, 0)
+    }
+
+    mutating func compare(_ spec: CheckSpec) {
+        guard let left = spec.left, let right = spec.right else { return }
+        let columns = spec.columns.isEmpty ? [spec.at?.column ?? ""] : spec.columns
+        let rowInstances: [Int?] = spec.eachRow.map { r in (0..<entry.count(of: r)).map { Optional($0) } } ?? [nil]
+        for idx in rowInstances {
+            for col in columns {
+                let scope = ev.scopeFor(form: form, index: index, row: spec.eachRow ?? "", rowIndex: idx, column: col)
+                let l = FormulaEvaluator.evaluate(left, in: scope)
+                let r = FormulaEvaluator.evaluate(right, in: scope)
+                guard let x = l.number, let y = r.number else { continue }
+                let at = spec.at
+                let (f, fi) = at.map(targetForm) ?? (form, index)
+                let row = at.map { $0.row == "_" ? (spec.eachRow ?? "") : $0.row } ?? ""
+                let column = at?.column == "@" ? col : (at?.column ?? col)
+                let a: CellAddress? = (f != nil && at != nil) ? address(row, at?.row == "_" ? idx : nil, column, in: f, formIndex: fi) : nil
+                let k = a.map { kind(of: $0.column, row: $0.row, in: f) } ?? .money
+                let label = YearText.render(spec.label, year: ev.draft.year)
+                let diff = x - y
+                switch spec.kind {
+                case .equal where abs(diff) > tolerance:
+                    report(spec.severity, a, CheckText.notEqual(label: label, found: CheckText.show(l, kind: k), expected: CheckText.show(r, kind: k),
+                                                                difference: CheckText.show(.number(abs(diff)), kind: k)), code: "equal")
+                case .atLeast where diff < -tolerance:
+                    report(spec.severity, a, CheckText.tooSmall(label: label, found: CheckText.show(l, kind: k), bound: CheckText.show(r, kind: k)), code: "atLeast")
+                case .atMost where diff > (k == .percent ? 0 : tolerance):
+                    report(spec.severity, a, CheckText.tooLarge(label: label, found: CheckText.show(l, kind: k), bound: CheckText.show(r, kind: k)), code: "atMost")
+                default: break
+                }
+            }
+        }
+    }
+
+    mutating func placeholders(_ spec: CheckSpec) {
+        let patterns = ev.template.settings.placeholderPatterns
+        for (row, idx) in rowInstances() {
+            for c in row.columnIDs where row.formulas[c] == nil {
+                guard case let .text(s)? = entry.entry(row: row.id, index: idx, column: c) else { continue }
+                if let p = patterns.first(where: { s.contains($0) }) {
+                    report(spec.severity, address(row.id, idx, c), CheckText.placeholder(pattern: p, text: String(s.prefix(30))), code: "placeholder")
+                }
+            }
+        }
+    }
+
+    mutating func years(_ spec: CheckSpec) {
+        let allowed = spec.allowedYearOffsets.map { ev.draft.year + $0 }
+        var targets: [(String, Int?, String)] = spec.cells.map { ($0.row, nil, $0.column) }
+        if spec.cells.isEmpty {
+            for (row, idx) in rowInstances() {
+                for c in spec.columns where row.columnIDs.contains(c) { targets.append((row.id, idx, c)) }
+            }
+        }
+        for (row, idx, c) in targets {
+            guard let s = ev.value(form: form, index: index, row: row, rowIndex: idx, column: c).text else { continue }
+            for y in YearScan.years(in: s) where !allowed.contains(y) {
+                report(spec.severity, address(row, idx, c), CheckText.wrongYear(found: y, allowed: allowed), code: "year")
+                break
+            }
+        }
+    }
+}
+
+/// Finds four-digit years (1990–2099) written in text: "2023年", "2024.5.30", "2024-05-30".
+enum YearScan {
+    static func years(in s: String) -> [Int] {
+        let ds = Array(FullWidth.fold(s))
+        var out: [Int] = []
+        var i = 0
+        while i < ds.count {
+            if ds[i].isASCII, ds[i].isNumber {
+                var j = i
+                while j < ds.count, ds[j].isASCII, ds[j].isNumber { j += 1 }
+                if j - i == 4, let y = Int(String(ds[i..<j])), (1990...2099).contains(y) {
+                    let next = j < ds.count ? ds[j] : " "
+                    if "年.-/".contains(next) || j == ds.count { out.append(y) }
+                }
+                i = j
+            } else { i += 1 }
+        }
+        return out
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// A check declared by a template. The kinds are a closed set interpreted by `Checker`.
+public struct CheckSpec: Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        /// left = right within the template's tolerance (a total against its parts, a figure in two forms).
+        case equal
+        /// left ≥ right (公用经费 ≥ Σ 其中).
+        case atLeast
+        /// left ≤ right (控制率 ≤ 100%, 执行率 ≤ 100%).
+        case atMost
+        /// The listed cells must be filled.
+        case required
+        /// Scores, weights, reasons and targets of the form's indicator rows (the scoring library).
+        case indicators
+        /// Template text left in a cell (某某, 多少).
+        case placeholder
+        /// Years written in the listed cells must be the evaluated year or an allowed offset of it.
+        case year
+    }
+
+    public let kind: Kind
+    public let severity: Severity
+    /// What is being compared, in the form's own words ("三公经费 = 1 + 2 + 3").
+    public let label: String
+    public let left: Formula?
+    public let right: Formula?
+    /// The cell a problem is shown at; for a cross-form check it names its form ("B!expense.value").
+    public let at: CheckTarget?
+    /// Evaluate once per listed column, binding `@`.
+    public let columns: [String]
+    /// Evaluate once per instance of this repeated row, binding `_`.
+    public let eachRow: String?
+    /// `required` and `year`: the cells.
+    public let cells: [CheckTarget]
+    /// `year`: the offsets from the evaluated year that may appear (0 and 1 for a 填报日期 in Y+1).
+    public let allowedYearOffsets: [Int]
+}
+
+/// A cell named by a check: optionally in another form, as `B!row.col`.
+public struct CheckTarget: Sendable, Equatable {
+    public let form: String?
+    public let row: String
+    public let column: String
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// Runs every check of a template over an evaluated draft. Per-instance checks can be rerun for
+/// one form instance after an edit; the cross-form checks are cheap and always rerun.
+public enum Checker {
+    public static func check(_ ev: Evaluation) -> [Problem] {
+        var out: [Problem] = []
+        for form in ev.template.forms {
+            for k in 0..<ev.instanceCount(form.id) { out += check(ev, form: form, index: k) }
+        }
+        out += checkAcrossForms(ev)
+        return ordered(out, template: ev.template)
+    }
+
+    /// Problems in the order of the paper forms (form, project, row, column), errors first within a cell.
+    public static func ordered(_ ps: [Problem], template: Template) -> [Problem] {
+        var formPos: [String: Int] = [:]
+        var rowPos: [String: [String: Int]] = [:]
+        var colPos: [String: [String: Int]] = [:]
+        for (k, f) in template.forms.enumerated() {
+            formPos[f.id] = k
+            var rp: [String: Int] = [:]
+            for (j, r) in f.rows.enumerated() { rp[r.id] = j }
+            rowPos[f.id] = rp
+            var cp: [String: Int] = [:]
+            for s in f.sections { for (j, c) in s.columns.enumerated() where cp[c.id] == nil { cp[c.id] = j } }
+            colPos[f.id] = cp
+        }
+        func key(_ p: Problem) -> [Int] {
+            guard let a = p.address else { return [Int.max] }
+            return [formPos[a.form] ?? 99, a.formIndex, rowPos[a.form]?[a.row] ?? 0, a.rowIndex ?? -1, colPos[a.form]?[a.column] ?? -1, -p.severity.rank]
+        }
+        return ps.enumerated().sorted { l, r in
+            let a = key(l.element), b = key(r.element)
+            return a == b ? l.offset < r.offset : a.lexicographicallyPrecedes(b)
+        }.map(\.element)
+    }
+
+    /// Problems of one form instance.
+    public static func check(_ ev: Evaluation, form: FormSpec, index: Int) -> [Problem] {
+        var ctx = CheckContext(ev: ev, form: form, index: index)
+        ctx.invalidEntries()
+        ctx.requiredColumns()
+        for spec in form.checks { ctx.run(spec) }
+        return ctx.problems
+    }
+
+    public static func checkAcrossForms(_ ev: Evaluation) -> [Problem] {
+        var out: [Problem] = []
+        for spec in ev.template.checks {
+            let formID = spec.at?.form ?? ev.template.forms.first?.id ?? ""
+            guard let form = ev.template.form(formID), ev.instanceCount(formID) > 0 else { continue }
+            var ctx = CheckContext(ev: ev, form: form, index: 0)
+            ctx.run(spec)
+            out += ctx.problems
+        }
+        return out
+    }
+}

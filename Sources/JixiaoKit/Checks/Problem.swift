@@ -1,0 +1,22 @@
+import Foundation
+
+/// One thing that does not add up, with where it is and what was compared.
+public struct Problem: Sendable, Equatable {
+    public let severity: Severity
+    /// The cell it belongs to; nil for a problem of the draft as a whole.
+    public let address: CellAddress?
+    /// Where, in the form's words: "附件1 经费控制情况 · 三公经费 · 2023年决算数".
+    public let location: String
+    /// What is wrong, with the numbers, in Chinese.
+    public let message: String
+    /// A stable code for tests and `--json` ("equal", "required", "indicator.fullMarksOnMiss").
+    public let code: String
+
+    public init(severity: Severity, address: CellAddress?, location: String, message: String, code: String) {
+        self.severity = severity
+        self.address = address
+        self.location = location
+        self.message = message
+        self.code = code
+    }
+}

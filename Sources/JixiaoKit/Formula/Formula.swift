@@ -1,0 +1,197 @@
+import Foundation
+
+/// A parsed formula of a computed cell or a check. The language is small on purpose: numbers,
+/// cell references, + − × ÷, and a closed set of functions (see docs/templates.md). It is
+/// interpreted by `FormulaEvaluator`, never compiled or executed as code.
+public indirect enum Formula: Sendable, Equatable {
+    case number(Decimal)
+    case text(String)
+    case ref(Reference)
+    case negate(Formula)
+    case binary(BinaryOp, Formula, Formula)
+    case call(Function, [Formula])
+
+    public enum BinaryOp: Character, Sendable { case add = "+", sub = "-", mul = "*", div = "/" }
+
+    public enum Function: String, Sendable, CaseIterable {
+        case sum, min, max, abs, round
+        /// execScore(actual, budget, weight): weight × min(actual ÷ budget, 1), rounded as the template says.
+        case execScore
+        /// grade(total): the template's grade band label (优/良/中/差).
+        case grade
+        /// count(list): how many cells of the list are filled.
+        case count
+        /// ifEmpty(a, b): a, or b where a is empty.
+        case ifEmpty
+    }
+
+    /// Every reference in the formula, for validation and dependency ordering.
+    public var references: [Reference] {
+        switch self {
+        case .number, .text: return []
+        case let .ref(r): return [r]
+        case let .negate(f): return f.references
+        case let .binary(_, a, b): return a.references + b.references
+        case let .call(_, args): return args.flatMap(\.references)
+        }
+    }
+}
+
+/// `row.col`, `_.col` (this row), `row.@` (this column), `children.@`, `row[].col` (all instances of a
+/// repeated row), and across forms `B!row.col` or `C[]!row.col` (every instance of a repeated form).
+public struct Reference: Sendable, Equatable, Hashable {
+    public enum Row: Sendable, Equatable, Hashable {
+        case named(String)
+        case allInstances(String)
+        case this
+        case children
+    }
+    public enum Column: Sendable, Equatable, Hashable {
+        case named(String)
+        case current
+    }
+    public var form: String?
+    public var allForms: Bool
+    public var row: Row
+    public var column: Column
+}
+
+public struct FormulaSyntaxError: Error, Equatable, Sendable {
+    public let position: Int
+    public let found: String
+}
+
+/// Recursive-descent parser: expr := term (('+'|'-') term)*; term := unary (('*'|'/') unary)*;
+/// unary := '-' unary | primary; primary := number | "text" | ref | func '(' args ')' | '(' expr ')'.
+public struct FormulaParser {
+    let chars: [Character]
+    var i = 0
+
+    public static func parse(_ text: String) throws(FormulaSyntaxError) -> Formula {
+        var p = FormulaParser(chars: Array(text))
+        let f = try p.expression()
+        p.space()
+        if p.i < p.chars.count { throw p.fail() }
+        return f
+    }
+
+    init(chars: [Character]) { self.chars = chars }
+
+    func fail() -> FormulaSyntaxError {
+        FormulaSyntaxError(position: i, found: i < chars.count ? String(chars[i...].prefix(12)) : "")
+    }
+
+    mutating func space() { while i < chars.count, chars[i] == " " { i += 1 } }
+
+    mutating func eat(_ c: Character) -> Bool {
+        space()
+        if i < chars.count, chars[i] == c { i += 1; return true }
+        return false
+    }
+
+    mutating func expression() throws(FormulaSyntaxError) -> Formula {
+        var left = try term()
+        while true {
+            if eat("+") { left = .binary(.add, left, try term()) }
+            else if eat("-") { left = .binary(.sub, left, try term()) }
+            else { return left }
+        }
+    }
+
+    mutating func term() throws(FormulaSyntaxError) -> Formula {
+        var left = try unary()
+        while true {
+            if eat("*") { left = .binary(.mul, left, try unary()) }
+            else if eat("/") { left = .binary(.div, left, try unary()) }
+            else { return left }
+        }
+    }
+
+    mutating func unary() throws(FormulaSyntaxError) -> Formula {
+        if eat("-") { return .negate(try unary()) }
+        return try primary()
+    }
+
+    static func isIdentStart(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c == "_") }
+    static func isIdent(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber || c == "_") }
+
+    mutating func identifier() -> String? {
+        space()
+        guard i < chars.count, Self.isIdentStart(chars[i]) else { return nil }
+        let start = i
+        while i < chars.count, Self.isIdent(chars[i]) { i += 1 }
+        return String(chars[start..<i])
+    }
+
+    mutating func primary() throws(FormulaSyntaxError) -> Formula {
+        space()
+        guard i < chars.count else { throw fail() }
+        let c = chars[i]
+        if c == "(" {
+            i += 1
+            let f = try expression()
+            guard eat(")") else { throw fail() }
+            return f
+        }
+        if c == "\"" {
+            i += 1
+            let start = i
+            while i < chars.count, chars[i] != "\"" { i += 1 }
+            guard i < chars.count else { throw fail() }
+            let s = String(chars[start..<i])
+            i += 1
+            return .text(s)
+        }
+        if c.isASCII && c.isNumber {
+            let start = i
+            while i < chars.count, chars[i].isASCII, chars[i].isNumber || chars[i] == "." { i += 1 }
+            guard let d = NumberInput.decimal(String(chars[start..<i])) else { i = start; throw fail() }
+            if i < chars.count, chars[i] == "%" { i += 1; return .number(d / 100) }
+            return .number(d)
+        }
+        let start = i
+        guard let name = identifier() else { throw fail() }
+        if eat("(") {
+            guard let fn = Formula.Function(rawValue: name) else { i = start; throw fail() }
+            var args: [Formula] = []
+            if !eat(")") {
+                repeat { args.append(try expression()) } while eat(",")
+                guard eat(")") else { throw fail() }
+            }
+            return .call(fn, args)
+        }
+        return .ref(try reference(first: name, start: start))
+    }
+
+    /// After the first identifier: `[]`? then `!` (a form) or `.` (a row's column).
+    mutating func reference(first: String, start: Int) throws(FormulaSyntaxError) -> Reference {
+        var all = false
+        if i + 1 < chars.count, chars[i] == "[", chars[i + 1] == "]" { i += 2; all = true }
+        var form: String?
+        var allForms = false
+        var rowName = first
+        var rowAll = all
+        if i < chars.count, chars[i] == "!" {
+            i += 1
+            form = first
+            allForms = all
+            guard let r = identifier() else { throw fail() }
+            rowName = r
+            rowAll = false
+            if i + 1 < chars.count, chars[i] == "[", chars[i + 1] == "]" { i += 2; rowAll = true }
+        }
+        guard i < chars.count, chars[i] == "." else { throw fail() }
+        i += 1
+        let column: Reference.Column
+        if i < chars.count, chars[i] == "@" { i += 1; column = .current }
+        else if let c = identifier() { column = .named(c) }
+        else { throw fail() }
+        let row: Reference.Row
+        switch rowName {
+        case "_": row = .this
+        case "children": row = .children
+        default: row = rowAll ? .allInstances(rowName) : .named(rowName)
+        }
+        return Reference(form: form, allForms: allForms, row: row, column: column)
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// Every sentence the checks say, in one place so the wording can be reviewed together.
+public enum CheckText {
+    public static func show(_ v: Value, kind: CellKind) -> String {
+        switch v {
+        case .empty: return "空"
+        case .undefined: return "—"
+        case let .text(s), let .invalid(s): return "「\(s)」"
+        case let .number(d):
+            switch kind {
+            case .percent: return NumberFormat.percent(d)
+            case .count: return NumberFormat.count(d)
+            default: return NumberFormat.money(d)
+            }
+        }
+    }
+
+    public static func notEqual(label: String, found: String, expected: String, difference: String) -> String {
+        "\(label)：应为 \(expected)，现为 \(found)（相差 \(difference)）。请核对这几项数字。"
+    }
+
+    public static func tooSmall(label: String, found: String, bound: String) -> String {
+        "\(label)：应不小于 \(bound)，现为 \(found)。"
+    }
+
+    public static func tooLarge(label: String, found: String, bound: String) -> String {
+        "\(label)：应不大于 \(bound)，现为 \(found)。"
+    }
+
+    public static func required(_ what: String) -> String { what.isEmpty ? "必填项未填写。" : "必填：请填写「\(what)」。" }
+
+    public static func notANumber(_ input: String, kind: CellKind) -> String {
+        "「\(input)」不是数字。\(NumberText.hint(kind))"
+    }
+
+    public static func weightGroup(group: String, sum: String, expected: String) -> String {
+        "\(group)下各三级指标分值合计 \(sum)，应为 \(expected)。请调整分值。"
+    }
+
+    public static func placeholder(pattern: String, text: String) -> String {
+        "疑似模板示例文字未改：「\(text)」含「\(pattern)」。请改为实际内容。"
+    }
+
+    public static func shiftedRow(_ name: String) -> String {
+        "三级指标「\(name)」像是一个指标值：这一行可能整体错了一列（指标名称缺失，指标值、实际值依次左移）。请核对。"
+    }
+
+    public static func wrongYear(found: Int, allowed: [Int]) -> String {
+        "年份 \(found) 与评价年度不符（应为 \(allowed.map(String.init).joined(separator: " 或 "))）。"
+    }
+}
+
+/// How to write a number, per kind of cell.
+public enum NumberText {
+    public static func hint(_ kind: CellKind) -> String {
+        switch kind {
+        case .money: return "请输入以万元为单位的金额，如 1034.36 或 1,034.36。"
+        case .count: return "请输入整数，如 15。"
+        case .percent: return "请输入百分比，如 95% 或 95。"
+        case .area: return "请输入面积（平方米），如 4012。"
+        default: return "请输入数字，如 12.5。"
+        }
+    }
+
+    public static func message(_ e: NumberInputError, kind: CellKind) -> String {
+        switch e {
+        case let .notANumber(s): return "「\(s)」不是数字。" + hint(kind)
+        case let .misplacedSeparator(s): return "「\(s)」的千位分隔符位置不对（应每三位一个逗号）。" + hint(kind)
+        case let .notWhole(s): return "「\(s)」不是整数。" + hint(kind)
+        case let .percentNotAllowed(s): return "「\(s)」带有 %，但这一格不是百分比。" + hint(kind)
+        case let .tooLong(s): return "「\(s.prefix(20))…」太长，不像一个数字。" + hint(kind)
+        }
+    }
+}

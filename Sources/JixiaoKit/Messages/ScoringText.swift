@@ -1,0 +1,119 @@
+import Foundation
+
+/// Every Chinese sentence the scoring library produces, in one place so the wording can be reviewed
+/// against the forms. Values and measures are printed trimmed ("47.96万元", "100%"); scores and weights
+/// with two decimals ("1.60"), as the 得分 column prints them. Sentences name no form, row or column:
+/// the caller that knows the cell prefixes its location.
+public enum ScoringText {
+    // MARK: Tiers
+
+    public static func tierLabel(_ level: Suggestion.Tier.Level) -> String {
+        switch level {
+        case .achieved: return "达成预期"
+        case .partial: return "部分达成"
+        case .notAchieved: return "未达成"
+        }
+    }
+
+    public static func severityLabel(_ severity: Severity) -> String {
+        switch severity {
+        case .error: return "错误"
+        case .warning: return "警告"
+        case .info: return "提示"
+        }
+    }
+
+    // MARK: Why a row has no computed suggestion
+
+    static let decidedByPerson = "按定性指标由填表人判断"
+
+    public static func targetEmpty() -> String { "指标值为空，无法给出建议得分，由填表人判断" }
+
+    public static func qualitativeTarget(_ text: String) -> String {
+        "指标值「\(text)」不是可计算的数值目标，\(decidedByPerson)"
+    }
+
+    public static func actualEmpty() -> String { "实际完成值为空，无法给出建议得分，由填表人判断" }
+
+    public static func actualNotNumber(_ text: String) -> String {
+        "实际完成值「\(text)」不是数值，\(decidedByPerson)"
+    }
+
+    public static func unitMismatch(target: String, actual: String) -> String {
+        "指标值与实际值单位不一致（\(target) / \(actual)），\(decidedByPerson)"
+    }
+
+    public static func negativeTarget(_ target: Measure) -> String {
+        "指标值 \(target) 为负数，无法按比例计分，\(decidedByPerson)"
+    }
+
+    public static func invalidWeight(_ weight: Decimal) -> String {
+        "分值 \(score(weight)) 为负数，无法给出建议得分"
+    }
+
+    // MARK: Quantitative rules
+
+    public static func higherMet(actual: Measure, target: Measure) -> String {
+        "实际 \(actual) ≥ 目标 \(target)，满分"
+    }
+
+    public static func higherMissed(actual: Measure, target: Measure, weight: Decimal, score s: Decimal) -> String {
+        "实际 \(actual) 未达到目标 \(target)，得分 = 分值 \(score(weight)) × \(nonNegative(actual)) ÷ \(target.value.plain) = \(score(s))"
+    }
+
+    public static func lowerMet(actual: Measure, target: Measure) -> String {
+        "实际 \(actual) ≤ 目标 \(target)，满分"
+    }
+
+    public static func lowerOver(actual: Measure, target: Measure, weight: Decimal, score s: Decimal) -> String {
+        let a = nonNegative(actual), t = target.value.plain
+        return "实际 \(actual) 超过目标 ≤\(target)，得分 = 分值 \(score(weight)) × (1 − (\(a) − \(t)) ÷ \(t)) = \(score(s))"
+    }
+
+    public static func lowerTwiceOver(actual: Measure, target: Measure) -> String {
+        "实际 \(actual) 超过目标 ≤\(target) 的两倍，得 0 分"
+    }
+
+    public static func zeroTargetMet(actual: Measure) -> String {
+        "目标为 0，实际 \(actual) 未超过 0，满分"
+    }
+
+    public static func zeroTargetMissed(actual: Measure) -> String {
+        "目标为 0，实际 \(actual) 大于 0，得 0 分"
+    }
+
+    public static func negativeActualNote() -> String { "（实际为负数，按 0 计）" }
+
+    // MARK: Findings
+
+    public static func scoreAboveWeight(score s: Decimal, weight: Decimal) -> String {
+        "得分 \(score(s)) 大于分值 \(score(weight))，得分不能大于分值"
+    }
+
+    public static func scoreNegative(score s: Decimal) -> String {
+        "得分 \(score(s)) 为负数，得分不能小于 0"
+    }
+
+    public static func fullMarksOnMiss(suggested: Decimal, reason: String) -> String {
+        "实际完成值未达到指标值，却给了满分；建议得分 \(score(suggested))（\(reason)）"
+    }
+
+    public static func belowWeightWithoutReason(score s: Decimal, weight: Decimal) -> String {
+        "得分 \(score(s)) 低于分值 \(score(weight))，请填写偏差原因分析及改进措施"
+    }
+
+    public static func overAchievement(actual: Measure, target: Measure, ratio: Decimal) -> String {
+        "实际 \(actual) 为目标 \(target) 的 \(NumberFormat.percent(ratio))，超额较多，指标值可能定得偏低，请在偏差原因中说明"
+    }
+
+    public static func departsFromSuggestion(given: Decimal, suggested: Decimal) -> String {
+        "得分 \(score(given)) 与按指标值计算的建议得分 \(score(suggested)) 不同（允许，仅作提示）"
+    }
+
+    // MARK: Number formats
+
+    static func score(_ d: Decimal) -> String { d.fixed(2) }
+
+    /// The actual as it enters the formula: a negative actual counts as 0.
+    private static func nonNegative(_ m: Measure) -> String { max(m.value, 0).plain }
+}

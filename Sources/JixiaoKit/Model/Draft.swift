@@ -1,0 +1,86 @@
+import Foundation
+
+/// What the accountant entered, and nothing else: computed values are derived on load
+/// (`Evaluation`), never trusted from a file.
+public struct Draft: Equatable, Sendable {
+    public var templateID: String
+    public var templateVersion: String
+    /// The evaluated year (Y): labels such as "{Y-1}年决算数" follow it.
+    public var year: Int
+    /// Form id → its instances: one for a single form, one per project for a repeated form.
+    public var forms: [String: [FormEntry]]
+    /// Choices the template asks for once per draft (单位级次), used in labels as `{id}`.
+    public var parameters: [String: String] = [:]
+
+    public init(templateID: String, templateVersion: String, year: Int, forms: [String: [FormEntry]] = [:]) {
+        self.templateID = templateID
+        self.templateVersion = templateVersion
+        self.year = year
+        self.forms = forms
+    }
+
+    public func instances(of form: String) -> [FormEntry] { forms[form] ?? [] }
+}
+
+/// One entered cell. Numbers are parsed once, when typed or loaded.
+public enum Entry: Equatable, Sendable {
+    case number(Decimal)
+    case text(String)
+    /// Typed into a number cell but not a number; kept verbatim.
+    case invalid(String)
+
+    public var value: Value {
+        switch self {
+        case let .number(d): return .number(d)
+        case let .text(s): return .text(s)
+        case let .invalid(s): return .invalid(s)
+        }
+    }
+}
+
+/// The entries of one form instance.
+public struct FormEntry: Equatable, Sendable {
+    /// Cells of single rows, by row id then column id.
+    public var cells: [String: [String: Entry]]
+    /// Instances of repeated rows, by row id, in order.
+    public var rows: [String: [RowEntry]]
+
+    public init(cells: [String: [String: Entry]] = [:], rows: [String: [RowEntry]] = [:]) {
+        self.cells = cells
+        self.rows = rows
+    }
+
+    public func entry(row: String, index: Int?, column: String) -> Entry? {
+        if let index {
+            guard let list = rows[row], index >= 0, index < list.count else { return nil }
+            return list[index].cells[column]
+        }
+        return cells[row]?[column]
+    }
+
+    public mutating func set(row: String, index: Int?, column: String, to entry: Entry?) {
+        if let index {
+            guard var list = rows[row], index >= 0, index < list.count else { return }
+            list[index].cells[column] = entry
+            rows[row] = list
+        } else {
+            var r = cells[row] ?? [:]
+            r[column] = entry
+            cells[row] = r.isEmpty ? nil : r
+        }
+    }
+
+    public func count(of row: String) -> Int { rows[row]?.count ?? 0 }
+}
+
+/// One instance of a repeated row: a special fund, a goal, an indicator.
+public struct RowEntry: Equatable, Sendable {
+    /// The instance's own label where the template says the row is named (a special fund's name).
+    public var label: String?
+    public var cells: [String: Entry]
+
+    public init(label: String? = nil, cells: [String: Entry] = [:]) {
+        self.label = label
+        self.cells = cells
+    }
+}

@@ -1,0 +1,14 @@
+/// Why an edit was refused. Worded in `EditText`.
+public enum EditError: Error, Equatable, Sendable {
+    case badPath(String)
+    case unknownForm(String)
+    case unknownRow(form: String, row: String)
+    case unknownColumn(row: String, column: String)
+    case noSuchInstance(path: String, count: Int)
+    case notRepeated(String)
+    case computed(String)
+    case badValue(path: String, message: String)
+    case unknownParameter(String)
+    case badOption(parameter: String, value: String, options: [String])
+    case lastInstance(String)
+}

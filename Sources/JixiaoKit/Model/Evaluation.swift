@@ -1,0 +1,131 @@
+import Foundation
+
+/// Key of a computed cell within one form instance.
+struct CellKey: Hashable, Sendable {
+    let row: String
+    let index: Int
+    let column: String
+    init(_ row: String, _ index: Int?, _ column: String) {
+        self.row = row
+        self.index = index ?? -1
+        self.column = column
+    }
+}
+
+/// The computed cells of one form instance.
+public struct InstanceValues: Sendable {
+    var computed: [CellKey: Value] = [:]
+}
+
+/// Every value of a draft: entered cells as parsed, computed cells from the template's formulas.
+/// Computed cells depend only on their own form instance, so an edit recomputes one instance
+/// (`recompute(form:index:)`), which keeps a 200-project draft instant.
+public struct Evaluation: Sendable {
+    public let template: Template
+    public private(set) var draft: Draft
+    var forms: [String: [InstanceValues]] = [:]
+
+    public init(template: Template, draft: Draft) {
+        self.template = template
+        self.draft = draft
+        for form in template.forms {
+            forms[form.id] = draft.instances(of: form.id).indices.map { Self.compute(form, draft.instances(of: form.id)[$0], settings: template.settings) }
+        }
+    }
+
+    /// Replaces the draft after an edit confined to one form instance and recomputes only that one.
+    public mutating func update(draft newDraft: Draft, form formID: String, index: Int) {
+        draft = newDraft
+        guard let form = template.form(formID) else { return }
+        let entries = draft.instances(of: formID)
+        var list = forms[formID] ?? []
+        if list.count != entries.count {
+            list = entries.map { Self.compute(form, $0, settings: template.settings) }
+        } else if index >= 0 && index < entries.count {
+            list[index] = Self.compute(form, entries[index], settings: template.settings)
+        }
+        forms[formID] = list
+    }
+
+    /// Replaces the draft and recomputes everything (after undo, reload or a structural change).
+    public mutating func reset(draft newDraft: Draft) {
+        self = Evaluation(template: template, draft: newDraft)
+    }
+
+    public func instanceCount(_ form: String) -> Int { draft.instances(of: form).count }
+
+    /// The value of a cell; `.empty` for a cell the row does not have.
+    public func value(_ a: CellAddress) -> Value {
+        guard let form = template.form(a.form) else { return .undefined }
+        return value(form: form, index: a.formIndex, row: a.row, rowIndex: a.rowIndex, column: a.column)
+    }
+
+    public func value(form: FormSpec, index: Int, row: String, rowIndex: Int?, column: String) -> Value {
+        let entries = draft.instances(of: form.id)
+        guard index >= 0, index < entries.count else { return .empty }
+        if let spec = form.row(row), spec.formulas[column] != nil {
+            return forms[form.id]?[index].computed[CellKey(row, rowIndex, column)] ?? .empty
+        }
+        if column == CellAddress.labelColumn, let rowIndex {
+            return entries[index].rows[row]?[safe: rowIndex]?.label.map(Value.text) ?? .empty
+        }
+        return entries[index].entry(row: row, index: rowIndex, column: column)?.value ?? .empty
+    }
+
+    /// Values a reference into another form stands for (used by cross-form checks and rubrics).
+    public func foreignValues(_ r: Reference, column: String, currentIndex: Int?) -> [Value] {
+        guard let formID = r.form, let form = template.form(formID) else { return [.undefined] }
+        let count = instanceCount(formID)
+        let indices: [Int] = r.allForms ? Array(0..<count) : (count > 0 ? [form.isRepeated ? (currentIndex ?? 0) : 0] : [])
+        var out: [Value] = []
+        for k in indices {
+            let scope = scopeFor(form: form, index: k, row: "", rowIndex: nil, column: column)
+            var local = r
+            local.form = nil
+            out.append(contentsOf: FormulaEvaluator.values(of: local, in: scope))
+        }
+        return out
+    }
+
+    /// A scope for evaluating a formula against instance `index` of `form`, with cross-form access.
+    public func scopeFor(form: FormSpec, index: Int, row: String, rowIndex: Int?, column: String) -> FormulaScope {
+        let entry = draft.instances(of: form.id)[safe: index] ?? FormEntry()
+        return FormulaScope(
+            row: row, index: rowIndex, column: column,
+            local: { self.value(form: form, index: index, row: $0, rowIndex: $1, column: $2) },
+            instances: { entry.count(of: $0) },
+            children: { form.row($0)?.childIDs ?? [] },
+            isRepeating: { form.row($0)?.repeating != nil },
+            foreign: { r, c in self.foreignValues(r, column: c, currentIndex: index) },
+            settings: template.settings)
+    }
+
+    static func compute(_ form: FormSpec, _ entry: FormEntry, settings: TemplateSettings) -> InstanceValues {
+        var values = InstanceValues()
+        func local(_ row: String, _ index: Int?, _ column: String) -> Value {
+            if let spec = form.row(row), spec.formulas[column] != nil {
+                return values.computed[CellKey(row, index, column)] ?? .empty
+            }
+            return entry.entry(row: row, index: index, column: column)?.value ?? .empty
+        }
+        for cell in form.evaluationOrder {
+            guard let spec = form.row(cell.row) else { continue }
+            let indices: [Int?] = spec.repeating == nil ? [nil] : (0..<entry.count(of: cell.row)).map { $0 }
+            for idx in indices {
+                let scope = FormulaScope(
+                    row: cell.row, index: idx, column: cell.column,
+                    local: local,
+                    instances: { entry.count(of: $0) },
+                    children: { form.row($0)?.childIDs ?? [] },
+                    isRepeating: { form.row($0)?.repeating != nil },
+                    foreign: nil, settings: settings)
+                values.computed[CellKey(cell.row, idx, cell.column)] = FormulaEvaluator.evaluate(cell.formula, in: scope)
+            }
+        }
+        return values
+    }
+}
+
+extension Array {
+    subscript(safe i: Int) -> Element? { i >= 0 && i < count ? self[i] : nil }
+}

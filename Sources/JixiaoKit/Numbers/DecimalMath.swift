@@ -1,0 +1,53 @@
+import Foundation
+
+/// Exact decimal helpers. Money, rates and scores are `Decimal` everywhere: binary floating point
+/// would make 0.1 + 0.2 ≠ 0.3 and put the wrong cent on a printed form.
+public extension Decimal {
+    /// Half-up rounding (四舍五入) to `scale` decimals, as the finance forms print.
+    func rounded(_ scale: Int) -> Decimal {
+        var value = self
+        var result = Decimal()
+        NSDecimalRound(&result, &value, scale, .plain)
+        return result
+    }
+
+    /// Plain decimal text without exponent or grouping, trimmed of trailing zeros ("12.5", "100").
+    var plain: String {
+        var s = "\(self)"
+        if s.contains("e") || s.contains("E") { s = NSDecimalNumber(decimal: self).stringValue }
+        return s
+    }
+
+    /// Text with exactly `scale` decimals after half-up rounding ("9.20").
+    func fixed(_ scale: Int) -> String {
+        let r = rounded(scale)
+        var s = r.plain
+        if scale <= 0 { return s }
+        if let dot = s.firstIndex(of: ".") {
+            let have = s.distance(from: dot, to: s.endIndex) - 1
+            if have < scale { s += String(repeating: "0", count: scale - have) }
+        } else {
+            s += "." + String(repeating: "0", count: scale)
+        }
+        return s
+    }
+
+    var isNegativeValue: Bool { self < 0 }
+
+    static let hundred = Decimal(100)
+    static let centTolerance = Decimal(sign: .plus, exponent: -2, significand: 1)
+}
+
+/// Formats for display. Money and scores: two decimals; rates: percent with up to two decimals.
+public enum NumberFormat {
+    public static func money(_ d: Decimal) -> String { d.fixed(2) }
+
+    /// A ratio (0.9205…) shown as a percentage with up to two decimals ("92.05%", "100%").
+    public static func percent(_ ratio: Decimal) -> String {
+        let p = (ratio * Decimal.hundred).rounded(2)
+        return p.plain + "%"
+    }
+
+    /// A whole number, or a trimmed decimal when the value has a fraction.
+    public static func count(_ d: Decimal) -> String { d.rounded(2).plain }
+}

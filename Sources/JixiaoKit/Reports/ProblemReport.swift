@@ -1,0 +1,35 @@
+/// Problems as text lines and as JSON, for `validate`, `score` and the printed check summary.
+public enum ProblemReport {
+    public static func severityWord(_ s: Severity) -> String {
+        switch s {
+        case .error: return "错误"
+        case .warning: return "警告"
+        case .info: return "提示"
+        }
+    }
+
+    public static func summary(_ ps: [Problem]) -> String {
+        let e = ps.filter { $0.severity == .error }.count
+        let w = ps.filter { $0.severity == .warning }.count
+        let i = ps.filter { $0.severity == .info }.count
+        if e + w + i == 0 { return "没有发现问题" }
+        var parts = ["\(e) 个错误", "\(w) 个警告"]
+        if i > 0 { parts.append("\(i) 条提示") }
+        return parts.joined(separator: "，")
+    }
+
+    public static func lines(_ ps: [Problem]) -> [String] {
+        ps.map { "  \(severityWord($0.severity))  \($0.location)\n        \($0.message)" }
+    }
+
+    public static func json(_ p: Problem) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [
+            ("severity", .string(p.severity.rawValue)),
+            ("code", .string(p.code)),
+            ("location", .string(p.location)),
+            ("message", .string(p.message)),
+        ]
+        if let a = p.address { pairs.insert(("path", .string(a.description)), at: 2) }
+        return .object(pairs)
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+
+/// Something worth showing about one indicator row. Location (form, row, column) is added by the caller.
+public enum IndicatorFinding: Equatable, Sendable {
+    /// 得分不能大于分值 — the live system rejects it.
+    case scoreAboveWeight(score: Decimal, weight: Decimal)
+    case scoreNegative(score: Decimal)
+    /// Full weight given although the actual misses a quantitative target (seed 001 附件2 职称评定通过率).
+    case fullMarksOnMiss(suggested: Decimal, reason: String)
+    /// A score below the weight needs its 偏差原因分析及改进措施.
+    case belowWeightWithoutReason(score: Decimal, weight: Decimal)
+    /// A 正向 actual at or above threshold × target: the target was probably set too low.
+    case overAchievement(actual: Measure, target: Measure, ratio: Decimal)
+    /// The score differs from the quantitative suggestion by more than 0.01. Allowed, only shown.
+    case departsFromSuggestion(given: Decimal, suggested: Decimal)
+
+    public var severity: Severity {
+        switch self {
+        case .scoreAboveWeight, .scoreNegative: return .error
+        case .fullMarksOnMiss, .belowWeightWithoutReason, .overAchievement: return .warning
+        case .departsFromSuggestion: return .info
+        }
+    }
+
+    /// Stable code for tests and `--json` (the lead's `Problem.code` uses "indicator.<name>").
+    public var code: String {
+        switch self {
+        case .scoreAboveWeight: return "indicator.scoreAboveWeight"
+        case .scoreNegative: return "indicator.scoreNegative"
+        case .fullMarksOnMiss: return "indicator.fullMarksOnMiss"
+        case .belowWeightWithoutReason: return "indicator.belowWeightWithoutReason"
+        case .overAchievement: return "indicator.overAchievement"
+        case .departsFromSuggestion: return "indicator.departsFromSuggestion"
+        }
+    }
+
+    /// What is wrong, with the numbers, in Chinese.
+    public var message: String {
+        switch self {
+        case let .scoreAboveWeight(score, weight): return ScoringText.scoreAboveWeight(score: score, weight: weight)
+        case let .scoreNegative(score): return ScoringText.scoreNegative(score: score)
+        case let .fullMarksOnMiss(suggested, reason): return ScoringText.fullMarksOnMiss(suggested: suggested, reason: reason)
+        case let .belowWeightWithoutReason(score, weight):
+            return ScoringText.belowWeightWithoutReason(score: score, weight: weight)
+        case let .overAchievement(actual, target, ratio):
+            return ScoringText.overAchievement(actual: actual, target: target, ratio: ratio)
+        case let .departsFromSuggestion(given, suggested):
+            return ScoringText.departsFromSuggestion(given: given, suggested: suggested)
+        }
+    }
+}
+
+public enum IndicatorReview {
+    /// Reviews one row as filled. Missing cells produce no finding here: "required cell empty" is the
+    /// form checks' error, and repeating it per rule would bury it.
+    ///
+    /// Findings come in a fixed order: errors about the score, full marks on a miss, missing 偏差原因,
+    /// over-achievement, departure from the suggestion.
+    public static func review(target: String?, actual: String?, weight: Decimal?, score: Decimal?,
+                              reason: String?, overAchievement: Decimal) -> [IndicatorFinding] {
+        var findings: [IndicatorFinding] = []
+        var scoreIsValid = score != nil
+        if let score, let weight, score > weight {
+            findings.append(.scoreAboveWeight(score: score, weight: weight))
+            scoreIsValid = false
+        }
+        if let score, score < 0 {
+            findings.append(.scoreNegative(score: score))
+            scoreIsValid = false
+        }
+
+        var suggestion: Suggestion?
+        if let target, let actual, let weight, weight >= 0 {
+            suggestion = IndicatorScorer.suggest(target: target, actual: actual, weight: weight,
+                                                 overAchievement: overAchievement)
+        }
+
+        var fullMarksOnMiss = false
+        // When the suggestion itself rounds to the full weight (99.99 of 100), full marks are what it says.
+        if scoreIsValid, let score, let weight, score == weight, let s = suggestion, s.met == false,
+           let suggested = s.score, suggested < weight {
+            findings.append(.fullMarksOnMiss(suggested: suggested, reason: s.reason))
+            fullMarksOnMiss = true
+        }
+
+        if scoreIsValid, let score, let weight, score < weight,
+           (reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            findings.append(.belowWeightWithoutReason(score: score, weight: weight))
+        }
+
+        // From the readings rather than the suggestion, so a row without a weight is still flagged.
+        if let target, let actual,
+           case .comparable(let direction, let t, let a) = IndicatorScorer.compare(target: target, actual: actual),
+           let ratio = IndicatorScorer.overAchievementRatio(direction: direction, target: t, actual: a,
+                                                            threshold: overAchievement) {
+            findings.append(.overAchievement(actual: a, target: t, ratio: ratio))
+        }
+
+        if scoreIsValid, !fullMarksOnMiss, let score, let s = suggestion, case .quantitative = s.kind,
+           let suggested = s.score, abs(score - suggested) > Decimal.centTolerance {
+            findings.append(.departsFromSuggestion(given: score, suggested: suggested))
+        }
+        return findings
+    }
+}

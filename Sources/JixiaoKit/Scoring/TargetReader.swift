@@ -1,0 +1,161 @@
+import Foundation
+
+/// Which way an indicator is better (指标方向).
+public enum Direction: String, Sendable, Hashable, CaseIterable {
+    /// 正向: ≥, 以上, 不低于, 至少, or a bare non-zero number.
+    case higherIsBetter
+    /// 反向: ≤, 以内, 以下, 不超过, 控制在…内, 低于.
+    case lowerIsBetter
+    /// 等于: "=", or a bare target of 0.
+    case equal
+}
+
+/// A number with its unit as accountants write it ("47.96万元", "95%").
+/// Percentages keep their points (95% is 95 with unit "%"), so target and actual compare directly.
+public struct Measure: Sendable, Hashable, CustomStringConvertible {
+    public var value: Decimal
+    /// Normalised unit: "%", "万元", "元", "人", "份", "天", "个月", "件", "个", "起", "次", "平方米", or ""
+    /// for none; a few more count words seen in the seeds ("亿元", "万人", "人次", "项", "名" …) are kept
+    /// as their own units rather than converted, because converting would be a guess.
+    public var unit: String
+
+    public init(value: Decimal, unit: String) {
+        self.value = value
+        self.unit = unit
+    }
+
+    public var description: String { value.plain + unit }
+}
+
+/// What a 年度指标值 cell says.
+public enum TargetReading: Sendable, Hashable {
+    case quantitative(Direction, Measure)
+    /// The cell's text, trimmed. Anything the reader is not certain about lands here.
+    case qualitative(String)
+}
+
+/// Reads 年度指标值 and 实际完成值 as accountants type them. The grammar is deliberately narrow —
+/// [达到] [direction word] number unit [direction word] [完成] — because a wrong reading would
+/// suggest a wrong score with authority; everything outside it is qualitative and left to the person.
+public enum TargetReader {
+    public static func readTarget(_ text: String) -> TargetReading {
+        let qualitative = TargetReading.qualitative(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        guard let p = parse(text), !p.conflicting, !p.yearLike else { return qualitative }
+        if let hint = p.hint { return .quantitative(hint, p.measure) }
+        // "15天" alone does not say whether 15 days is a floor or a deadline; for a 时效 row it nearly
+        // always means "within", so the bare-number-is-正向 rule would punish finishing early.
+        if durationUnits.contains(p.measure.unit) { return qualitative }
+        return .quantitative(p.measure.value == 0 ? .equal : .higherIsBetter, p.measure)
+    }
+
+    /// The achieved value as a measure, or nil when it is not one ("12月31日前完成", "有效促进").
+    /// A direction word is dropped ("≤3.5%" → 3.5%): the person wrote a bound they reached.
+    public static func readActual(_ text: String) -> Measure? {
+        guard let p = parse(text), !p.conflicting, !p.yearLike else { return nil }
+        return p.measure
+    }
+
+    // MARK: - Grammar
+
+    struct Parsed {
+        var hint: Direction?
+        var conflicting: Bool
+        var yearLike: Bool
+        var measure: Measure
+    }
+
+    static let durationUnits: Set<String> = ["天", "个月", "小时"]
+
+    /// Longest spelling first so that "≥" is not taken for ">" and "大于等于" not for "大于".
+    private static let prefixes: [(String, Direction)] = sortedByLength([
+        ("≥", .higherIsBetter), (">=", .higherIsBetter), ("⩾", .higherIsBetter), ("≧", .higherIsBetter),
+        (">", .higherIsBetter), ("大于等于", .higherIsBetter), ("大于或等于", .higherIsBetter),
+        ("不低于", .higherIsBetter), ("不少于", .higherIsBetter), ("不小于", .higherIsBetter),
+        ("至少", .higherIsBetter), ("大于", .higherIsBetter), ("高于", .higherIsBetter),
+        ("多于", .higherIsBetter), ("超过", .higherIsBetter),
+        ("≤", .lowerIsBetter), ("<=", .lowerIsBetter), ("⩽", .lowerIsBetter), ("≦", .lowerIsBetter),
+        ("<", .lowerIsBetter), ("小于等于", .lowerIsBetter), ("小于或等于", .lowerIsBetter),
+        ("不超过", .lowerIsBetter), ("不高于", .lowerIsBetter), ("不多于", .lowerIsBetter),
+        ("不大于", .lowerIsBetter), ("至多", .lowerIsBetter), ("最多", .lowerIsBetter),
+        ("控制在", .lowerIsBetter), ("小于", .lowerIsBetter), ("低于", .lowerIsBetter),
+        ("少于", .lowerIsBetter),
+        ("==", .equal), ("=", .equal), ("等于", .equal),
+    ])
+
+    private static let suffixes: [(String, Direction)] = sortedByLength([
+        ("以上", .higherIsBetter), ("及以上", .higherIsBetter), ("或以上", .higherIsBetter),
+        ("(含)以上", .higherIsBetter), ("以上(含)", .higherIsBetter),
+        ("以下", .lowerIsBetter), ("及以下", .lowerIsBetter), ("或以下", .lowerIsBetter),
+        ("(含)以下", .lowerIsBetter), ("以下(含)", .lowerIsBetter),
+        ("以内", .lowerIsBetter), ("(含)以内", .lowerIsBetter), ("以内(含)", .lowerIsBetter),
+        ("之内", .lowerIsBetter), ("内", .lowerIsBetter),
+    ])
+
+    /// Words that add nothing to the reading ("达到95%以上", "30天内完成", "≥95%(含)").
+    private static let neutralPrefixes = ["达到", "达"]
+    private static let neutralSuffixes = ["完成", "(含)"]
+
+    /// Spelling → normalised unit. Unknown words (年, 月, 亿人 …) make the text qualitative.
+    private static let units: [String: String] = [
+        "": "", "%": "%", "﹪": "%",
+        "万元": "万元", "万": "万元", "元": "元", "亿元": "亿元", "亿": "亿元",
+        "人": "人", "万人": "万人", "人次": "人次", "名": "名",
+        "份": "份", "件": "件", "个": "个", "起": "起", "次": "次", "项": "项", "家": "家",
+        "场": "场", "户": "户", "本": "本", "条": "条", "册": "册", "辆": "辆", "台": "台",
+        "套": "套", "篇": "篇",
+        "天": "天", "日": "天", "个月": "个月", "小时": "小时",
+        "平方米": "平方米", "平米": "平方米", "m²": "平方米", "㎡": "平方米", "m2": "平方米",
+    ]
+
+    private static func sortedByLength(_ list: [(String, Direction)]) -> [(String, Direction)] {
+        list.sorted { $0.0.count > $1.0.count }
+    }
+
+    static func parse(_ text: String) -> Parsed? {
+        // Word tables wrap cells ("≥0起" arrives as "\n≥0起"), and people pad with spaces: no
+        // whitespace carries meaning inside a target, so all of it goes.
+        var s = String(FullWidth.fold(text).filter { !$0.isWhitespace })
+        while let last = s.last, ".,;、".contains(last) { s.removeLast() }
+        guard !s.isEmpty, s.count <= 40 else { return nil }
+
+        for word in neutralPrefixes where s.hasPrefix(word) {
+            s.removeFirst(word.count)
+            break
+        }
+        var prefixHint: Direction?
+        for (word, dir) in prefixes where s.hasPrefix(word) {
+            prefixHint = dir
+            s.removeFirst(word.count)
+            break
+        }
+        if s.hasSuffix("完成") { s.removeLast(2) }
+        var suffixHint: Direction?
+        for (word, dir) in suffixes where s.hasSuffix(word) {
+            suffixHint = dir
+            s.removeLast(word.count)
+            break
+        }
+        for word in neutralSuffixes where s.hasSuffix(word) {
+            s.removeLast(word.count)
+            break
+        }
+
+        let numberChars = s.prefix { "0123456789.,+-".contains($0) }
+        guard !numberChars.isEmpty, let value = NumberInput.decimal(String(numberChars)) else { return nil }
+        let unitText = String(s.dropFirst(numberChars.count))
+        guard let unit = units[unitText] else { return nil }
+
+        let conflicting = prefixHint != nil && suffixHint != nil && prefixHint != suffixHint
+        let hint = prefixHint ?? suffixHint
+        // A bare "2023" in a 时效 row is a year, not a count of 2023 of anything.
+        let digitsOnly = numberChars.allSatisfy(\.isASCIIDigitCharacter)
+        let yearLike = hint == nil && unit.isEmpty && digitsOnly && numberChars.count == 4
+            && value >= 1900 && value <= 2100
+        return Parsed(hint: hint, conflicting: conflicting, yearLike: yearLike,
+                      measure: Measure(value: value, unit: unit))
+    }
+}
+
+private extension Character {
+    var isASCIIDigitCharacter: Bool { ("0"..."9").contains(self) }
+}

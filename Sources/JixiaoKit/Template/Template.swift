@@ -1,0 +1,170 @@
+import Foundation
+
+/// A form kit (e.g. 湖南 附件1–3) described as data. Loaded and validated by `TemplateLoader`;
+/// the library interprets it, nothing in it is executed.
+public struct Template: Sendable {
+    public let id: String
+    public let version: String
+    public let title: String
+    public let description: String
+    public let settings: TemplateSettings
+    public let forms: [FormSpec]
+    /// The checks that compare forms with each other (附件1 vs 附件2 vs Σ 附件3).
+    public let checks: [CheckSpec]
+    public let parameters: [TemplateParameter]
+    /// Where it was loaded from, for messages.
+    public let source: String
+
+    public func form(_ id: String) -> FormSpec? { forms.first { $0.id == id } }
+}
+
+public struct GradeBand: Sendable, Equatable {
+    public let label: String
+    /// Inclusive lower bound: 90.00 is 优 when 优 starts at 90.
+    public let min: Decimal
+}
+
+public struct TemplateSettings: Sendable {
+    public var grades: [GradeBand]
+    /// A 正向 actual at or above target × this is flagged as over-achievement (default 1.2).
+    public var overAchievement: Decimal
+    /// Decimals the execution rate is rounded to before it is multiplied by the weight; nil keeps it exact.
+    /// Seed 001 附件3-5 prints 92% and 9.20, i.e. a rate rounded to a whole percent (2 decimals of the ratio).
+    public var executionRateDecimals: Int?
+    /// A printed figure within this of the computed one is rounding, not an error.
+    public var tolerance: Decimal
+    /// Words that betray template text left in a cell (某某, 多少, XX).
+    public var placeholderPatterns: [String]
+
+    public static let standard = TemplateSettings(
+        grades: [GradeBand(label: "优", min: 90), GradeBand(label: "良", min: 80),
+                 GradeBand(label: "中", min: 60), GradeBand(label: "差", min: 0)],
+        overAchievement: Decimal(string: "1.2")!, executionRateDecimals: nil,
+        tolerance: Decimal.centTolerance, placeholderPatterns: ["某某", "多少", "XX", "xx", "××"])
+
+    public func grade(for total: Decimal) -> String? { Grade.grade(total, bands: grades) }
+}
+
+/// One table (附件1, 附件2) or a table filled once per project (附件3-n).
+public struct FormSpec: Sendable {
+    public let id: String
+    /// 附件1; for a repeated form a pattern such as 附件3-{n}.
+    public let short: String
+    /// Title with year placeholders ({Y}, {Y-1}).
+    public let title: String
+    public let repeated: FormRepeat?
+    public let sections: [SectionSpec]
+    public let checks: [CheckSpec]
+    public let indicators: IndicatorSpec?
+    /// Every row of every section in template order, flattened; `rowIndex` finds one by id.
+    public let rows: [RowSpec]
+    public let rowIndex: [String: Int]
+    /// Computed cells in an order where each depends only on earlier ones.
+    public let evaluationOrder: [FormulaCell]
+    /// Row ids whose cells are filled in by the user (for progress and "next cell to fill").
+    public var isRepeated: Bool { repeated != nil }
+
+    public func row(_ id: String) -> RowSpec? { rowIndex[id].map { rows[$0] } }
+    public func section(_ id: String) -> SectionSpec? { sections.first { $0.id == id } }
+}
+
+public struct FormRepeat: Sendable {
+    /// What one instance is called (项目).
+    public let noun: String
+    /// The cell holding an instance's name (项目支出名称), as "row.column".
+    public let nameCell: CellRef
+}
+
+public struct ColumnSpec: Sendable {
+    public let id: String
+    public let label: String
+    public let kind: CellKind
+    public let options: [String]
+    /// Required in every row that has the column (each indicator's 目标, 实际, 分值, 得分).
+    public let required: Bool
+}
+
+public struct SectionSpec: Sendable {
+    public let id: String
+    public let title: String
+    /// Heading of the label column (一级/二级指标 for indicators).
+    public let labelHeading: String
+    public let columns: [ColumnSpec]
+    /// Top-level row ids of the section, in order.
+    public let rowIDs: [String]
+    public let note: String?
+
+    public func column(_ id: String) -> ColumnSpec? { columns.first { $0.id == id } }
+}
+
+/// A row of a section. A row may repeat (one per special fund, goal, indicator): its instances are
+/// stored in the draft; a repeated row has no repeated descendants.
+public struct RowSpec: Sendable {
+    public let id: String
+    public let label: String
+    public let sectionID: String
+    public let parentID: String?
+    public let childIDs: [String]
+    public let depth: Int
+    /// nil: a single row. Otherwise the row is a list of instances.
+    public let repeating: RowRepeat?
+    /// Columns the row has cells in (a heading row may have none).
+    public let columnIDs: [String]
+    /// Column id → formula for computed cells.
+    public let formulas: [String: Formula]
+    /// A fixed points value shown in a heading ("产出指标 (50分)"), checked against its children.
+    public let weight: Decimal?
+    /// The row's cells are required.
+    public let required: Bool
+
+    public func isComputed(_ column: String) -> Bool { formulas[column] != nil }
+}
+
+public struct RowRepeat: Sendable {
+    /// What one instance is called (专项, 目标, 指标).
+    public let noun: String
+    /// Each instance has its own label typed by the user (a special fund's name).
+    public let named: Bool
+    /// Instances a new draft starts with.
+    public let initial: Int
+}
+
+/// A computed cell of the template: the formula of `column` in `row`.
+public struct FormulaCell: Sendable {
+    public let row: String
+    public let column: String
+    public let formula: Formula
+}
+
+/// Points to a cell: "row.column" within a form.
+public struct CellRef: Sendable, Hashable, CustomStringConvertible {
+    public let row: String
+    public let column: String
+    public init(row: String, column: String) { self.row = row; self.column = column }
+    public var description: String { "\(row).\(column)" }
+
+    public static func parse(_ s: String) -> CellRef? {
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
+        return CellRef(row: String(parts[0]), column: String(parts[1]))
+    }
+}
+
+/// Which columns of the indicator rows mean what, for the scoring library.
+public struct IndicatorSpec: Sendable {
+    public let section: String
+    public let name: String
+    public let target: String
+    public let actual: String
+    public let weight: String
+    public let score: String
+    public let reason: String
+}
+
+/// A choice made once per draft and used in labels, such as 单位级次 (区级/县级/市级).
+public struct TemplateParameter: Sendable {
+    public let id: String
+    public let label: String
+    public let options: [String]
+    public let defaultValue: String
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+extension TemplateLoader {
+    /// Reads a check and validates every cell it names: local cells against `form`, cells of other
+    /// forms (`B!row.col`, allowed in the template-wide checks) against `forms`.
+    static func readCheck(_ node: TemplateNode, form: FormSpec?, forms: [FormSpec]) throws(TemplateError) -> CheckSpec {
+        let kindText = try node.string("kind")
+        guard let kind = CheckSpec.Kind(rawValue: kindText) else { throw node.fail(.unknownCheckKind(kindText), at: "kind") }
+        let severityText = try node.optionalString("severity") ?? "error"
+        guard let severity = Severity(rawValue: severityText) else { throw node.fail(.unknownSeverity(severityText), at: "severity") }
+        let columns = try node.strings("columns")
+        let each = try node.optionalString("each")
+
+        func formSpec(_ id: String?, at n: TemplateNode) throws(TemplateError) -> FormSpec {
+            if let id {
+                guard let f = forms.first(where: { $0.id == id }) ?? (form?.id == id ? form : nil) else { throw n.fail(.unknownForm(id)) }
+                return f
+            }
+            guard let form else { throw n.fail(.unknownForm("(未写表号)")) }
+            return form
+        }
+        func hasCell(_ f: FormSpec, _ row: String, _ column: String) -> Bool {
+            guard let r = f.row(row) else { return false }
+            return r.columnIDs.contains(column) || (column == CellAddress.labelColumn && r.repeating?.named == true)
+        }
+        func target(_ n: TemplateNode) throws(TemplateError) -> CheckTarget {
+            let text = try n.string()
+            var formID: String?
+            var rest = Substring(text)
+            if let bang = text.firstIndex(of: "!") { formID = String(text[..<bang]); rest = text[text.index(after: bang)...] }
+            guard let ref = CellRef.parse(String(rest)) else { throw n.fail(.unknownCell(text)) }
+            let f = try formSpec(formID, at: n)
+            let columnsToCheck = ref.column == "@" ? (columns.isEmpty ? [] : columns) : [ref.column]
+            let rowID = ref.row == "_" ? (each ?? "") : ref.row
+            for c in columnsToCheck where !hasCell(f, rowID, c) { throw n.fail(.unknownCell("\(rowID).\(c)")) }
+            return CheckTarget(form: formID, row: rowID, column: ref.column)
+        }
+        func formula(_ key: String) throws(TemplateError) -> Formula? {
+            guard let n = node.child(key) else { return nil }
+            let text = try n.string()
+            let f: Formula
+            do { f = try FormulaParser.parse(text) } catch { throw n.fail(.badFormula(text: text, position: error.position)) }
+            for ref in f.references {
+                let fs = try formSpec(ref.form, at: n)
+                let cols: [String]
+                switch ref.column {
+                case let .named(c): cols = [c]
+                case .current: cols = columns
+                }
+                var rowIDs: [String] = []
+                switch ref.row {
+                case let .named(r), let .allInstances(r): rowIDs = [r]
+                case .this:
+                    guard let each else { throw n.fail(.unknownCell("_ (需要 each)")) }
+                    rowIDs = [each]
+                case .children: throw n.fail(.unknownCell("children"))
+                }
+                for r in rowIDs { for c in cols where !hasCell(fs, r, c) { throw n.fail(.unknownCell("\(ref.form.map { $0 + "!" } ?? "")\(r).\(c)")) } }
+            }
+            return f
+        }
+        if let each {
+            guard let f = form, f.row(each)?.repeating != nil else { throw node.fail(.unknownCell(each), at: "each") }
+        }
+        var cells: [CheckTarget] = []
+        for c in try node.array("cells") { cells.append(try target(c)) }
+        let left = try formula("left")
+        let right = try formula("right")
+        if [.equal, .atLeast, .atMost].contains(kind) && (left == nil || right == nil) {
+            throw node.fail(.missing(field: left == nil ? "left" : "right"))
+        }
+        if kind == .indicators && form?.indicators == nil { throw node.fail(.missing(field: "indicators (表定义)")) }
+        var offsets: [Int] = []
+        for n in try node.array("allowedYearOffsets") {
+            guard let k = n.value.int else { throw n.fail(.wrongType(expected: "整数", found: n.value.typeName)) }
+            offsets.append(k)
+        }
+        return CheckSpec(kind: kind, severity: severity, label: try node.optionalString("label") ?? "",
+                         left: left, right: right, at: try node.child("at").map { (n) throws(TemplateError) in try target(n) },
+                         columns: columns, eachRow: each, cells: cells, allowedYearOffsets: offsets.isEmpty ? [0] : offsets)
+    }
+}

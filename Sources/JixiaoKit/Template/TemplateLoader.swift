@@ -1,0 +1,231 @@
+import Foundation
+
+/// Reads a template file and validates it completely before anything uses it: unknown cells,
+/// formula cycles, unknown rule kinds and type errors are refused with the file and the entry.
+public enum TemplateLoader {
+    public static let supportedFormat = 1
+
+    public static func load(file: String) throws(TemplateError) -> Template {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw TemplateError(file: file, entry: "", reason: .unreadable(file))
+        }
+        return try load(bytes: [UInt8](data), file: file)
+    }
+
+    public static func load(bytes: [UInt8], file: String) throws(TemplateError) -> Template {
+        let json: JSONValue
+        do { json = try JSONReader.parse(bytes) } catch {
+            throw TemplateError(file: file, entry: "", reason: .syntax(error))
+        }
+        let root = TemplateNode(value: json, path: "", file: file)
+        guard case .object = json else { throw root.fail(.wrongType(expected: "对象", found: json.typeName)) }
+        guard let format = try root.int("format") else { throw root.fail(.missing(field: "format")) }
+        guard format == supportedFormat else { throw try root.required("format").fail(.unsupportedFormat(format)) }
+        let settings = try readSettings(root.child("settings"))
+        var forms: [FormSpec] = []
+        var seen = Set<String>()
+        for node in try root.required("forms").array() {
+            let form = try readForm(node, settings: settings)
+            guard seen.insert(form.id).inserted else { throw node.fail(.duplicateID(form.id)) }
+            forms.append(form)
+        }
+        var checks: [CheckSpec] = []
+        for node in try root.array("checks") {
+            checks.append(try readCheck(node, form: nil, forms: forms))
+        }
+        var parameters: [TemplateParameter] = []
+        for n in try root.array("parameters") {
+            let options = try n.strings("options")
+            parameters.append(TemplateParameter(id: try n.string("id"), label: try n.string("label"), options: options,
+                                                defaultValue: try n.optionalString("default") ?? options.first ?? ""))
+        }
+        return Template(
+            id: try root.string("id"), version: try root.string("version"), title: try root.string("title"),
+            description: try root.optionalString("description") ?? "", settings: settings, forms: forms,
+            checks: checks, parameters: parameters, source: file)
+    }
+
+    static func readSettings(_ node: TemplateNode?) throws(TemplateError) -> TemplateSettings {
+        var s = TemplateSettings.standard
+        guard let node else { return s }
+        if let grades = node.child("grades") {
+            var bands: [GradeBand] = []
+            for g in try grades.array() {
+                guard let min = try g.decimal("min") else { throw g.fail(.missing(field: "min")) }
+                bands.append(GradeBand(label: try g.string("label"), min: min))
+            }
+            s.grades = bands
+        }
+        if let d = try node.decimal("overAchievement") { s.overAchievement = d }
+        if let d = try node.decimal("tolerance") { s.tolerance = d }
+        s.executionRateDecimals = try node.int("executionRateDecimals")
+        if node.child("placeholderPatterns") != nil { s.placeholderPatterns = try node.strings("placeholderPatterns") }
+        return s
+    }
+
+    // MARK: Forms
+
+    static func readForm(_ raw: TemplateNode, settings: TemplateSettings) throws(TemplateError) -> FormSpec {
+        let id = try raw.string("id")
+        let node = raw.named(id)
+        var sections: [SectionSpec] = []
+        var rows: [RowSpec] = []
+        var rowIndex: [String: Int] = [:]
+        for sNode in try node.required("sections").array() {
+            let sid = try sNode.string("id")
+            let sn = sNode.named(sid)
+            var columns: [ColumnSpec] = []
+            var columnFormulas: [(String, String, TemplateNode)] = []
+            for cNode in try sn.required("columns").array() {
+                let cid = try cNode.string("id")
+                let kindText = try cNode.optionalString("kind") ?? "text"
+                guard let kind = CellKind(rawValue: kindText) else { throw cNode.fail(.unknownColumnKind(kindText), at: "kind") }
+                guard !columns.contains(where: { $0.id == cid }) else { throw cNode.fail(.duplicateID(cid)) }
+                columns.append(ColumnSpec(id: cid, label: try cNode.optionalString("label") ?? "", kind: kind,
+                                          options: try cNode.strings("options"), required: try cNode.bool("required", default: false)))
+                if let f = try cNode.optionalString("formula") { columnFormulas.append((cid, f, cNode.child("formula")!)) }
+            }
+            var topIDs: [String] = []
+            for rNode in try sn.array("rows") {
+                let rid = try readRow(rNode, section: sid, columns: columns, columnFormulas: columnFormulas,
+                                      parent: nil, depth: 0, insideRepeat: false, rows: &rows, rowIndex: &rowIndex)
+                topIDs.append(rid)
+            }
+            guard !sections.contains(where: { $0.id == sid }) else { throw sNode.fail(.duplicateID(sid)) }
+            sections.append(SectionSpec(id: sid, title: try sn.optionalString("title") ?? "",
+                                        labelHeading: try sn.optionalString("labelHeading") ?? "",
+                                        columns: columns, rowIDs: topIDs, note: try sn.optionalString("note")))
+        }
+        // Validate references and order the computed cells.
+        let sectionOf = Dictionary(uniqueKeysWithValues: sections.map { ($0.id, $0) })
+        func hasCell(_ row: String, _ column: String) -> Bool {
+            guard let i = rowIndex[row] else { return false }
+            return rows[i].columnIDs.contains(column) || (column == CellAddress.labelColumn && rows[i].repeating?.named == true)
+        }
+        var order: [FormulaCell] = []
+        var state: [String: Int] = [:]  // 1 visiting, 2 done
+        var formulaNodes: [String: TemplateNode] = [:]
+        for r in rows { for c in r.formulas.keys { formulaNodes["\(r.id).\(c)"] = node.child("sections") ?? node } }
+        func deps(_ row: RowSpec, _ column: String, _ f: Formula) throws(TemplateError) -> [String] {
+            var out: [String] = []
+            for ref in f.references {
+                let where_ = "\(row.id).\(column)"
+                if ref.form != nil { throw node.fail(.foreignReferenceInComputedCell(where_)) }
+                let col: String
+                switch ref.column { case let .named(c): col = c; case .current: col = column }
+                var targets: [String] = []
+                switch ref.row {
+                case .this: targets = [row.id]
+                case .children: targets = row.childIDs
+                case let .named(r), let .allInstances(r): targets = [r]
+                }
+                for t in targets {
+                    guard hasCell(t, col) else { throw node.fail(.unknownCell("\(t).\(col)"), at: "formula of \(where_)") }
+                    if let tr = rowIndex[t].map({ rows[$0] }), tr.formulas[col] != nil { out.append("\(t).\(col)") }
+                }
+            }
+            return out
+        }
+        func visit(_ key: String, _ stack: [String]) throws(TemplateError) {
+            if state[key] == 2 { return }
+            if state[key] == 1 { throw node.fail(.formulaCycle(stack + [key])) }
+            state[key] = 1
+            let ref = CellRef.parse(key)!
+            let row = rows[rowIndex[ref.row]!]
+            let f = row.formulas[ref.column]!
+            for d in try deps(row, ref.column, f) { try visit(d, stack + [key]) }
+            state[key] = 2
+            order.append(FormulaCell(row: ref.row, column: ref.column, formula: f))
+        }
+        for r in rows {
+            for c in r.columnIDs where r.formulas[c] != nil { try visit("\(r.id).\(c)", []) }
+        }
+        _ = sectionOf
+        var repeatSpec: FormRepeat?
+        if let rep = node.child("repeat") {
+            let cellText = try rep.string("nameCell")
+            guard let cell = CellRef.parse(cellText), hasCell(cell.row, cell.column) else {
+                throw rep.fail(.unknownCell(cellText), at: "nameCell")
+            }
+            repeatSpec = FormRepeat(noun: try rep.optionalString("noun") ?? "项目", nameCell: cell)
+        }
+        var indicators: IndicatorSpec?
+        if let ind = node.child("indicators") {
+            let sid = try ind.string("section")
+            guard let section = sections.first(where: { $0.id == sid }) else { throw ind.fail(.unknownCell(sid), at: "section") }
+            func col(_ k: String) throws(TemplateError) -> String {
+                let c = try ind.string(k)
+                guard section.column(c) != nil else { throw ind.fail(.unknownCell("\(sid).\(c)"), at: k) }
+                return c
+            }
+            indicators = IndicatorSpec(section: sid, name: try col("name"), target: try col("target"), actual: try col("actual"),
+                                       weight: try col("weight"), score: try col("score"), reason: try col("reason"))
+        }
+        let partial = FormSpec(id: id, short: try node.string("short"), title: try node.string("title"), repeated: repeatSpec,
+                               sections: sections, checks: [], indicators: indicators, rows: rows, rowIndex: rowIndex,
+                               evaluationOrder: order)
+        var checks: [CheckSpec] = []
+        for c in try node.array("checks") { checks.append(try readCheck(c, form: partial, forms: [])) }
+        return FormSpec(id: id, short: partial.short, title: partial.title, repeated: repeatSpec, sections: sections,
+                        checks: checks, indicators: indicators, rows: rows, rowIndex: rowIndex, evaluationOrder: order)
+    }
+
+    /// Reads a row and its children depth-first, appending to `rows`; returns the row id.
+    static func readRow(_ raw: TemplateNode, section: String, columns: [ColumnSpec], columnFormulas: [(String, String, TemplateNode)],
+                        parent: String?, depth: Int, insideRepeat: Bool,
+                        rows: inout [RowSpec], rowIndex: inout [String: Int]) throws(TemplateError) -> String {
+        let id = try raw.string("id")
+        let node = raw.named(id)
+        guard rowIndex[id] == nil, id != "_", id != "children" else { throw raw.fail(.duplicateID(id)) }
+        var columnIDs = columns.map(\.id)
+        if let only = node.child("columns") {
+            columnIDs = []
+            for c in try only.array() {
+                let cid = try c.string()
+                guard columns.contains(where: { $0.id == cid }) else { throw c.fail(.unknownCell("\(id).\(cid)")) }
+                columnIDs.append(cid)
+            }
+        }
+        var repeating: RowRepeat?
+        if let rep = node.child("repeat") {
+            if insideRepeat { throw rep.fail(.nestedRepeat(id)) }
+            repeating = RowRepeat(noun: try rep.optionalString("noun") ?? "行", named: try rep.bool("named", default: false),
+                                  initial: try rep.int("initial") ?? 0)
+        }
+        var formulas: [String: Formula] = [:]
+        func parse(_ text: String, _ at: TemplateNode) throws(TemplateError) -> Formula {
+            do { return try FormulaParser.parse(text) } catch {
+                throw at.fail(.badFormula(text: text, position: error.position))
+            }
+        }
+        for (cid, text, at) in columnFormulas where columnIDs.contains(cid) { formulas[cid] = try parse(text, at) }
+        if let f = node.child("formula") {
+            let text = try f.string()
+            let parsed = try parse(text, f)
+            for c in columnIDs where columns.first(where: { $0.id == c })?.kind.isNumeric == true { formulas[c] = parsed }
+        }
+        if let fs = node.child("formulas"), let pairs = fs.value.object {
+            for (cid, _) in pairs {
+                let f = fs.child(cid)!
+                guard columnIDs.contains(cid) else { throw f.fail(.unknownCell("\(id).\(cid)")) }
+                formulas[cid] = try parse(try f.string(), f)
+            }
+        }
+        let myIndex = rows.count
+        rows.append(RowSpec(id: id, label: try node.optionalString("label") ?? "", sectionID: section, parentID: parent,
+                            childIDs: [], depth: depth, repeating: repeating, columnIDs: columnIDs, formulas: formulas,
+                            weight: try node.decimal("weight"), required: try node.bool("required", default: false)))
+        rowIndex[id] = myIndex
+        var children: [String] = []
+        for c in try node.array("children") {
+            children.append(try readRow(c, section: section, columns: columns, columnFormulas: columnFormulas, parent: id,
+                                        depth: depth + 1, insideRepeat: insideRepeat || repeating != nil,
+                                        rows: &rows, rowIndex: &rowIndex))
+        }
+        let r = rows[myIndex]
+        rows[myIndex] = RowSpec(id: r.id, label: r.label, sectionID: r.sectionID, parentID: r.parentID, childIDs: children,
+                                depth: r.depth, repeating: r.repeating, columnIDs: r.columnIDs, formulas: r.formulas,
+                                weight: r.weight, required: r.required)
+        return id
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// A JSON value with its path in the template, so every decoding error says where it happened.
+struct TemplateNode {
+    let value: JSONValue
+    let path: String
+    let file: String
+
+    func fail(_ r: TemplateError.Reason, at sub: String? = nil) -> TemplateError {
+        TemplateError(file: file, entry: sub.map { path.isEmpty ? $0 : path + "." + $0 } ?? path, reason: r)
+    }
+
+    func child(_ key: String) -> TemplateNode? {
+        value[key].map { TemplateNode(value: $0, path: path.isEmpty ? key : path + "." + key, file: file) }
+    }
+
+    func required(_ key: String) throws(TemplateError) -> TemplateNode {
+        guard let c = child(key) else { throw fail(.missing(field: key)) }
+        return c
+    }
+
+    func string() throws(TemplateError) -> String {
+        guard let s = value.string else { throw fail(.wrongType(expected: "字符串", found: value.typeName)) }
+        return s
+    }
+
+    func string(_ key: String) throws(TemplateError) -> String { try required(key).string() }
+    func optionalString(_ key: String) throws(TemplateError) -> String? { try child(key)?.string() }
+
+    func bool(_ key: String, default d: Bool) throws(TemplateError) -> Bool {
+        guard let c = child(key) else { return d }
+        guard let b = c.value.bool else { throw c.fail(.wrongType(expected: "true/false", found: c.value.typeName)) }
+        return b
+    }
+
+    func int(_ key: String) throws(TemplateError) -> Int? {
+        guard let c = child(key) else { return nil }
+        if case .null = c.value { return nil }
+        guard let n = c.value.int else { throw c.fail(.wrongType(expected: "整数", found: c.value.typeName)) }
+        return n
+    }
+
+    /// A decimal written as a JSON number or a string ("50", 50, "1.2").
+    func decimal() throws(TemplateError) -> Decimal {
+        let text = value.numberText ?? value.string
+        guard let t = text, let d = NumberInput.decimal(t) else { throw fail(.badNumber(text ?? value.typeName)) }
+        return d
+    }
+
+    func decimal(_ key: String) throws(TemplateError) -> Decimal? { try child(key)?.decimal() }
+
+    func array() throws(TemplateError) -> [TemplateNode] {
+        guard let a = value.array else { throw fail(.wrongType(expected: "数组", found: value.typeName)) }
+        return a.enumerated().map { TemplateNode(value: $1, path: path + "[\($0)]", file: file) }
+    }
+
+    func array(_ key: String) throws(TemplateError) -> [TemplateNode] {
+        guard let c = child(key) else { return [] }
+        return try c.array()
+    }
+
+    func strings(_ key: String) throws(TemplateError) -> [String] {
+        var out: [String] = []
+        for n in try array(key) { out.append(try n.string()) }
+        return out
+    }
+
+    /// Names an array element by its id in paths: `rows[3](sangong)`.
+    func named(_ id: String) -> TemplateNode { TemplateNode(value: value, path: path + "(\(id))", file: file) }
+}

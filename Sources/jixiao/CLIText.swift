@@ -1,0 +1,11 @@
+/// What the command line says, in one place.
+enum CLIText {
+    static let noTemplates = "找不到任何模板。请在仓库的 templates/ 目录下运行，或设置 JIXIAO_TEMPLATES。"
+    static let brokenTemplate = "（模板有误）"
+    static func badYear(_ y: Int) -> String { "年度 \(y) 无效，应为 1990–2100 之间的整数。" }
+    static func created(_ file: String, template: String, year: Int) -> String { "已新建草稿 \(file)（\(template)，\(year) 年度）。" }
+    static func saved(_ file: String, count: Int) -> String { "已保存 \(file)（\(count) 处改动）。" }
+    static func unchanged(_ file: String) -> String { "\n文件 \(file) 未改动。" }
+    static func addRowHint(_ what: String) -> String { "新增「\(what)」" }
+}
+extension CLIText { static let noTerminalUIYet = "填报界面尚未接入。" }

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import JixiaoKit
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "新建草稿 / Create a new draft from a template.",
+        discussion: "例 / Example: jixiao new 2023.json --template hunan-unit --year 2023 --unit 某某区人力资源和社会保障局")
+
+    @Argument(help: "草稿文件 / The draft file to create.") var file: String
+    @Option(help: "模板编号（jixiao templates 列出）/ Template id.") var template: String?
+    @Option(help: "评价年度 / The evaluated year.") var year: Int?
+    @Option(help: "预算单位名称 / The unit's name.") var unit: String?
+    @Option(help: "项目数（附件3 的张数）/ Number of project forms to start with.") var projects: Int?
+    @Flag(help: "输出 JSON / JSON output.") var json = false
+
+    func run() throws {
+        guard !FileManager.default.fileExists(atPath: file) else {
+            throw CLI.fail("\(file) 已存在，未覆盖。请换一个文件名，或直接打开它：jixiao \(file)")
+        }
+        guard let id = template ?? CLI.catalog.defaultTemplateID() else { throw CLI.fail(CLIText.noTemplates) }
+        let tpl: Template
+        do { tpl = try CLI.catalog.load(id) } catch { throw CLI.fail(DraftText.template(error)) }
+        let y = year ?? (Calendar(identifier: .gregorian).component(.year, from: Date()) - 1)
+        guard (1990...2100).contains(y) else { throw CLI.fail(CLIText.badYear(y)) }
+        let draft = DraftFactory.new(template: tpl, year: y, unitName: unit, projects: projects)
+        do { try DraftStore.save(draft, template: tpl, to: file) } catch { throw CLI.fail(DraftText.message(error)) }
+        if json {
+            CLI.printJSON(.object([("file", .string(file)), ("template", .string(tpl.id)), ("year", .number(String(y)))]))
+        } else {
+            print(CLIText.created(file, template: tpl.title, year: y))
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import JixiaoKit
+
+struct Templates: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "列出模板 / List the templates.")
+    @Flag(help: "输出 JSON / JSON output.") var json = false
+
+    func run() throws {
+        var items: [JSONValue] = []
+        var broken = false
+        for f in CLI.catalog.files() {
+            do {
+                let t = try TemplateLoader.load(file: f.path)
+                if json {
+                    items.append(.object([("id", .string(t.id)), ("version", .string(t.version)), ("title", .string(t.title)), ("file", .string(f.path))]))
+                } else {
+                    print("\(t.id)\t\(t.version)\t\(t.title)")
+                }
+            } catch {
+                broken = true
+                if json { items.append(.object([("id", .string(f.id)), ("error", .string(DraftText.template(error)))])) }
+                else { print("\(f.id)\t\(CLIText.brokenTemplate)\t\(DraftText.template(error))") }
+            }
+        }
+        if json { CLI.printJSON(.array(items)) }
+        if broken { throw ExitCode(1) }
+    }
+}
