@@ -85,12 +85,13 @@ wait_gone() {
 
 # wait_exit [TIMEOUT_S] — wait until the program exits; prints its exit status.
 wait_exit() {
-    local timeout="${1:-$E2E_TIMEOUT}" deadline status
+    local timeout="${1:-$E2E_TIMEOUT}" deadline state
     deadline=$(_e2e_deadline "$timeout")
     while :; do
-        if [[ "$(e2e_tmux display-message -p -t "$(e2e_target)" '#{pane_dead}' 2>/dev/null)" == 1 ]]; then
-            status="$(e2e_tmux display-message -p -t "$(e2e_target)" '#{pane_dead_status}')"
-            echo "$status"
+        # tmux marks the pane dead a moment before it records the status: wait for both.
+        state="$(e2e_tmux display-message -p -t "$(e2e_target)" '#{pane_dead} #{pane_dead_status}' 2>/dev/null)"
+        if [[ "$state" =~ ^1\ ([0-9]+)$ ]]; then
+            echo "${BASH_REMATCH[1]}"
             return 0
         fi
         _e2e_past "$deadline" && { echo "e2e: program still running after ${timeout}s" >&2; screen >&2; return 1; }

@@ -23,6 +23,14 @@ public indirect enum Formula: Sendable, Equatable {
         case count
         /// ifEmpty(a, b): a, or b where a is empty.
         case ifEmpty
+        /// band(x, t1, p1, t2, p2, …, otherwise): p of the first threshold t that x reaches (x ≥ t),
+        /// thresholds from high to low — "≥ 90% → 5; 80–90 → 4; …".
+        case band
+        /// bandAtMost(x, t1, p1, …, otherwise): p of the first t with x ≤ t, thresholds from low to high —
+        /// "= 0 → 3; ≤ 10% → 2; …".
+        case bandAtMost
+        /// clamp(x, low, high).
+        case clamp
     }
 
     /// Every reference in the formula, for validation and dependency ordering.

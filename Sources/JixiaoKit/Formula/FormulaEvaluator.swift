@@ -135,6 +135,19 @@ public enum FormulaEvaluator {
         case .ifEmpty:
             let a = arg(0)
             return a.isEmpty ? arg(1) : a
+        case .band, .bandAtMost:
+            let x = arg(0)
+            guard let v = x.number else { return x.isEmpty ? .empty : .undefined }
+            var k = 1
+            while k + 1 < args.count {
+                guard let t = arg(k).number else { return .undefined }
+                if fn == .band ? v >= t : v <= t { return arg(k + 1) }
+                k += 2
+            }
+            return k < args.count ? arg(k) : .empty
+        case .clamp:
+            guard let v = arg(0).number, let lo = arg(1).number, let hi = arg(2).number else { return arg(0).isEmpty ? .empty : .undefined }
+            return .number(Swift.min(Swift.max(v, lo), hi))
         }
     }
 

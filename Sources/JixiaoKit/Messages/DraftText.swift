@@ -49,7 +49,7 @@ public enum DraftText {
         case let .unknownFunction(f): what = "未知的函数「\(f)」"
         case let .unknownForm(f): what = "引用了不存在的表「\(f)」"
         case let .formulaCycle(c): what = "公式循环引用：\(c.joined(separator: " → "))"
-        case let .foreignReferenceInComputedCell(c): what = "计算格 \(c) 引用了其他表；计算格只能引用本表，跨表比较请写在模板的 checks 中"
+        case let .foreignReferenceInComputedCell(c): what = "计算格 \(c) 引用的表本身又引用其他表；跨表引用只能有一层"
         case let .nestedRepeat(r): what = "重复行「\(r)」位于另一个重复行之下，不支持嵌套"
         case let .badNumber(n): what = "「\(n)」不是数字"
         }

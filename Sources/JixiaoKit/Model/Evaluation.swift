@@ -28,8 +28,20 @@ public struct Evaluation: Sendable {
     public init(template: Template, draft: Draft) {
         self.template = template
         self.draft = draft
-        for form in template.forms {
-            forms[form.id] = draft.instances(of: form.id).indices.map { Self.compute(form, draft.instances(of: form.id)[$0], settings: template.settings) }
+        for form in template.forms where !form.readsOtherForms {
+            forms[form.id] = draft.instances(of: form.id).map { Self.compute(form, $0, settings: template.settings) }
+        }
+        recomputeFormsThatReadOthers()
+    }
+
+    /// Forms whose cells read other forms (rubrics) depend on everything else: recomputed last, whole.
+    mutating func recomputeFormsThatReadOthers() {
+        for form in template.forms where form.readsOtherForms {
+            let snapshot = self
+            forms[form.id] = draft.instances(of: form.id).enumerated().map { k, entry in
+                Self.compute(form, entry, settings: template.settings,
+                             foreign: { r, c in snapshot.foreignValues(r, column: c, currentIndex: k) })
+            }
         }
     }
 
@@ -44,7 +56,8 @@ public struct Evaluation: Sendable {
         } else if index >= 0 && index < entries.count {
             list[index] = Self.compute(form, entries[index], settings: template.settings)
         }
-        forms[formID] = list
+        if !form.readsOtherForms { forms[formID] = list }
+        recomputeFormsThatReadOthers()
     }
 
     /// Replaces the draft and recomputes everything (after undo, reload or a structural change).
@@ -100,7 +113,8 @@ public struct Evaluation: Sendable {
             settings: template.settings)
     }
 
-    static func compute(_ form: FormSpec, _ entry: FormEntry, settings: TemplateSettings) -> InstanceValues {
+    static func compute(_ form: FormSpec, _ entry: FormEntry, settings: TemplateSettings,
+                        foreign: ((Reference, String) -> [Value])? = nil) -> InstanceValues {
         var values = InstanceValues()
         func local(_ row: String, _ index: Int?, _ column: String) -> Value {
             if let spec = form.row(row), spec.formulas[column] != nil {
@@ -118,7 +132,7 @@ public struct Evaluation: Sendable {
                     instances: { entry.count(of: $0) },
                     children: { form.row($0)?.childIDs ?? [] },
                     isRepeating: { form.row($0)?.repeating != nil },
-                    foreign: nil, settings: settings)
+                    foreign: foreign, settings: settings)
                 values.computed[CellKey(cell.row, idx, cell.column)] = FormulaEvaluator.evaluate(cell.formula, in: scope)
             }
         }

@@ -61,6 +61,10 @@ public struct FormSpec: Sendable {
     public let rowIndex: [String: Int]
     /// Computed cells in an order where each depends only on earlier ones.
     public let evaluationOrder: [FormulaCell]
+    /// Some computed cell reads another form (a rubric): recomputed after any edit, after the others.
+    public let readsOtherForms: Bool
+    /// Which cells make up this form's line on the scorecard.
+    public let scorecard: ScorecardSpec?
     /// Row ids whose cells are filled in by the user (for progress and "next cell to fill").
     public var isRepeated: Bool { repeated != nil }
 
@@ -167,4 +171,30 @@ public struct TemplateParameter: Sendable {
     public let label: String
     public let options: [String]
     public let defaultValue: String
+}
+
+/// The cells a form contributes to the scorecard (`jixiao score`, the printout, the score preview).
+public struct ScorecardSpec: Sendable {
+    /// 执行率得分 and the figures it comes from, all in one row ("total").
+    public let executionRow: String?
+    public let budget: String?
+    public let actual: String?
+    public let rate: String?
+    public let weight: String?
+    public let score: String?
+    /// 总分 and 评价等次 cells.
+    public let total: CellRef?
+    public let grade: CellRef?
+    /// The section whose rows are the signature block (单位负责人签字, 填表人, 联系电话, 填报日期).
+    public let signatureSection: String?
+    /// A rubric (评分表): rows of this section, with the figure each is scored from, the rule and the points.
+    public let rubric: RubricSpec?
+}
+
+public struct RubricSpec: Sendable {
+    public let section: String
+    public let weight: String
+    public let figure: String
+    public let rule: String
+    public let points: String
 }

@@ -29,6 +29,7 @@ public enum TemplateLoader {
             guard seen.insert(form.id).inserted else { throw node.fail(.duplicateID(form.id)) }
             forms.append(form)
         }
+        try validateForeignReferences(forms, root.child("forms")!)
         var checks: [CheckSpec] = []
         for node in try root.array("checks") {
             checks.append(try readCheck(node, form: nil, forms: forms))
@@ -61,6 +62,33 @@ public enum TemplateLoader {
         s.executionRateDecimals = try node.int("executionRateDecimals")
         if node.child("placeholderPatterns") != nil { s.placeholderPatterns = try node.strings("placeholderPatterns") }
         return s
+    }
+
+    /// A computed cell may read another form (a rubric scored from 附件1's figures), but only a form
+    /// that reads no other form itself: that keeps evaluation a simple two-step order with no cycles.
+    static func validateForeignReferences(_ forms: [FormSpec], _ node: TemplateNode) throws(TemplateError) {
+        for form in forms where form.readsOtherForms {
+            for row in form.rows {
+                for (column, f) in row.formulas {
+                    for ref in f.references {
+                        guard let other = ref.form else { continue }
+                        let here = "\(form.id): \(row.id).\(column)"
+                        guard let target = forms.first(where: { $0.id == other }) else { throw node.fail(.unknownForm(other), at: here) }
+                        guard !target.readsOtherForms else { throw node.fail(.foreignReferenceInComputedCell(here + " → " + other)) }
+                        let col: String
+                        switch ref.column { case let .named(c): col = c; case .current: col = column }
+                        switch ref.row {
+                        case let .named(r), let .allInstances(r):
+                            guard let tr = target.row(r), tr.columnIDs.contains(col) else {
+                                throw node.fail(.unknownCell("\(other)!\(r).\(col)"), at: here)
+                            }
+                        case .this, .children:
+                            throw node.fail(.unknownCell("\(other)!_"), at: here)
+                        }
+                    }
+                }
+            }
+        }
     }
 
     // MARK: Forms
@@ -103,6 +131,7 @@ public enum TemplateLoader {
             return rows[i].columnIDs.contains(column) || (column == CellAddress.labelColumn && rows[i].repeating?.named == true)
         }
         var order: [FormulaCell] = []
+        var readsOtherForms = false
         var state: [String: Int] = [:]  // 1 visiting, 2 done
         var formulaNodes: [String: TemplateNode] = [:]
         for r in rows { for c in r.formulas.keys { formulaNodes["\(r.id).\(c)"] = node.child("sections") ?? node } }
@@ -110,7 +139,8 @@ public enum TemplateLoader {
             var out: [String] = []
             for ref in f.references {
                 let where_ = "\(row.id).\(column)"
-                if ref.form != nil { throw node.fail(.foreignReferenceInComputedCell(where_)) }
+                // Cells of other forms are checked once every form is loaded (`validateForeignReferences`).
+                if ref.form != nil { readsOtherForms = true; continue }
                 let col: String
                 switch ref.column { case let .named(c): col = c; case .current: col = column }
                 var targets: [String] = []
@@ -163,11 +193,12 @@ public enum TemplateLoader {
         }
         let partial = FormSpec(id: id, short: try node.string("short"), title: try node.string("title"), repeated: repeatSpec,
                                sections: sections, checks: [], indicators: indicators, rows: rows, rowIndex: rowIndex,
-                               evaluationOrder: order)
+                               evaluationOrder: order, readsOtherForms: readsOtherForms, scorecard: nil)
         var checks: [CheckSpec] = []
         for c in try node.array("checks") { checks.append(try readCheck(c, form: partial, forms: [])) }
         return FormSpec(id: id, short: partial.short, title: partial.title, repeated: repeatSpec, sections: sections,
-                        checks: checks, indicators: indicators, rows: rows, rowIndex: rowIndex, evaluationOrder: order)
+                        checks: checks, indicators: indicators, rows: rows, rowIndex: rowIndex, evaluationOrder: order,
+                        readsOtherForms: readsOtherForms, scorecard: try readScorecard(node.child("scorecard"), partial))
     }
 
     /// Reads a row and its children depth-first, appending to `rows`; returns the row id.
