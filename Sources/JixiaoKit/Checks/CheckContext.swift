@@ -19,8 +19,9 @@ struct CheckContext {
     var tolerance: Decimal { ev.template.settings.tolerance }
 
     mutating func report(_ severity: Severity, _ a: CellAddress?, _ message: String, code: String) {
+        let repeated = a.flatMap { ev.template.form($0.form)?.isRepeated } ?? false
         problems.append(Problem(severity: severity, address: a, location: a.map(labels.location) ?? labels.formShort(form, index: index),
-                                message: message, code: code))
+                                message: message, code: code, repeatedForm: repeated))
     }
 
     func address(_ row: String, _ rowIndex: Int?, _ column: String, in f: FormSpec? = nil, formIndex: Int? = nil) -> CellAddress {

@@ -11,10 +11,13 @@ public struct Problem: Sendable, Equatable {
     public let message: String
     /// A stable code for tests and `--json` ("equal", "required", "indicator.fullMarksOnMiss").
     public let code: String
+    /// The cell's path as `jixiao set` takes it (`C[1].total.rate`).
+    public let path: String?
 
-    public init(severity: Severity, address: CellAddress?, location: String, message: String, code: String) {
+    public init(severity: Severity, address: CellAddress?, location: String, message: String, code: String, repeatedForm: Bool = false) {
         self.severity = severity
         self.address = address
+        self.path = address?.path(formRepeated: repeatedForm)
         self.location = location
         self.message = message
         self.code = code

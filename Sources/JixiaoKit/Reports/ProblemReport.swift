@@ -29,7 +29,7 @@ public enum ProblemReport {
             ("location", .string(p.location)),
             ("message", .string(p.message)),
         ]
-        if let a = p.address { pairs.insert(("path", .string(a.description)), at: 2) }
+        if let path = p.path { pairs.insert(("path", .string(path)), at: 2) }
         return .object(pairs)
     }
 }

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+@testable import JixiaoKit
+
+struct TemplateLoaderTests {
+    /// The default template with one edit applied to its text, loaded from memory.
+    func load(replacing old: String, with new: String, count: Int = 1) throws(TemplateError) -> Template {
+        let path = Fixtures.root.appendingPathComponent("templates/hunan-unit.json").path
+        var text = try! String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.components(separatedBy: old).count - 1 >= count, "fixture text not found: \(old)")
+        if let r = text.range(of: old) { text.replaceSubrange(r, with: new) }
+        return try TemplateLoader.load(bytes: Array(text.utf8), file: "edited.json")
+    }
+
+    func reason(_ body: () throws(TemplateError) -> Template) -> TemplateError? {
+        do { _ = try body(); return nil } catch { return error }
+    }
+
+    @Test func shippedTemplatesLoad() throws {
+        for f in Fixtures.catalog.files() {
+            _ = try TemplateLoader.load(file: f.path)
+        }
+        let t = Fixtures.template()
+        #expect(t.forms.map(\.id) == Array(t.forms.map(\.id)))
+        #expect(t.form("C")?.isRepeated == true)
+        #expect(t.form("A")?.row("specialItem")?.repeating?.named == true)
+    }
+
+    @Test func unknownCellIsRejectedWithItsPlace() {
+        let e = reason { () throws(TemplateError) in try load(replacing: "\"formula\": \"_.actual / _.authorized\"", with: "\"formula\": \"_.actual / _.nosuch\"") }
+        #expect(e?.reason == .unknownCell("staff.nosuch"))
+        #expect(e?.file == "edited.json")
+        #expect(e?.entry.contains("forms[0](A)") == true)
+        #expect(DraftText.template(e!).contains("staff.nosuch"))
+    }
+
+    @Test func formulaCycleIsRejected() {
+        let e = reason { () throws(TemplateError) in
+            try load(replacing: "{\"id\": \"abroad\", \"label\": \"2、出国经费\"}", with: "{\"id\": \"abroad\", \"label\": \"2、出国经费\", \"formula\": \"sangong.@\"}")
+        }
+        guard case let .formulaCycle(path)? = e?.reason else { Issue.record("expected a cycle, got \(String(describing: e))"); return }
+        #expect(path.contains { $0.hasPrefix("abroad.") } && path.contains { $0.hasPrefix("sangong.") })
+        #expect(DraftText.template(e!).contains("循环"))
+    }
+
+    @Test func unknownRuleKindIsRejected() {
+        let e = reason { () throws(TemplateError) in try load(replacing: "{\"kind\": \"placeholder\", \"severity\": \"warning\"}", with: "{\"kind\": \"magic\"}") }
+        #expect(e?.reason == .unknownCheckKind("magic"))
+    }
+
+    @Test func unknownFunctionAndBadSyntaxAreRejected() {
+        let e1 = reason { () throws(TemplateError) in try load(replacing: "_.actual / _.authorized", with: "eval(_.actual)") }
+        guard case .badFormula? = e1?.reason else { Issue.record("got \(String(describing: e1))"); return }
+        let e2 = reason { () throws(TemplateError) in try load(replacing: "_.actual / _.authorized", with: "_.actual /") }
+        guard case .badFormula? = e2?.reason else { Issue.record("got \(String(describing: e2))"); return }
+    }
+
+    @Test func unknownColumnKindAndWrongTypes() {
+        let e = reason { () throws(TemplateError) in try load(replacing: "\"kind\": \"count\"", with: "\"kind\": \"abacus\"") }
+        #expect(e?.reason == .unknownColumnKind("abacus"))
+        let e2 = reason { () throws(TemplateError) in try load(replacing: "\"short\": \"附件1\"", with: "\"short\": 1") }
+        #expect(e2?.reason == .wrongType(expected: "字符串", found: "数字"))
+    }
+
+    @Test func brokenJSONGivesLineAndColumn() {
+        let e = reason { () throws(TemplateError) in try TemplateLoader.load(bytes: Array("{\n  \"format\": 1,\n  \"id\": x\n}".utf8), file: "b.json") }
+        guard case let .syntax(s)? = e?.reason else { Issue.record("got \(String(describing: e))"); return }
+        #expect(s.line == 3 && s.column == 9)
+        #expect(DraftText.template(e!).contains("第 3 行第 9 列"))
+    }
+
+    @Test func unsupportedFormatVersion() {
+        let e = reason { () throws(TemplateError) in try load(replacing: "\"format\": 1", with: "\"format\": 7") }
+        #expect(e?.reason == .unsupportedFormat(7))
+    }
+
+    @Test func crossFormReferenceToUnknownForm() {
+        let e = reason { () throws(TemplateError) in try load(replacing: "\"left\": \"B!project.value\", \"right\": \"A!project.actual\"", with: "\"left\": \"Z!project.value\", \"right\": \"A!project.actual\"") }
+        #expect(e?.reason == .unknownForm("Z"))
+    }
+
+    @Test func catalogFindsTemplatesFromAnotherDirectory() {
+        // The catalog standard search includes the source tree's templates/ even when cwd is elsewhere.
+        let saved = FileManager.default.currentDirectoryPath
+        FileManager.default.changeCurrentDirectoryPath(NSTemporaryDirectory())
+        defer { FileManager.default.changeCurrentDirectoryPath(saved) }
+        let c = TemplateCatalog.standard(environment: [:])
+        #expect(c.path(for: "hunan-unit") != nil)
+        #expect(c.defaultTemplateID() == "hunan-unit")
+    }
+}
