@@ -6,7 +6,8 @@
 #   e2e_start "./.build/debug/jixiao new --template basic"   # 100×30 by default
 #   wait_for "基本信息表"
 #   send "预算单位" Enter
-#   wait_for "预算单位"  || { screen; exit 1; }
+#   wait_for "预算单位"                # on timeout it prints the screen and fails
+#   send_paste $'第一行\n第二行'
 #   resize 80 24
 #   send C-s
 #
@@ -50,11 +51,14 @@ e2e_start() {
     if infocmp tmux-256color >/dev/null 2>&1; then term=tmux-256color; fi
     # The options ride in the same command as new-session so they apply before the program can exit:
     # no status line (the pane is the whole COLS×ROWS), and the pane stays after the program exits so
-    # its last screen and exit status can be read. -u: UTF-8 whatever the caller's locale says.
+    # its last screen can be read, without tmux's "Pane is dead" line (which can scroll the program's
+    # last words off the screen); the command records its exit status for wait_exit.
+    # -u: UTF-8 whatever the caller's locale says.
     LANG=C.UTF-8 LC_ALL=C.UTF-8 tmux -u -S "$E2E_SOCK" -f /dev/null \
-        new-session -d -s e2e -x "$cols" -y "$rows" "export TERM=$term LANG=C.UTF-8 LC_ALL=C.UTF-8; $cmd" \; \
+        new-session -d -s e2e -x "$cols" -y "$rows" "export TERM=$term LANG=C.UTF-8 LC_ALL=C.UTF-8; $cmd; echo \$? > '$E2E_DIR/status'" \; \
         set-option -g status off \; \
-        set-option -g remain-on-exit on
+        set-option -g remain-on-exit on \; \
+        set-option -g remain-on-exit-format ''
 }
 
 # send KEYS... — tmux key names or text (send "预算" Enter; send C-s; send -l "literal text").
@@ -62,8 +66,9 @@ send() {
     e2e_tmux send-keys -t "$(e2e_target)" "$@"
 }
 
-# paste TEXT — deliver TEXT as one bracketed paste (if the program enabled it), like a terminal would.
-paste() {
+# send_paste TEXT — deliver TEXT as one bracketed paste (if the program enabled it), as a terminal
+# would: line breaks arrive as CR.
+send_paste() {
     e2e_tmux set-buffer -b e2e -- "$1" && e2e_tmux paste-buffer -p -d -b e2e -t "$(e2e_target)"
 }
 
@@ -85,18 +90,17 @@ wait_gone() {
 
 # wait_exit [TIMEOUT_S] — wait until the program exits; prints its exit status.
 wait_exit() {
-    local timeout="${1:-$E2E_TIMEOUT}" deadline state
+    local timeout="${1:-$E2E_TIMEOUT}" deadline
     deadline=$(_e2e_deadline "$timeout")
-    while :; do
-        # tmux marks the pane dead a moment before it records the status: wait for both.
-        state="$(e2e_tmux display-message -p -t "$(e2e_target)" '#{pane_dead} #{pane_dead_status}' 2>/dev/null)"
-        if [[ "$state" =~ ^1\ ([0-9]+)$ ]]; then
-            echo "${BASH_REMATCH[1]}"
-            return 0
-        fi
+    # The session command writes the status file itself: tmux's #{pane_dead_status} is sometimes never
+    # filled in (tmux 3.3a). Waiting for the pane to be dead too means tmux has read all the output, so
+    # `screen` afterwards shows the program's last words.
+    until [[ -s "$E2E_DIR/status" ]] &&
+        [[ "$(e2e_tmux display-message -p -t "$(e2e_target)" '#{pane_dead}' 2>/dev/null)" == 1 ]]; do
         _e2e_past "$deadline" && { echo "e2e: program still running after ${timeout}s" >&2; screen >&2; return 1; }
         sleep "$E2E_POLL"
     done
+    cat "$E2E_DIR/status"
 }
 
 # resize COLS ROWS — change the pane size; the program receives SIGWINCH / KEY_RESIZE.

@@ -119,16 +119,21 @@ public struct Screen: Sendable, Hashable {
     /// whose right half) differs. A different size, or no previous frame, means everything.
     public func changedPositions(since previous: Screen?) -> [Position] {
         var changed: [Position] = []
-        let full = previous == nil || previous!.rows != rows || previous!.cols != cols
+        guard let previous, previous.rows == rows, previous.cols == cols else {
+            for r in 0..<rows {
+                for c in 0..<cols where !cells[r * cols + c].isWideTail { changed.append(Position(row: r, col: c)) }
+            }
+            return changed
+        }
         for r in 0..<rows {
             for c in 0..<cols {
                 let i = r * cols + c
                 guard !cells[i].isWideTail else { continue }
-                var differs = full || cells[i] != previous!.cells[i]
-                if !differs, c + 1 < cols, cells[i + 1].isWideTail || previous!.cells[i + 1].isWideTail {
-                    differs = cells[i + 1] != previous!.cells[i + 1]
-                }
-                if differs { changed.append(Position(row: r, col: c)) }
+                // A wide character is painted from its left cell, so a change in its right half counts here.
+                let rightHalfChanged = c + 1 < cols
+                    && (cells[i + 1].isWideTail || previous.cells[i + 1].isWideTail)
+                    && cells[i + 1] != previous.cells[i + 1]
+                if cells[i] != previous.cells[i] || rightHalfChanged { changed.append(Position(row: r, col: c)) }
             }
         }
         return changed

@@ -6,23 +6,6 @@ import Glibc
 import Darwin
 #endif
 
-/// Why the terminal could not be opened. `description` is the Chinese message to print before exiting.
-public enum TerminalError: Error, Sendable, Hashable, CustomStringConvertible {
-    case notATerminal
-    case termUnset
-    case unknownTerminal(String)
-    case noUTF8Locale
-
-    public var description: String {
-        switch self {
-        case .notATerminal: UIText.Terminal.notATerminal
-        case .termUnset: UIText.Terminal.termUnset
-        case .unknownTerminal(let name): UIText.Terminal.unknownTerminal(name)
-        case .noUTF8Locale: UIText.Terminal.noUTF8Locale
-        }
-    }
-}
-
 /// Read by the exit hook, which cannot capture context: whether bracketed paste is on and must be
 /// switched off. Only the main thread, which owns the terminal, touches it.
 nonisolated(unsafe) private var bracketedPasteIsOn = false
@@ -49,6 +32,7 @@ nonisolated(unsafe) private var exitHookInstalled = false
 /// For `$EDITOR`: `suspend()`, run the editor, `resume()`, then draw with `previous: nil`.
 /// Not thread-safe: use it from the main thread only.
 public final class Terminal {
+    /// Set before `start()`, which defines the colour pairs from it.
     public var theme: Theme
     /// Whether colours are in use (the terminal has them and `NO_COLOR` is not set).
     public private(set) var colorsEnabled = false

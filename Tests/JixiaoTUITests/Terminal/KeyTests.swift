@@ -46,44 +46,27 @@ import Testing
 @Suite struct PasteCollectorTests {
     @Test func keysBetweenMarkersBecomeOnePaste() {
         var p = PasteCollector()
-        let r49 = p.feed(.char("x"))
-        #expect(r49 == .char("x"))
-        let r50 = p.feed(.pasteBegin)
-        #expect(r50 == nil)
-        #expect(p.isCollecting)
-        for key: Key in [.char("一"), .enter, .char("二"), .tab, .char("三"), .f(1)] {
-            let r53 = p.feed(key)
-            #expect(r53 == nil)
-        }
-        let r55 = p.feed(.pasteEnd)
-        #expect(r55 == .paste("一\n二\t三"))
+        let keys: [Key] = [.char("x"), .pasteBegin, .char("一"), .enter, .char("二"), .tab, .char("三"), .f(1), .pasteEnd, .enter]
+        let delivered = keys.compactMap { p.feed($0) }
+        #expect(delivered == [.char("x"), .paste("一\n二\t三"), .enter])
         #expect(!p.isCollecting)
-        let r57 = p.feed(.enter)
-        #expect(r57 == .enter)
     }
 
     @Test func rawCodesKeepCRLFAsOneLineBreak() {
         var p = PasteCollector()
-        let r62 = p.feedCharacterCode(0x0D)
-        #expect(r62 == .enter)
-        _ = p.feed(.pasteBegin)
-        for scalar in "甲\r\n乙\r丙\n\u{1B}丁".unicodeScalars {
-            let r65 = p.feedCharacterCode(scalar.value)
-            #expect(r65 == nil)
-        }
-        let r67 = p.feed(.pasteEnd)
-        #expect(r67 == .paste("甲\n乙\n丙\n丁"))
+        var delivered = [p.feedCharacterCode(0x0D), p.feed(.pasteBegin)]
+        delivered += "甲\r\n乙\r丙\n\u{1B}丁".unicodeScalars.map { p.feedCharacterCode($0.value) }
+        #expect(p.isCollecting)
+        delivered.append(p.feed(.pasteEnd))
+        #expect(delivered.compactMap { $0 } == [.enter, .paste("甲\n乙\n丙\n丁")])
     }
 
     @Test func aStalledPasteCanBeFinished() {
         var p = PasteCollector()
-        let r72 = p.finish()
-        #expect(r72 == nil)
-        _ = p.feed(.pasteBegin)
-        _ = p.feedCharacterCode(0x61)
-        let r75 = p.finish()
-        #expect(r75 == .paste("a"))
-        #expect(p.feed(.pasteEnd) == nil)  // the late end marker is swallowed
+        let nothingOpen = p.finish()
+        #expect(nothingOpen == nil)
+        let delivered = [p.feed(.pasteBegin), p.feedCharacterCode(0x61), p.finish(), p.feed(.pasteEnd)]
+        #expect(delivered == [nil, nil, .paste("a"), nil])  // the late end marker is swallowed
     }
 }
 

@@ -6,8 +6,8 @@ import Testing
         var e = TextAreaEditor(text: "偏差原因")
         e.moveLeft()
         e.moveLeft()
-        let r9 = e.handle(.enter)
-        #expect(r9)
+        let handled = e.handle(.enter)
+        #expect(handled)
         #expect(e.lines == ["偏差", "原因"])
         #expect(e.row == 1 && e.col == 0)
         e.backspace()
@@ -27,35 +27,29 @@ import Testing
         var e = TextAreaEditor(text: "ab\n预算单位\nx")
         e.moveToStart()
         e.moveEnd()  // after "ab": column 2
-        let r29 = e.moveDown()
-        #expect(r29)
-        #expect(e.row == 1 && e.col == 1)  // after 预, also column 2
-        let r31 = e.moveDown()
-        #expect(r31)
-        #expect(e.row == 2 && e.col == 1)  // short line: at its end
-        let r33 = e.moveUp()
-        #expect(r33)
-        #expect(e.col == 1)  // the goal column (2) survives the short line
-        let r35 = e.moveDown(wrapWidth: nil)
-        #expect(!r35 || e.row == 2)
+        var moved = e.moveDown()
+        #expect(moved && e.row == 1 && e.col == 1)  // after 预, also column 2
+        moved = e.moveDown()
+        #expect(moved && e.row == 2 && e.col == 1)  // short line: at its end
+        moved = e.moveUp()
+        #expect(moved && e.row == 1 && e.col == 1)  // the goal column (2) survived the short line
         e.moveToEnd()
-        let r37 = e.moveDown()
-        #expect(!r37)
+        moved = e.moveDown()
+        #expect(!moved)
         e.moveRight()
         #expect(e.row == 2 && e.col == 1)
         e.moveHome()
-        e.moveLeft()
+        e.moveLeft()  // crosses to the end of the line above
         #expect(e.row == 1 && e.col == 4)
+        e.moveRight()
+        #expect(e.row == 2 && e.col == 0)
     }
 
-    @Test func upOnTheFirstRowIsLeftToTheForm() {
+    @Test func upOnTheFirstRowAndDownOnTheLastAreLeftToTheForm() {
         var e = TextAreaEditor(text: "一行")
-        let r47 = e.handle(.up)
-        #expect(!r47)
-        let r48 = e.handle(.down)
-        #expect(!r48)
-        let r49 = e.handle(.tab)
-        #expect(!r49)
+        let results = [Key.up, .down, .tab, .escape].map { e.handle($0) }
+        #expect(results == [false, false, false, false])
+        #expect(e.text == "一行")
     }
 
     @Test func killsWorkWithinTheLine() {
@@ -91,21 +85,20 @@ import Testing
     }
 
     @Test func upAndDownFollowWrappedRows() {
-        var e = TextAreaEditor(text: "项目资金到位率达到百分之百")
-        let r86 = e.moveUp(wrapWidth: 10)
-        #expect(r86)
-        #expect(e.col == 8)  // 位率达 | 到: column 6 of the second row
+        var e = TextAreaEditor(text: "项目资金到位率达到百分之百")  // rows: 项目资金到 / 位率达到百 / 分之百
+        var moved = e.moveUp(wrapWidth: 10)
+        #expect(moved && e.col == 8)  // column 6 of the second row, before 到
         #expect(e.wrapped(width: 10).cursor == Position(row: 1, col: 6))
-        let r89 = e.moveUp(wrapWidth: 10)
-        #expect(r89)
-        #expect(e.col == 3)
-        let r91 = e.moveUp(wrapWidth: 10)
-        #expect(!r91)
-        let r92 = e.moveDown(wrapWidth: 10)
-        #expect(r92)
-        let r93 = e.moveDown(wrapWidth: 10)
-        #expect(r93)
-        #expect(e.col == 13)
+        moved = e.moveUp(wrapWidth: 10)
+        #expect(moved && e.col == 3)
+        moved = e.moveUp(wrapWidth: 10)
+        #expect(!moved && e.col == 3)
+        moved = e.moveDown(wrapWidth: 10)
+        #expect(moved && e.col == 8)
+        moved = e.moveDown(wrapWidth: 10)
+        #expect(moved && e.col == 13)
+        let wentPastEnd = e.handle(.down, wrapWidth: 10)
+        #expect(!wentPastEnd)
     }
 
     @Test func visibleLinesScrollToTheCursor() {
