@@ -1,14 +1,17 @@
 import ArgumentParser
 import JixiaoKit
+import JixiaoTUI
 
 struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "open",
-        abstract: "打开填报界面 / Open the terminal UI on a draft (created if missing).")
+        abstract: "打开填报界面 / Open the terminal UI on a draft (created if missing).",
+        discussion: "不带文件：列出本目录的草稿，或新建。/ Without a file: resume a draft of this folder, or start a new one.")
 
-    @Argument(help: "草稿文件；省略则新建 / The draft; omitted: a new draft on the default template.") var file: String?
+    @Argument(help: "草稿文件；省略则新建或从本目录选择 / The draft; omitted: choose or start one.") var file: String?
 
     func run() throws {
-        throw CLI.fail(CLIText.noTerminalUIYet)
+        let status = AppDriver(catalog: CLI.catalog).run(file: file)
+        if status != 0 { throw ExitCode(status) }
     }
 }

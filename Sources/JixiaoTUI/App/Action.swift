@@ -1,0 +1,19 @@
+import JixiaoKit
+
+/// What can happen to the UI: a key, or the result of something the driver did for it.
+public enum Action: Sendable {
+    case key(Key)
+    case resize(rows: Int, cols: Int)
+    /// The driver saved (or failed to save) the draft.
+    case saved(Result<FileStamp?, DraftError>, revision: Int)
+    /// Text back from $EDITOR for the cell being edited; nil when the editor failed.
+    case editorFinished(String?)
+}
+
+/// What `update` asks the driver to do: things with effects outside the state.
+public enum Effect: Sendable, Equatable {
+    case save
+    case quit
+    /// Hand this text to $EDITOR and send back `.editorFinished`.
+    case openEditor(String)
+}

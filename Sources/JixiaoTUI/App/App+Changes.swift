@@ -1,0 +1,71 @@
+import JixiaoKit
+
+extension App {
+    /// Puts a new draft in place after an edit inside one form instance and recomputes only that.
+    static func replaceDraft(_ s: inout AppState, _ d: Draft, form: String, index: Int) {
+        s.workspace.draft = d
+        s.workspace.evaluation.update(draft: d, form: form, index: index)
+        s.checks.refresh(s.workspace.evaluation, form: form, index: index)
+        s.refreshProgress(form: form, index: index)
+    }
+
+    /// After a change that may touch anything (undo, redo, a project added or removed).
+    static func resetDraft(_ s: inout AppState, _ d: Draft) {
+        s.workspace.draft = d
+        s.workspace.evaluation.reset(draft: d)
+        s.checks.refreshAll(s.workspace.evaluation)
+        s.refreshAllProgress()
+    }
+
+    /// Records `before` as an undo step and marks a new revision.
+    static func recordChange(_ s: inout AppState, before: Draft, focus: CellAddress) {
+        s.undo.append(Snapshot(draft: before, focus: focus, revision: s.revision))
+        if s.undo.count > 500 { s.undo.removeFirst(s.undo.count - 500) }
+        s.redo.removeAll()
+        s.revision = s.nextRevision
+        s.nextRevision += 1
+    }
+
+    static func undo(_ s: inout AppState) {
+        guard let snap = s.undo.popLast() else { s.say(UIText.App.nothingToUndo); return }
+        s.redo.append(Snapshot(draft: s.draft, focus: s.focus, revision: s.revision))
+        resetDraft(&s, snap.draft)
+        s.revision = snap.revision
+        s.focus = validFocus(s, snap.focus)
+        keepFocusVisible(&s)
+        s.say(UIText.App.undone)
+    }
+
+    static func redo(_ s: inout AppState) {
+        guard let snap = s.redo.popLast() else { s.say(UIText.App.nothingToRedo); return }
+        s.undo.append(Snapshot(draft: s.draft, focus: s.focus, revision: s.revision))
+        resetDraft(&s, snap.draft)
+        s.revision = snap.revision
+        s.focus = validFocus(s, snap.focus)
+        keepFocusVisible(&s)
+        s.say(UIText.App.redone)
+    }
+
+    /// The focus if it still names a cell, else the nearest cell of the same form.
+    static func validFocus(_ s: AppState, _ f: CellAddress) -> CellAddress {
+        guard s.template.form(f.form) != nil else { return s.focus }
+        var f = f
+        f.formIndex = min(max(f.formIndex, 0), max(s.evaluation.instanceCount(f.form) - 1, 0))
+        var probe = s
+        probe.focus = f
+        let layout = probe.layout
+        let r = layout.rowRef(of: f)
+        if layout.lineOfRow[r] != nil, layout.columns(of: r).contains(f.column) { return f }
+        if let idx = f.rowIndex, idx > 0 {
+            var g = f
+            g.rowIndex = idx - 1
+            let rr = layout.rowRef(of: g)
+            if layout.lineOfRow[rr] != nil { return g }
+        }
+        if layout.lineOfRow[RowRef(row: f.row, index: nil, isPlaceholder: true)] != nil {
+            return CellAddress(form: f.form, formIndex: f.formIndex, row: f.row, rowIndex: nil, column: "")
+        }
+        guard let first = layout.rows.first else { return f }
+        return layout.address(first, layout.columns(of: first).first ?? "")
+    }
+}

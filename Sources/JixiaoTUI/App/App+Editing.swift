@@ -1,0 +1,146 @@
+import JixiaoKit
+
+extension App {
+    enum AfterCommit { case next, previous, stay, up, down }
+
+    /// Starts editing the focused cell; `replacing` starts from typed or pasted text instead of the
+    /// cell's content (the spreadsheet habit: type over a cell to replace it).
+    static func beginEdit(_ s: inout AppState, replacing: String?) {
+        let layout = s.layout
+        let r = layout.rowRef(of: s.focus)
+        guard layout.isFillable(r, s.focus.column) else {
+            s.say(r.isPlaceholder ? UIText.App.placeholderHint : UIText.App.computedCell, error: !r.isPlaceholder)
+            return
+        }
+        if s.readOnly { s.say(UIText.App.readOnlyNoEdit, error: true); return }
+        let a = s.focus
+        let entry = s.draft.instances(of: a.form)[safeIndex: a.formIndex]?.entry(row: a.row, index: a.rowIndex, column: a.column)
+        let label = a.column == CellAddress.labelColumn ? s.evaluation.value(a).text : nil
+        let current = ValueText.display(s.evaluation.value(a), kind: kind(s, a))
+        let editableText: String
+        if case let .number(d)? = entry {
+            editableText = kind(s, a) == .percent ? (d * 100).plain + "%" : d.plain
+        } else {
+            editableText = current
+        }
+        var e = Editing(address: a, original: entry, originalLabel: label, line: nil, area: nil, before: s.draft)
+        if kind(s, a) == .longtext {
+            var area = TextAreaEditor(text: replacing == nil ? editableText : "")
+            area.moveToEnd()
+            if let t = replacing { area.insert(t) }
+            e.area = area
+        } else {
+            var line = LineEditor(text: replacing == nil ? editableText : "")
+            line.moveEnd()
+            if let t = replacing { line.insert(t) }
+            e.line = line
+        }
+        s.editing = e
+        if replacing != nil { applyTentative(&s) }
+    }
+
+    static func kind(_ s: AppState, _ a: CellAddress) -> CellKind {
+        if a.column == CellAddress.labelColumn { return .text }
+        guard let f = s.template.form(a.form), let r = f.row(a.row) else { return .text }
+        return f.section(r.sectionID)?.column(a.column)?.kind ?? .text
+    }
+
+    static func editKey(_ s: inout AppState, _ key: Key) -> [Effect] {
+        guard var e = s.editing else { return [] }
+        if e.area != nil {
+            switch key {
+            case .escape: cancelEdit(&s); return []
+            case .ctrl("s"), .f(2): return commitEdit(&s, then: .stay)
+            case .tab: return commitEdit(&s, then: .next)
+            case .backTab: return commitEdit(&s, then: .previous)
+            case .f(3): return [.openEditor(e.area!.text)]
+            case .enter: e.area!.insertNewline()
+            case .f(10): return commitEdit(&s, then: .stay) + quit(&s)
+            default:
+                guard e.area!.handle(key, wrapWidth: areaWrapWidth(s)) else { return [] }
+            }
+            s.editing = e
+            applyTentative(&s)
+            return []
+        }
+        switch key {
+        case .escape: cancelEdit(&s); return []
+        case .enter, .tab: return commitEdit(&s, then: .next)
+        case .backTab: return commitEdit(&s, then: .previous)
+        case .up: return commitEdit(&s, then: .up)
+        case .down: return commitEdit(&s, then: .down)
+        case .f(2), .ctrl("s"): return commitEdit(&s, then: .stay) + save(&s)
+        case .f(10): return commitEdit(&s, then: .stay) + quit(&s)
+        case .ctrl("z"):
+            // Undo inside a cell restores what it held before this edit.
+            cancelEdit(&s)
+            return []
+        default:
+            guard e.line!.handle(key, width: max(4, fieldWidth(s))) else { return [] }
+            s.editing = e
+            applyTentative(&s)
+            return []
+        }
+    }
+
+    /// Writes what the editor holds into the draft so totals, scores and problems follow each keystroke.
+    static func applyTentative(_ s: inout AppState) {
+        guard let e = s.editing else { return }
+        let text = e.line?.text ?? e.area?.text ?? ""
+        var d = s.draft
+        do {
+            try DraftEditor(template: s.template).set(&d, e.address, text: text, lenient: true)
+        } catch {
+            s.say(EditText.message(error), error: true)
+            return
+        }
+        replaceDraft(&s, d, form: e.address.form, index: e.address.formIndex)
+    }
+
+    static func cancelEdit(_ s: inout AppState) {
+        guard let e = s.editing else { return }
+        s.editing = nil
+        if s.draft != e.before { replaceDraft(&s, e.before, form: e.address.form, index: e.address.formIndex) }
+    }
+
+    static func commitEdit(_ s: inout AppState, then: AfterCommit) -> [Effect] {
+        guard let e = s.editing else { return [] }
+        applyTentative(&s)
+        s.editing = nil
+        if s.draft != e.before {
+            recordChange(&s, before: e.before, focus: e.address)
+            if let p = s.checks.problems(form: e.address.form, index: e.address.formIndex).first(where: { $0.address == e.address && $0.code == "notANumber" }) {
+                s.say(p.message, error: true)
+            }
+        }
+        let layout = s.layout
+        switch then {
+        case .next: nextFillable(&s, forward: true)
+        case .previous: nextFillable(&s, forward: false)
+        case .up: moveVertically(&s, layout, by: -1)
+        case .down: moveVertically(&s, layout, by: 1)
+        case .stay: break
+        }
+        keepFocusVisible(&s)
+        return []
+    }
+
+    static func clearCell(_ s: inout AppState) {
+        let layout = s.layout
+        let r = layout.rowRef(of: s.focus)
+        guard layout.isFillable(r, s.focus.column), !s.readOnly else { return }
+        guard s.evaluation.value(s.focus) != .empty else { return }
+        let before = s.draft
+        var d = s.draft
+        try? DraftEditor(template: s.template).set(&d, s.focus, text: "", lenient: true)
+        replaceDraft(&s, d, form: s.focus.form, index: s.focus.formIndex)
+        recordChange(&s, before: before, focus: s.focus)
+    }
+
+    /// Width of the focused cell on screen, for scrolling the line editor.
+    static func fieldWidth(_ s: AppState) -> Int {
+        TableGeometry(state: s).width(of: s.focus.column, in: s.layout.form.row(s.focus.row)?.sectionID ?? "")
+    }
+
+    static func areaWrapWidth(_ s: AppState) -> Int { max(10, s.size.cols - 8) }
+}

@@ -1,0 +1,74 @@
+import JixiaoKit
+
+extension App {
+    static func overlayKey(_ s: inout AppState, _ key: Key) -> [Effect] {
+        switch s.overlay {
+        case .none, .tooSmall: return []
+        case .help:
+            if [.escape, .enter, .f(1), .char("q")].contains(key) { s.overlay = .none }
+            return []
+        case let .problems(selected):
+            let all = s.checks.all(s.template)
+            switch key {
+            case .escape, .f(3), .char("q"): s.overlay = .none
+            case .up: s.overlay = .problems(selected: max(0, selected - 1))
+            case .down: s.overlay = .problems(selected: min(max(0, all.count - 1), selected + 1))
+            case .pageUp: s.overlay = .problems(selected: max(0, selected - tableHeight(s)))
+            case .pageDown: s.overlay = .problems(selected: min(max(0, all.count - 1), selected + tableHeight(s)))
+            case .home: s.overlay = .problems(selected: 0)
+            case .end: s.overlay = .problems(selected: max(0, all.count - 1))
+            case .enter:
+                s.overlay = .none
+                if let a = all[safeIndex: selected]?.address {
+                    s.focus = validFocus(s, a)
+                    keepFocusVisible(&s)
+                }
+            default: break
+            }
+            return []
+        case let .score(scroll):
+            switch key {
+            case .escape, .f(4), .char("q"): s.overlay = .none
+            case .up: s.overlay = .score(scroll: max(0, scroll - 1))
+            case .down: s.overlay = .score(scroll: scroll + 1)
+            case .pageUp: s.overlay = .score(scroll: max(0, scroll - tableHeight(s)))
+            case .pageDown: s.overlay = .score(scroll: scroll + tableHeight(s))
+            case .home: s.overlay = .score(scroll: 0)
+            default: break
+            }
+            return []
+        case let .confirm(what):
+            switch key {
+            case .char("y"), .char("Y"), .char("是"):
+                s.overlay = .none
+                switch what {
+                case let .removeRow(a): removeRow(&s, a)
+                case let .removeProject(form, index): removeProject(&s, form: form, index: index)
+                case .quitUnsaved: return [.save, .quit]
+                }
+            case .char("n"), .char("N"), .char("否"):
+                s.overlay = .none
+                if what == .quitUnsaved { s.quitRequested = true; return [.quit] }
+            case .escape, .char("c"), .char("C"): s.overlay = .none
+            default: break
+            }
+            return []
+        case var .prompt(p):
+            switch key {
+            case .escape: s.overlay = .none
+            case .enter:
+                let name = p.editor.text.trimmingCharacters(in: .whitespaces)
+                guard !name.isEmpty else { s.say(UIText.App.nameRequired, error: true); return [] }
+                s.overlay = .none
+                switch p.purpose {
+                case let .newProject(form): addProject(&s, form: form, name: name)
+                case .renameProject: break
+                }
+            default:
+                _ = p.editor.handle(key, width: 40)
+                s.overlay = .prompt(p)
+            }
+            return []
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import JixiaoKit
+
+/// The update function: every key and event goes through here, and nothing else changes the state.
+/// Pure apart from the effects it returns for the driver to carry out.
+public enum App {
+    public static let minRows = 24
+    public static let minCols = 80
+
+    @discardableResult
+    public static func update(_ s: inout AppState, _ action: Action) -> [Effect] {
+        switch action {
+        case let .resize(rows, cols):
+            s.size = (rows, cols)
+            if rows < minRows || cols < minCols {
+                if s.overlay == .none { s.overlay = .tooSmall }
+            } else if s.overlay == .tooSmall {
+                s.overlay = .none
+            }
+            keepFocusVisible(&s)
+            return []
+        case let .saved(result, revision):
+            switch result {
+            case let .success(stamp):
+                s.savedRevision = revision
+                s.stamp = stamp
+                s.say(UIText.App.saved(s.path))
+            case let .failure(error):
+                s.say(DraftText.message(error) + UIText.App.keptInMemory, error: true)
+            }
+            return []
+        case let .editorFinished(text):
+            guard var e = s.editing, e.area != nil else { return [] }
+            if let text {
+                e.area = TextAreaEditor(text: text)
+                s.editing = e
+                applyTentative(&s)
+                return commitEdit(&s, then: .stay)
+            }
+            s.say(UIText.App.editorFailed, error: true)
+            return []
+        case let .key(key):
+            if key != .resize { s.message = nil }
+            if key == .resize { return [] }
+            switch s.overlay {
+            case .none: break
+            case .tooSmall: return globalKey(&s, key) ?? []
+            default: return overlayKey(&s, key)
+            }
+            if s.editing != nil { return editKey(&s, key) }
+            return globalKey(&s, key) ?? navigationKey(&s, key)
+        }
+    }
+
+    /// Keys that work everywhere outside editing: function keys, undo, save, quit.
+    static func globalKey(_ s: inout AppState, _ key: Key) -> [Effect]? {
+        switch key {
+        case .f(1): s.overlay = .help; return []
+        case .f(2), .ctrl("s"): return save(&s)
+        case .f(3): s.overlay = .problems(selected: 0); return []
+        case .f(4): s.overlay = .score(scroll: 0); return []
+        case .f(5): addRow(&s); return []
+        case .f(6): askRemove(&s); return []
+        case .f(7): moveRow(&s, by: -1); return []
+        case .f(8): moveRow(&s, by: 1); return []
+        case .f(9): askNewProject(&s); return []
+        case .f(10), .ctrl("q"): return quit(&s)
+        case .ctrl("z"): undo(&s); return []
+        case .ctrl("y"), .ctrl("r"): redo(&s); return []
+        case .ctrl("c"):
+            // Ctrl-C arrives as a key in raw mode; treat it as the quit key so nothing is lost by reflex.
+            return quit(&s)
+        default: return nil
+        }
+    }
+
+    static func save(_ s: inout AppState) -> [Effect] {
+        if s.readOnly { s.say(UIText.App.readOnlyNoSave, error: true); return [] }
+        return [.save]
+    }
+
+    static func quit(_ s: inout AppState) -> [Effect] {
+        if s.isDirty && !s.readOnly { s.overlay = .confirm(.quitUnsaved); return [] }
+        s.quitRequested = true
+        return [.quit]
+    }
+}
+
+extension AppState {
+    mutating func say(_ text: String, error: Bool = false) {
+        message = text
+        messageIsError = error
+    }
+}

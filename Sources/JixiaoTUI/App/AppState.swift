@@ -1,0 +1,122 @@
+import JixiaoKit
+
+/// What the screen is showing on top of the form.
+public enum Overlay: Sendable, Equatable {
+    case none
+    case help
+    case problems(selected: Int)
+    case score(scroll: Int)
+    case confirm(Confirmation)
+    /// Asking for a line of text (a new project's name).
+    case prompt(Prompt)
+    case tooSmall
+}
+
+public enum Confirmation: Sendable, Equatable {
+    case removeRow(CellAddress)
+    case removeProject(form: String, index: Int)
+    case quitUnsaved
+}
+
+public struct Prompt: Sendable, Equatable {
+    public enum Purpose: Sendable, Equatable { case newProject(form: String), renameProject(form: String, index: Int) }
+    public var purpose: Purpose
+    public var title: String
+    public var editor: LineEditor
+}
+
+/// The cell being edited: what the editor holds and what the cell held before (Esc restores it).
+public struct Editing: Sendable, Equatable {
+    public var address: CellAddress
+    public var original: Entry?
+    public var originalLabel: String?
+    public var line: LineEditor?
+    public var area: TextAreaEditor?
+    /// The draft before the edit began, pushed on the undo stack when the edit is committed.
+    public var before: Draft
+
+    public static func == (a: Editing, b: Editing) -> Bool {
+        a.address == b.address && a.line == b.line && a.area == b.area
+    }
+}
+
+/// A state of the draft the user can go back to.
+struct Snapshot: Sendable {
+    let draft: Draft
+    let focus: CellAddress
+    let revision: Int
+}
+
+/// Everything the terminal UI knows. `App.update` changes it; `View.render` draws it.
+public struct AppState: Sendable {
+    public var workspace: Workspace
+    public var checks: LiveChecks
+    public var path: String
+    public var focus: CellAddress
+    public var editing: Editing?
+    public var overlay: Overlay = .none
+    /// First table line shown.
+    public var scroll = 0
+    /// First outline entry shown.
+    public var outlineScroll = 0
+    public var size: (rows: Int, cols: Int) = (30, 100)
+    /// A one-line message in the status bar (saved, refused, …), cleared by the next key.
+    public var message: String?
+    public var messageIsError = false
+    var undo: [Snapshot] = []
+    var redo: [Snapshot] = []
+    /// Increases with every change; the draft is unsaved while it differs from `savedRevision`.
+    public var revision = 0
+    public var savedRevision = 0
+    var nextRevision = 1
+    public var readOnly = false
+    /// The file as it was when read or last saved, so a save notices a file replaced behind our back.
+    public var stamp: FileStamp?
+    public var quitRequested = false
+    /// Progress (filled / required) per form instance, refreshed with the checks.
+    var progress: [String: [(filled: Int, required: Int)]] = [:]
+
+    public var template: Template { workspace.template }
+    public var draft: Draft { workspace.draft }
+    public var evaluation: Evaluation { workspace.evaluation }
+    public var isDirty: Bool { revision != savedRevision }
+
+    public init(workspace: Workspace, path: String) {
+        self.workspace = workspace
+        self.checks = LiveChecks(workspace.evaluation)
+        self.path = path
+        let firstForm = workspace.template.forms.first { workspace.draft.instances(of: $0.id).count > 0 } ?? workspace.template.forms[0]
+        self.focus = CellAddress(form: firstForm.id, row: "", column: "")
+        refreshAllProgress()
+        // Start on the first cell still to fill, else the first cell.
+        let layout = self.layout
+        let fillable = layout.fillable
+        self.focus = fillable.first { !workspace.evaluation.value($0).isFilled } ?? fillable.first
+            ?? layout.rows.first.map { layout.address($0, layout.columns(of: $0).first ?? "") } ?? focus
+    }
+
+    public var layout: FormLayout {
+        let form = template.form(focus.form) ?? template.forms[0]
+        return FormLayout(form: form, index: focus.formIndex, draft: draft, year: draft.year)
+    }
+
+    mutating func refreshAllProgress() {
+        progress = [:]
+        for form in template.forms {
+            progress[form.id] = (0..<evaluation.instanceCount(form.id)).map { FillableCells.progress(evaluation, form: form, index: $0) }
+        }
+    }
+
+    mutating func refreshProgress(form: String, index: Int) {
+        guard let spec = template.form(form), var list = progress[form], list.count == evaluation.instanceCount(form), index < list.count else {
+            refreshAllProgress()
+            return
+        }
+        list[index] = FillableCells.progress(evaluation, form: spec, index: index)
+        progress[form] = list
+    }
+
+    public func progressOf(form: String, index: Int) -> (filled: Int, required: Int) {
+        progress[form]?[safeIndex: index] ?? (0, 0)
+    }
+}

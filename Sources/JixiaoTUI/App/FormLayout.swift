@@ -1,0 +1,105 @@
+import JixiaoKit
+
+/// A row of a form instance as it appears on screen: a single row, one instance of a repeated row,
+/// or the place-holder line of a repeated group that has no instance yet (where F5 adds one).
+public struct RowRef: Hashable, Sendable {
+    public var row: String
+    public var index: Int?
+    public var isPlaceholder: Bool
+
+    public init(row: String, index: Int?, isPlaceholder: Bool = false) {
+        self.row = row
+        self.index = index
+        self.isPlaceholder = isPlaceholder
+    }
+}
+
+/// One line of the table drawn for a form instance.
+public enum TableLine: Hashable, Sendable {
+    case sectionTitle(String)
+    case header(section: String)
+    case row(RowRef)
+    case note(String)
+}
+
+/// The lines of one form instance in paper order, and the cells each row can focus. Built from the
+/// template and the draft; cheap for one instance, which is all a screen ever shows.
+public struct FormLayout: Sendable {
+    public let form: FormSpec
+    public let index: Int
+    public let lines: [TableLine]
+    /// Line number of each focusable row.
+    public let lineOfRow: [RowRef: Int]
+    /// Rows in order, for moving focus up and down.
+    public let rows: [RowRef]
+
+    public init(form: FormSpec, index: Int, draft: Draft, year: Int) {
+        self.form = form
+        self.index = index
+        let entry = draft.instances(of: form.id)[safeIndex: index] ?? FormEntry()
+        var lines: [TableLine] = []
+        var rows: [RowRef] = []
+        var lineOfRow: [RowRef: Int] = [:]
+        func add(_ r: RowRef) {
+            lineOfRow[r] = lines.count
+            rows.append(r)
+            lines.append(.row(r))
+        }
+        func walk(_ id: String) {
+            guard let spec = form.row(id) else { return }
+            if spec.repeating != nil {
+                let n = entry.count(of: id)
+                if n == 0 { add(RowRef(row: id, index: nil, isPlaceholder: true)) }
+                for k in 0..<n { add(RowRef(row: id, index: k)) }
+            } else {
+                add(RowRef(row: id, index: nil))
+            }
+            for c in spec.childIDs { walk(c) }
+        }
+        for section in form.sections {
+            if !section.title.isEmpty { lines.append(.sectionTitle(YearText.render(section.title, year: year, parameters: draft.parameters))) }
+            if section.columns.count > 1 || section.columns.contains(where: { !$0.label.isEmpty }) {
+                lines.append(.header(section: section.id))
+            }
+            for id in section.rowIDs { walk(id) }
+            if let note = section.note { lines.append(.note(note)) }
+        }
+        self.lines = lines
+        self.rows = rows
+        self.lineOfRow = lineOfRow
+    }
+
+    /// Cells a row can focus, left to right: a named instance's own label, then its columns.
+    public func columns(of r: RowRef) -> [String] {
+        guard let spec = form.row(r.row) else { return [] }
+        if r.isPlaceholder { return [""] }
+        var out: [String] = []
+        if spec.repeating?.named == true { out.append(CellAddress.labelColumn) }
+        return out + spec.columnIDs
+    }
+
+    public func isFillable(_ r: RowRef, _ column: String) -> Bool {
+        guard let spec = form.row(r.row), !r.isPlaceholder else { return false }
+        if column == CellAddress.labelColumn { return spec.repeating?.named == true }
+        return spec.columnIDs.contains(column) && spec.formulas[column] == nil
+    }
+
+    public func address(_ r: RowRef, _ column: String) -> CellAddress {
+        CellAddress(form: form.id, formIndex: index, row: r.row, rowIndex: r.index, column: column)
+    }
+
+    public func rowRef(of a: CellAddress) -> RowRef {
+        let spec = form.row(a.row)
+        if spec?.repeating != nil && a.rowIndex == nil { return RowRef(row: a.row, index: nil, isPlaceholder: true) }
+        return RowRef(row: a.row, index: a.rowIndex)
+    }
+
+    /// Every fillable cell in order (Tab order within the form).
+    public var fillable: [CellAddress] {
+        rows.flatMap { r in columns(of: r).filter { isFillable(r, $0) }.map { address(r, $0) } }
+    }
+}
+
+extension Array {
+    subscript(safeIndex i: Int) -> Element? { i >= 0 && i < count ? self[i] : nil }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import JixiaoKit
+
+/// A draft found in the current folder, for the start screen.
+public struct RecentDraft: Sendable, Equatable {
+    public let path: String
+    public let unit: String
+    public let year: Int
+    public let templateID: String
+    public let modified: Date
+}
+
+/// The start screen: resume a recent draft or start a new one (year, unit name, file name).
+public struct StartState: Sendable {
+    public enum Stage: Sendable, Equatable { case choose, new }
+    public var stage: Stage
+    public var recent: [RecentDraft]
+    public var selected = 0
+    public var year: LineEditor
+    public var unit: LineEditor
+    public var file: LineEditor
+    /// Which field of the new-draft form has the focus (0 year, 1 unit, 2 file).
+    public var field = 1
+    /// The file name was given on the command line: not asked again.
+    public var fileFixed: Bool
+    public var templateTitle: String
+    public var message: String?
+
+    public init(recent: [RecentDraft], fixedFile: String?, defaultYear: Int, templateTitle: String) {
+        self.recent = recent
+        self.stage = fixedFile == nil && !recent.isEmpty ? .choose : .new
+        self.year = LineEditor(text: String(defaultYear))
+        self.unit = LineEditor()
+        self.file = LineEditor(text: fixedFile ?? "")
+        self.fileFixed = fixedFile != nil
+        self.templateTitle = templateTitle
+    }
+
+    /// The file name to suggest from the unit and year, until the user types one.
+    public var suggestedFile: String {
+        let u = unit.text.trimmingCharacters(in: .whitespaces)
+        let y = year.text.trimmingCharacters(in: .whitespaces)
+        return (u.isEmpty ? "绩效自评" : u) + "-" + y + ".json"
+    }
+}
+
+/// What the start screen ends with.
+public enum StartResult: Sendable, Equatable {
+    case open(String)
+    case create(path: String, year: Int, unit: String)
+    case quit
+}
+
+public enum StartApp {
+    public static func update(_ s: inout StartState, _ key: Key) -> StartResult? {
+        s.message = nil
+        switch s.stage {
+        case .choose:
+            switch key {
+            case .up: s.selected = max(0, s.selected - 1)
+            case .down: s.selected = min(s.recent.count, s.selected + 1)
+            case .enter:
+                if s.selected == 0 { s.stage = .new } else { return .open(s.recent[s.selected - 1].path) }
+            case .escape, .f(10), .ctrl("q"), .ctrl("c"): return .quit
+            default: break
+            }
+        case .new:
+            let fields = s.fileFixed ? 2 : 3
+            switch key {
+            case .escape:
+                if s.recent.isEmpty || s.fileFixed { return .quit }
+                s.stage = .choose
+            case .f(10), .ctrl("q"), .ctrl("c"): return .quit
+            case .tab, .down: s.field = (s.field + 1) % fields
+            case .backTab, .up: s.field = (s.field + fields - 1) % fields
+            case .enter:
+                if s.field < fields - 1 { s.field += 1; return nil }
+                return finish(&s)
+            default:
+                switch s.field {
+                case 0: _ = s.year.handle(key, width: 10)
+                case 1: _ = s.unit.handle(key, width: 40)
+                default: _ = s.file.handle(key, width: 40)
+                }
+            }
+        }
+        return nil
+    }
+
+    static func finish(_ s: inout StartState) -> StartResult? {
+        guard let y = Int(FullWidth.fold(s.year.text).trimmingCharacters(in: .whitespaces)), (1990...2100).contains(y) else {
+            s.message = UIText.Start.badYear
+            s.field = 0
+            return nil
+        }
+        let unit = s.unit.text.trimmingCharacters(in: .whitespaces)
+        var path = s.file.text.trimmingCharacters(in: .whitespaces)
+        if path.isEmpty { path = s.suggestedFile }
+        if !path.hasSuffix(".json") { path += ".json" }
+        if !s.fileFixed && FileManager.default.fileExists(atPath: path) {
+            s.message = UIText.Start.exists(path)
+            s.field = 2
+            return nil
+        }
+        return .create(path: path, year: y, unit: unit)
+    }
+
+    /// Drafts in a folder, newest first; files that are not drafts are skipped.
+    public static func recentDrafts(in dir: String) -> [RecentDraft] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+        var out: [RecentDraft] = []
+        for n in names where n.hasSuffix(".json") && !n.hasPrefix(".") {
+            let p = dir == "." ? n : dir + "/" + n
+            guard let attrs = try? FileManager.default.attributesOfItem(atPath: p), let size = attrs[.size] as? NSNumber,
+                  size.intValue < DraftCodec.maxBytes, let data = FileManager.default.contents(atPath: p),
+                  let json = try? JSONReader.parse([UInt8](data)), json["format"]?.string == DraftCodec.formatName else { continue }
+            var unit = ""
+            if let forms = json["forms"]?.object {
+                for (_, list) in forms {
+                    if let u = list.array?.first?["cells"]?["unitName"]?["value"]?.string { unit = u; break }
+                }
+            }
+            out.append(RecentDraft(path: p, unit: unit, year: json["year"]?.int ?? 0, templateID: json["template"]?["id"]?.string ?? "",
+                                   modified: attrs[.modificationDate] as? Date ?? Date.distantPast))
+        }
+        return out.sorted { $0.modified > $1.modified }
+    }
+}

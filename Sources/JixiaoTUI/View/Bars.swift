@@ -1,0 +1,92 @@
+import JixiaoKit
+
+/// The top line: program, unit, year, file and whether it is saved.
+enum TitleBar {
+    static func draw(_ sc: inout Screen, _ s: AppState) {
+        sc.fill(Rect(row: 0, col: 0, height: 1, width: sc.cols), style: .title)
+        let unit = ScorecardUnit.name(s)
+        var left = " \(UIText.App.programName) · \(unit.isEmpty ? UIText.App.noUnitYet : unit) · \(s.draft.year)年度 · \(s.path)"
+        if s.isDirty { left += UIText.App.unsavedMark }
+        if s.readOnly { left += UIText.App.readOnlyMark }
+        let e = s.checks.count(.error), w = s.checks.count(.warning)
+        let right = UIText.App.problemCounts(errors: e, warnings: w) + " "
+        let rw = DisplayWidth.width(of: right)
+        sc.put(left, row: 0, col: 0, style: .title, maxWidth: max(0, sc.cols - rw - 1))
+        sc.put(right, row: 0, col: sc.cols - rw, style: e > 0 ? CellStyle(.error, [.bold]) : .title)
+    }
+}
+
+enum ScorecardUnit {
+    static func name(_ s: AppState) -> String {
+        guard let cell = s.template.unitNameCell else { return "" }
+        for form in s.template.forms where form.row(cell.row) != nil && s.evaluation.instanceCount(form.id) > 0 {
+            if let t = s.evaluation.value(CellAddress(form: form.id, row: cell.row, column: cell.column)).text, !t.isEmpty { return t }
+        }
+        return ""
+    }
+}
+
+/// Two lines above the key bar: the focused cell's full label and kind, then its problem or a message.
+enum StatusBar {
+    static func draw(_ sc: inout Screen, _ s: AppState) {
+        let r1 = sc.rows - 3, r2 = sc.rows - 2
+        sc.fill(Rect(row: r1, col: 0, height: 2, width: sc.cols), style: .status)
+        let labels = Labels(template: s.template, draft: s.draft)
+        let layout = s.layout
+        let r = layout.rowRef(of: s.focus)
+        var where_ = r.isPlaceholder ? UIText.App.placeholderLine(labels.formShort(layout.form, index: s.focus.formIndex))
+                                     : labels.location(s.focus)
+        if !r.isPlaceholder {
+            let kind = App.kind(s, s.focus)
+            let computed = !layout.isFillable(r, s.focus.column) && !s.focus.column.isEmpty
+            where_ += "  〔" + (computed ? UIText.App.computedTag : UIText.App.kindName(kind)) + "〕"
+        }
+        sc.put(" " + where_, row: r1, col: 0, style: .status, maxWidth: sc.cols)
+        if let m = s.message {
+            sc.put(" " + m, row: r2, col: 0, style: s.messageIsError ? CellStyle(.error, [.bold]) : .status, maxWidth: sc.cols)
+            return
+        }
+        let mine = s.checks.problems(form: s.focus.form, index: s.focus.formIndex).filter { $0.address == s.focus }
+            + s.checks.acrossForms.filter { $0.address == s.focus }
+        if let p = mine.max(by: { $0.severity < $1.severity }) {
+            let style: CellStyle = p.severity == .error ? CellStyle(.error, [.bold]) : CellStyle(.warning)
+            sc.put(" " + ProblemReport.severityWord(p.severity) + "：" + p.message, row: r2, col: 0, style: style, maxWidth: sc.cols)
+        } else if s.editing != nil {
+            sc.put(" " + UIText.App.editingHint(area: s.editing?.area != nil), row: r2, col: 0, style: .status, maxWidth: sc.cols)
+        }
+    }
+}
+
+/// The last line: the main keys, as mc and htop show them, on every screen.
+enum KeyBar {
+    static func draw(_ sc: inout Screen, _ s: AppState) {
+        let row = sc.rows - 1
+        sc.fill(Rect(row: row, col: 0, height: 1, width: sc.cols), style: .normal)
+        var col = 0
+        let items: [(String, String)]
+        switch s.overlay {
+        case .problems: items = UIText.Keys.problems
+        case .score: items = UIText.Keys.score
+        case .help: items = UIText.Keys.help
+        case .confirm: items = UIText.Keys.confirm
+        case .prompt: items = UIText.Keys.prompt
+        default: items = s.editing == nil ? UIText.Keys.main : (s.editing?.area != nil ? UIText.Keys.area : UIText.Keys.editing)
+        }
+        for (key, label) in items {
+            guard col < sc.cols else { break }
+            col = sc.put(key, row: row, col: col, style: .normal, maxWidth: sc.cols - col)
+            col = sc.put(label, row: row, col: col, style: .keybar, maxWidth: sc.cols - col)
+            col += 1
+        }
+    }
+}
+
+enum TooSmallView {
+    static func draw(_ sc: inout Screen, rows: Int, cols: Int) {
+        let text = UIText.Terminal.tooSmall(minCols: App.minCols, minRows: App.minRows)
+        let now = UIText.App.currentSize(cols: cols, rows: rows)
+        let r = max(0, rows / 2 - 1)
+        _ = sc.text(text, in: Rect(row: r, col: 1, height: max(1, rows - r - 1), width: max(1, cols - 2)), style: CellStyle(.error, [.bold]))
+        if r + 2 < rows { sc.put(now, row: min(rows - 1, r + 3), col: 1, maxWidth: max(0, cols - 2)) }
+    }
+}

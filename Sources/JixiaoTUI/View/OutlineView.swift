@@ -1,0 +1,32 @@
+import JixiaoKit
+
+/// The forms on the left: 附件1, 附件2, 附件3-1 … by project name, each with its progress
+/// (filled / required) and problem counts. Only the visible entries are computed.
+enum OutlineView {
+    static func draw(_ sc: inout Screen, _ s: AppState, in rect: Rect) {
+        let all = App.allInstances(s)
+        let labels = Labels(template: s.template, draft: s.draft)
+        for line in 0..<rect.height {
+            let k = s.outlineScroll + line
+            guard k < all.count else { break }
+            let (formID, index) = all[k]
+            guard let form = s.template.form(formID) else { continue }
+            let current = formID == s.focus.form && index == s.focus.formIndex
+            let row = rect.row + line
+            var name = labels.formShort(form, index: index)
+            if form.isRepeated { name += " " + (labels.instanceName(form, index: index) ?? UIText.App.unnamed(form.repeated?.noun ?? "")) }
+            let p = s.progressOf(form: formID, index: index)
+            let problems = s.checks.problems(form: formID, index: index)
+            let errors = problems.filter { $0.severity == .error }.count
+            let warnings = problems.filter { $0.severity == .warning }.count
+            let tail = " \(p.filled)/\(p.required)" + (errors > 0 ? " ✗\(errors)" : "") + (errors == 0 && warnings > 0 ? " !\(warnings)" : "")
+            let tailWidth = DisplayWidth.width(of: tail)
+            let style: CellStyle = current ? .focus : .normal
+            if current { sc.fill(Rect(row: row, col: rect.col, height: 1, width: rect.width), style: .focus) }
+            sc.put(DisplayWidth.truncate(name, toWidth: rect.width - tailWidth - 1, ellipsis: "…"), row: row, col: rect.col + 1, style: style)
+            let tailStyle: CellStyle = current ? .focus : (errors > 0 ? .error : (warnings > 0 ? .warning : .muted))
+            sc.put(tail, row: row, col: rect.col + rect.width - tailWidth, style: tailStyle)
+        }
+        sc.vline(row: rect.row, col: rect.col + rect.width, height: rect.height, style: .muted)
+    }
+}

@@ -1,0 +1,77 @@
+import JixiaoKit
+
+/// Where each column of a section sits on screen: the label column first, then the cells, sized by
+/// their kind and squeezed to fit the table area.
+struct TableGeometry {
+    let form: FormSpec?
+    let tableWidth: Int
+    let year: Int
+
+    init(state s: AppState) {
+        form = s.template.form(s.focus.form)
+        tableWidth = View.tableRect(s).width
+        year = s.draft.year
+    }
+
+    static func minimum(_ kind: CellKind) -> Int {
+        switch kind {
+        case .money: return 11
+        case .count: return 6
+        case .percent: return 8
+        case .decimal: return 7
+        case .area: return 9
+        case .text: return 10
+        case .longtext: return 12
+        case .choice: return 8
+        case .date: return 10
+        }
+    }
+
+    /// (label width, [(column id, x, width)]) for a section. Each column asks for its heading's width
+    /// (within limits), the label column for its longest label; what does not fit is taken back from
+    /// the headings first (they are shown whole in the status line), then the label, then text columns.
+    func columns(of sectionID: String) -> (label: Int, cells: [(id: String, x: Int, width: Int)]) {
+        guard let section = form?.section(sectionID) else { return (tableWidth, []) }
+        let minimums = section.columns.map { Self.minimum($0.kind) }
+        var widths = section.columns.enumerated().map { i, c in
+            max(minimums[i], min(16, DisplayWidth.width(of: YearText.render(c.label, year: year))))
+        }
+        let longest = form?.rows.filter { $0.sectionID == sectionID }.map { DisplayWidth.width(of: $0.label) + $0.depth * 2 }.max() ?? 8
+        var label = min(max(10, longest), 30)
+        let flexible = section.columns.indices.filter { [.text, .longtext].contains(section.columns[$0].kind) }
+        var spare = tableWidth - label - widths.reduce(0, +) - section.columns.count
+        var guardCount = 0
+        while spare < 0 && guardCount < 2000 {
+            guardCount += 1
+            if let i = widths.indices.filter({ widths[$0] > minimums[$0] }).max(by: { widths[$0] - minimums[$0] < widths[$1] - minimums[$1] }) {
+                widths[i] -= 1
+            } else if label > min(longest, 14) {
+                label -= 1
+            } else if let i = flexible.first(where: { widths[$0] > 6 }) {
+                widths[i] -= 1
+            } else {
+                break
+            }
+            spare += 1
+        }
+        if spare > 0 {
+            if flexible.isEmpty {
+                label += spare
+            } else {
+                for (k, i) in flexible.enumerated() { widths[i] += spare / flexible.count + (k < spare % flexible.count ? 1 : 0) }
+            }
+        }
+        var x = label + 1
+        var out: [(String, Int, Int)] = []
+        for (i, c) in section.columns.enumerated() {
+            out.append((c.id, x, widths[i]))
+            x += widths[i] + 1
+        }
+        return (label, out)
+    }
+
+    func width(of column: String, in sectionID: String) -> Int {
+        if column == CellAddress.labelColumn { return columns(of: sectionID).label }
+        return columns(of: sectionID).cells.first { $0.id == column }?.width ?? 10
+    }
+}

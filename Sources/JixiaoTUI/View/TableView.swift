@@ -1,0 +1,111 @@
+import JixiaoKit
+
+/// The focused form instance drawn like its paper form: section titles, column headings, row labels
+/// indented under their 其中 parents, computed cells set apart, and only the lines that fit.
+enum TableView {
+    static func draw(_ sc: inout Screen, _ s: AppState, in rect: Rect) {
+        let layout = s.layout
+        let labels = Labels(template: s.template, draft: s.draft)
+        let geometry = TableGeometry(state: s)
+        var title = labels.formShort(layout.form, index: s.focus.formIndex) + "  " + labels.formTitle(layout.form)
+        if layout.form.isRepeated, let n = labels.instanceName(layout.form, index: s.focus.formIndex) { title += "（\(n)）" }
+        sc.put(title, row: rect.row, col: rect.col, style: CellStyle(.title, [.bold]), maxWidth: rect.width)
+        var marks: [CellAddress: Severity] = [:]
+        for p in s.checks.problems(form: s.focus.form, index: s.focus.formIndex) + s.checks.acrossForms {
+            if let a = p.address, a.form == s.focus.form, a.formIndex == s.focus.formIndex { marks[a] = max(marks[a] ?? .info, p.severity) }
+        }
+        let height = rect.height - 1
+        for i in 0..<height {
+            let k = s.scroll + i
+            guard k < layout.lines.count else { break }
+            let row = rect.row + 1 + i
+            switch layout.lines[k] {
+            case let .sectionTitle(t):
+                sc.put("■ " + t, row: row, col: rect.col, style: CellStyle(.title, [.bold]), maxWidth: rect.width)
+            case let .note(t):
+                sc.put(t, row: row, col: rect.col, style: .muted, maxWidth: rect.width)
+            case let .header(sectionID):
+                header(&sc, s, layout, geometry, sectionID, row: row, x0: rect.col, width: rect.width)
+            case let .row(r):
+                line(&sc, s, layout, labels, geometry, r, marks, row: row, x0: rect.col, width: rect.width)
+            }
+        }
+    }
+
+    static func header(_ sc: inout Screen, _ s: AppState, _ layout: FormLayout, _ g: TableGeometry, _ sectionID: String,
+                       row: Int, x0: Int, width: Int) {
+        guard let section = layout.form.section(sectionID) else { return }
+        let cols = g.columns(of: sectionID)
+        let style = CellStyle(.muted, [.underline])
+        sc.put(DisplayWidth.fit(YearText.render(section.labelHeading, year: s.draft.year), toWidth: cols.label), row: row, col: x0, style: style)
+        for c in cols.cells where c.x < width {
+            let label = YearText.render(section.column(c.id)?.label ?? "", year: s.draft.year)
+            let kind = section.column(c.id)?.kind ?? .text
+            let align: DisplayWidth.Alignment = kind.isNumeric ? .right : .left
+            sc.put(DisplayWidth.fit(label, toWidth: min(c.width, width - c.x), alignment: align, ellipsis: "…"), row: row, col: x0 + c.x, style: style)
+        }
+    }
+
+    static func line(_ sc: inout Screen, _ s: AppState, _ layout: FormLayout, _ labels: Labels, _ g: TableGeometry, _ r: RowRef,
+                     _ marks: [CellAddress: Severity], row: Int, x0: Int, width: Int) {
+        guard let spec = layout.form.row(r.row) else { return }
+        let cols = g.columns(of: spec.sectionID)
+        let section = layout.form.section(spec.sectionID)
+        let indent = String(repeating: " ", count: spec.depth * 2)
+        let focusedRow = layout.rowRef(of: s.focus) == r
+        // Label column.
+        if r.isPlaceholder {
+            let text = indent + labels.rowLabel(layout.form, index: layout.index, row: spec, rowIndex: nil) + "  " + UIText.App.emptyGroup
+            sc.put(DisplayWidth.fit(text, toWidth: min(width, cols.label + 30)), row: row, col: x0, style: focusedRow ? .focus : .muted)
+            if focusedRow { sc.cursor = nil }
+            return
+        }
+        let isNamed = spec.repeating?.named == true
+        var labelText: String
+        if isNamed {
+            labelText = ""
+        } else if spec.repeating != nil && (r.index ?? 0) > 0 {
+            labelText = ""  // The paper form merges the 二级指标 cell over its rows.
+        } else {
+            labelText = labels.rowLabel(layout.form, index: layout.index, row: spec, rowIndex: nil)
+        }
+        if !isNamed {
+            sc.put(DisplayWidth.fit(indent + labelText, toWidth: cols.label, ellipsis: "…"), row: row, col: x0,
+                   style: spec.childIDs.isEmpty ? .normal : CellStyle(.normal, [.bold]))
+        }
+        for c in cols.cells where spec.columnIDs.contains(c.id) && c.x < width {
+            let a = layout.address(r, c.id)
+            let kind = section?.column(c.id)?.kind ?? .text
+            drawCell(&sc, s, a, kind: kind, computed: spec.formulas[c.id] != nil, x: x0 + c.x, width: min(c.width, width - c.x),
+                     mark: marks[a], alignRight: kind.isNumeric, row: row)
+        }
+        if isNamed {
+            let a = layout.address(r, CellAddress.labelColumn)
+            drawCell(&sc, s, a, kind: .text, computed: false, x: x0 + spec.depth * 2, width: cols.label - spec.depth * 2, mark: marks[a],
+                     alignRight: false, row: row)
+        }
+    }
+
+    static func drawCell(_ sc: inout Screen, _ s: AppState, _ a: CellAddress, kind: CellKind, computed: Bool, x: Int, width: Int,
+                         mark: Severity?, alignRight: Bool, row: Int = -1) {
+        guard row >= 0, width > 0 else { return }
+        let focused = s.focus == a
+        if focused, let e = s.editing, e.address == a, let line = e.line {
+            let slice = line.visibleSlice(width: width)
+            sc.put(DisplayWidth.fit(slice.text, toWidth: width), row: row, col: x, style: CellStyle(.focus, [.underline]))
+            sc.cursor = Position(row: row, col: x + slice.cursorColumn)
+            return
+        }
+        let value = s.evaluation.value(a)
+        var text = ValueText.display(value, kind: kind).replacingOccurrences(of: "\n", with: "⏎")
+        if case .invalid = value { text = "‼" + text }
+        var style: CellStyle = computed ? .computed : .normal
+        if let mark { style = mark == .error ? CellStyle(.error, [.bold, .underline]) : (mark == .warning ? CellStyle(.warning, [.underline]) : style) }
+        if focused {
+            style = CellStyle(.focus)
+            // The real cursor sits on the focused cell so an input method opens its window there.
+            sc.cursor = Position(row: row, col: x)
+        }
+        sc.put(DisplayWidth.fit(text, toWidth: width, alignment: alignRight ? .right : .left, ellipsis: "…"), row: row, col: x, style: style)
+    }
+}

@@ -1,0 +1,45 @@
+import JixiaoKit
+
+/// Renders the state into a screen grid. Pure: the same state gives the same screen, so tests compare
+/// lines and the driver paints only what changed.
+public enum View {
+    public static let outlineWidth = 24
+
+    public static func render(_ s: AppState, rows: Int, cols: Int) -> Screen {
+        var sc = Screen(rows: rows, cols: cols)
+        if rows < App.minRows || cols < App.minCols || s.overlay == .tooSmall {
+            TooSmallView.draw(&sc, rows: rows, cols: cols)
+            return sc
+        }
+        var state = s
+        state.size = (rows, cols)
+        TitleBar.draw(&sc, state)
+        OutlineView.draw(&sc, state, in: outlineRect(state))
+        TableView.draw(&sc, state, in: tableRect(state))
+        StatusBar.draw(&sc, state)
+        KeyBar.draw(&sc, state)
+        switch s.overlay {
+        case .none, .tooSmall: break
+        case .help: HelpView.draw(&sc, state)
+        case let .problems(selected): ProblemsView.draw(&sc, state, selected: selected)
+        case let .score(scroll): ScoreView.draw(&sc, state, scroll: scroll)
+        case let .confirm(c): DialogView.confirm(&sc, state, c)
+        case let .prompt(p): DialogView.prompt(&sc, state, p)
+        }
+        if let e = s.editing, e.area != nil, s.overlay == .none { AreaEditorView.draw(&sc, state, e) }
+        return sc
+    }
+
+    /// Layout: title (row 0), outline and table, then status (2 rows) and the key bar.
+    static func bodyRect(_ s: AppState) -> Rect { Rect(row: 1, col: 0, height: max(1, s.size.rows - 4), width: s.size.cols) }
+
+    static func outlineRect(_ s: AppState) -> Rect {
+        let b = bodyRect(s)
+        return Rect(row: b.row, col: 0, height: b.height, width: outlineWidth)
+    }
+
+    static func tableRect(_ s: AppState) -> Rect {
+        let b = bodyRect(s)
+        return Rect(row: b.row, col: outlineWidth + 1, height: b.height, width: max(10, s.size.cols - outlineWidth - 1))
+    }
+}
