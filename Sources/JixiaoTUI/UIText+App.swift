@@ -53,8 +53,8 @@ extension UIText {
         public static let noProblems = "没有发现问题。"
         public static let scoreTitle = "得分预览"
         public static func executionLine(rate: String, weight: String, score: String) -> String { "预算执行率 \(rate.isEmpty ? "—" : rate)，分值 \(weight)，得分 \(score.isEmpty ? "—" : score)" }
-        public static func indicatorLine(count: Int, given: String, suggested: String, flagged: Int) -> String {
-            "指标 \(count) 项，自评得分合计 \(given)，定量指标建议得分合计 \(suggested)" + (flagged > 0 ? "，\(flagged) 项需复核" : "")
+        public static func indicatorLine(count: Int, given: String, quantitative: Int, flagged: Int) -> String {
+            "指标 \(count) 项（定量 \(quantitative) 项），自评得分合计 \(given)" + (flagged > 0 ? "，\(flagged) 项需复核（F3 查看）" : "")
         }
         public static let confirmTitle = "请确认"
         public static func confirmRemoveRow(_ what: String) -> String { "删除这一行？\n\(what)\n\nY 删除　N/Esc 取消" }

@@ -18,7 +18,7 @@ public enum ScoreReport {
             for l in f.indicators {
                 var line = "  \(l.level2)｜\(l.name.isEmpty ? "（未填名称）" : l.name)｜目标 \(l.target)｜实际 \(l.actual)｜分值 \(show(l.weight))｜得分 \(show(l.score))"
                 if let sg = l.suggestion {
-                    line += "｜建议 " + (sg.score.map { $0.fixed(2) } ?? ReportText.qualitative)
+                    line += "｜建议 " + (sg.score.map { $0.fixed(2) } ?? tierText(sg, given: l.score.number))
                     out.append(line)
                     out.append("      \(sg.reason)")
                 } else {
@@ -34,6 +34,13 @@ public enum ScoreReport {
         out.append("")
         out.append("\(ReportText.checks)：\(ProblemReport.summary(s.problems))")
         return out
+    }
+
+    /// For a qualitative row: the tier the given score falls in ("达成预期 8.00–10.00"), as the
+    /// accountant chose it; the library does not guess a word target's score.
+    static func tierText(_ sg: Suggestion, given: Decimal?) -> String {
+        guard let given, let tier = sg.tiers.first(where: { $0.contains(given) }) else { return ReportText.qualitative }
+        return ReportText.tier(tier.label, tier.lower.fixed(2), tier.upper.fixed(2))
     }
 
     static func num(_ v: Value?) -> JSONValue {
@@ -84,6 +91,7 @@ public enum ReportText {
     public static let noUnit = "（未填单位名称）"
     public static let execution = "预算执行率"
     public static let qualitative = "定性，由填表人判断"
+    public static func tier(_ label: String, _ low: String, _ high: String) -> String { "定性·自评属「\(label)」档 \(low)–\(high)" }
     public static let total = "总分"
     public static let grade = "评价等次"
     public static let checks = "校验"

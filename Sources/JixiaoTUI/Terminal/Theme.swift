@@ -42,6 +42,8 @@ public struct Theme: Sendable, Hashable {
         ],
         monochrome: [
             .title: [.bold],
+            // Computed cells must look different without colour too: dim, as the paper's grey cells.
+            .computed: [.dim],
             .error: [.bold, .underline],
             .warning: [.underline],
             .focus: [.reverse],

@@ -4,7 +4,8 @@ import JixiaoKit
 /// A framed panel over the middle of the screen, returning its inside.
 enum Panel {
     static func frame(_ sc: inout Screen, title: String, height: Int? = nil, width: Int? = nil) -> Rect {
-        let w = min(width ?? sc.cols - 4, sc.cols - 2)
+        // Full-width panels hide the table completely, so nothing behind them reads as part of them.
+        let w = min(width ?? sc.cols, sc.cols)
         let h = min(height ?? sc.rows - 4, sc.rows - 3)
         let rect = Rect(row: max(1, (sc.rows - 1 - h) / 2), col: (sc.cols - w) / 2, height: h, width: w)
         sc.fill(rect, style: .normal)
@@ -70,9 +71,9 @@ enum ScoreView {
                                                               score: ValueText.display(e.score, kind: .decimal)), .normal))
             }
             let given = f.indicators.compactMap(\.score.number).reduce(Decimal(0), +)
-            let suggested = f.indicators.compactMap { $0.suggestion?.score }.reduce(Decimal(0), +)
             if !f.indicators.isEmpty {
-                lines.append(("  " + UIText.App.indicatorLine(count: f.indicators.count, given: given.fixed(2), suggested: suggested.fixed(2),
+                let quantitative = f.indicators.filter { $0.suggestion?.score != nil }.count
+                lines.append(("  " + UIText.App.indicatorLine(count: f.indicators.count, given: given.fixed(2), quantitative: quantitative,
                                                               flagged: f.indicators.filter { !$0.findings.isEmpty }.count), .normal))
             }
             for r in f.rubric {
