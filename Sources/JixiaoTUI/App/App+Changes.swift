@@ -26,24 +26,23 @@ extension App {
         s.nextRevision += 1
     }
 
-    static func undo(_ s: inout AppState) {
-        guard let snap = s.undo.popLast() else { s.say(UIText.App.nothingToUndo); return }
-        s.redo.append(Snapshot(draft: s.draft, focus: s.focus, revision: s.revision))
-        resetDraft(&s, snap.draft)
-        s.revision = snap.revision
-        s.focus = validFocus(s, snap.focus)
-        keepFocusVisible(&s)
-        s.say(UIText.App.undone)
-    }
+    static func undo(_ s: inout AppState) { step(&s, back: true) }
 
-    static func redo(_ s: inout AppState) {
-        guard let snap = s.redo.popLast() else { s.say(UIText.App.nothingToRedo); return }
-        s.undo.append(Snapshot(draft: s.draft, focus: s.focus, revision: s.revision))
+    static func redo(_ s: inout AppState) { step(&s, back: false) }
+
+    /// Undo and redo are the same move between the two stacks, in opposite directions.
+    private static func step(_ s: inout AppState, back: Bool) {
+        guard let snap = back ? s.undo.popLast() : s.redo.popLast() else {
+            s.say(back ? UIText.App.nothingToUndo : UIText.App.nothingToRedo)
+            return
+        }
+        let current = Snapshot(draft: s.draft, focus: s.focus, revision: s.revision)
+        if back { s.redo.append(current) } else { s.undo.append(current) }
         resetDraft(&s, snap.draft)
         s.revision = snap.revision
         s.focus = validFocus(s, snap.focus)
         keepFocusVisible(&s)
-        s.say(UIText.App.redone)
+        s.say(back ? UIText.App.undone : UIText.App.redone)
     }
 
     /// The focus if it still names a cell, else the nearest cell of the same form.
