@@ -45,7 +45,7 @@ struct TableGeometry {
             guardCount += 1
             if let i = widths.indices.filter({ widths[$0] > minimums[$0] }).max(by: { widths[$0] - minimums[$0] < widths[$1] - minimums[$1] }) {
                 widths[i] -= 1
-            } else if label > min(longest, 14) {
+            } else if label > min(longest, 16) {
                 label -= 1
             } else if let i = flexible.first(where: { widths[$0] > 6 }) {
                 widths[i] -= 1

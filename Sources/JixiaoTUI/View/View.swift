@@ -3,7 +3,8 @@ import JixiaoKit
 /// Renders the state into a screen grid. Pure: the same state gives the same screen, so tests compare
 /// lines and the driver paints only what changed.
 public enum View {
-    public static let outlineWidth = 24
+    /// The outline takes more room on wide terminals, where project names would otherwise be cut.
+    static func outlineWidth(_ cols: Int) -> Int { cols >= 120 ? 32 : (cols >= 100 ? 26 : 22) }
 
     public static func render(_ s: AppState, rows: Int, cols: Int) -> Screen {
         var sc = Screen(rows: rows, cols: cols)
@@ -35,11 +36,12 @@ public enum View {
 
     static func outlineRect(_ s: AppState) -> Rect {
         let b = bodyRect(s)
-        return Rect(row: b.row, col: 0, height: b.height, width: outlineWidth)
+        return Rect(row: b.row, col: 0, height: b.height, width: outlineWidth(s.size.cols))
     }
 
     static func tableRect(_ s: AppState) -> Rect {
         let b = bodyRect(s)
-        return Rect(row: b.row, col: outlineWidth + 1, height: b.height, width: max(10, s.size.cols - outlineWidth - 1))
+        let w = outlineWidth(s.size.cols)
+        return Rect(row: b.row, col: w + 1, height: b.height, width: max(10, s.size.cols - w - 1))
     }
 }
