@@ -18,7 +18,7 @@ struct TableGeometry {
         case .money: return 11
         case .count: return 6
         case .percent: return 8
-        case .decimal: return 7
+        case .decimal: return 6
         case .area: return 9
         case .text: return 10
         case .longtext: return 12
@@ -40,15 +40,23 @@ struct TableGeometry {
         var label = min(max(10, longest), 30)
         let flexible = section.columns.indices.filter { [.text, .longtext].contains(section.columns[$0].kind) }
         var spare = tableWidth - label - widths.reduce(0, +) - section.columns.count
+        // Give back room in this order: headings beyond their minimum, long-text columns (their text is
+        // read in the editor and the status line), the label, then the other text columns evenly.
+        let longtext = section.columns.indices.filter { section.columns[$0].kind == .longtext }
+        let shortText = flexible.filter { !longtext.contains($0) }
         var guardCount = 0
-        while spare < 0 && guardCount < 2000 {
+        while spare < 0 && guardCount < 4000 {
             guardCount += 1
             if let i = widths.indices.filter({ widths[$0] > minimums[$0] }).max(by: { widths[$0] - minimums[$0] < widths[$1] - minimums[$1] }) {
                 widths[i] -= 1
+            } else if let i = longtext.first(where: { widths[$0] > 6 }) {
+                widths[i] -= 1
             } else if label > min(longest, 16) {
                 label -= 1
-            } else if let i = flexible.first(where: { widths[$0] > 6 }) {
+            } else if let i = shortText.max(by: { widths[$0] < widths[$1] }), widths[i] > 6 {
                 widths[i] -= 1
+            } else if label > 8 {
+                label -= 1
             } else {
                 break
             }
@@ -58,7 +66,11 @@ struct TableGeometry {
             if flexible.isEmpty {
                 label += spare
             } else {
-                for (k, i) in flexible.enumerated() { widths[i] += spare / flexible.count + (k < spare % flexible.count ? 1 : 0) }
+                // The first text column (an indicator's name) gets a double share.
+                let shares = flexible.count + 1
+                for (k, i) in flexible.enumerated() {
+                    widths[i] += spare / shares * (k == 0 ? 2 : 1) + (k == 0 ? spare % shares : 0)
+                }
             }
         }
         var x = label + 1

@@ -4,7 +4,7 @@ import JixiaoKit
 /// lines and the driver paints only what changed.
 public enum View {
     /// The outline takes more room on wide terminals, where project names would otherwise be cut.
-    static func outlineWidth(_ cols: Int) -> Int { cols >= 120 ? 32 : (cols >= 100 ? 26 : 22) }
+    static func outlineWidth(_ cols: Int) -> Int { cols >= 120 ? 32 : (cols >= 100 ? 26 : 18) }
 
     public static func render(_ s: AppState, rows: Int, cols: Int) -> Screen {
         var sc = Screen(rows: rows, cols: cols)
