@@ -24,7 +24,8 @@ let package = Package(
             dependencies: ["JixiaoKit", "JixiaoTUI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "jixiao-bench", dependencies: ["JixiaoKit", "JixiaoTUI"]),
-        .testTarget(name: "JixiaoKitTests", dependencies: ["JixiaoKit"]),
+        // Golden files are read by path in the tests, not compiled or bundled.
+        .testTarget(name: "JixiaoKitTests", dependencies: ["JixiaoKit"], exclude: ["Golden"]),
         .testTarget(name: "JixiaoTUITests", dependencies: ["JixiaoTUI", "JixiaoKit"]),
     ]
 )

@@ -8,4 +8,12 @@ enum CLIText {
     static func unchanged(_ file: String) -> String { "\n文件 \(file) 未改动。" }
     static func addRowHint(_ what: String) -> String { "新增「\(what)」" }
 }
-extension CLIText { static let noTerminalUIYet = "填报界面尚未接入。" }
+extension CLIText {
+    static let printWidthRange = 40...1000
+    static func badPrintWidth(_ w: Int) -> String { "宽度 \(w) 无效，应为 \(printWidthRange.lowerBound)–\(printWidthRange.upperBound) 之间的整数。" }
+    static func printRefused(errors: Int) -> String {
+        "草稿还有 \(errors) 个错误，不能打印为定稿。请先改正下列错误，或加 --draft 打印标明「草稿」的版本："
+    }
+    static func cannotWrite(_ path: String, _ reason: String) -> String { "无法写入 \(path)：\(reason)" }
+    static func wrote(_ path: String) -> String { "已写出 \(path)" }
+}
