@@ -4,7 +4,7 @@
 /// table lives here. It follows `wcwidth` and tmux in a UTF-8 locale: East-Asian wide and full-width
 /// characters (Han, kana, Hangul, CJK punctuation，（）：) take 2 cells, combining marks and zero-width
 /// format characters 0, everything else 1. Ambiguous-width characters (box drawing, “…”) count as 1.
-/// The TUI's `DisplayWidth` applies the same rules; it can delegate here (see docs/printing.md).
+/// The TUI's `DisplayWidth` delegates here, so the screen and the printouts agree.
 public enum TextWidth {
     /// Cells taken by one Unicode scalar on its own.
     public static func width(of scalar: Unicode.Scalar) -> Int {
