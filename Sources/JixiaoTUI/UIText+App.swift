@@ -51,7 +51,14 @@ extension UIText {
         public static func currentSize(cols: Int, rows: Int) -> String { "当前：\(cols) 列 × \(rows) 行" }
         public static func problemsTitle(_ summary: String) -> String { "问题清单 · \(summary) · Enter 跳到该格" }
         public static let noProblems = "没有发现问题。"
-        public static let scoreTitle = "得分预览"
+        public static let scoreTitle = "得分预览（P 打印预览）"
+        public static func printTitle(final: Bool, errors: Int) -> String {
+            final ? "打印预览 · 定稿 · 按 1–4 写到草稿旁边" : "打印预览 · 还有 \(errors) 个错误，只能写出标明「草稿」的版本 · 按 1–4 写出"
+        }
+        public static func printed(_ paths: [String]) -> String {
+            paths.count == 1 ? "已写出 \(paths[0])" : "已写出 \(paths.count) 个文件：\(paths[0]) 等"
+        }
+        public static func printFailed(_ why: String) -> String { "无法写出打印文件：\(why)。草稿未受影响，可换目录后重试。" }
         public static func executionLine(rate: String, weight: String, score: String) -> String { "预算执行率 \(rate.isEmpty ? "—" : rate)，分值 \(weight)，得分 \(score.isEmpty ? "—" : score)" }
         public static func indicatorLine(count: Int, given: String, quantitative: Int, flagged: Int) -> String {
             "指标 \(count) 项（定量 \(quantitative) 项），自评得分合计 \(given)" + (flagged > 0 ? "，\(flagged) 项需复核（F3 查看）" : "")
@@ -69,7 +76,8 @@ extension UIText {
         public static let editing: [(String, String)] = [("Enter", "确认"), ("Esc", "取消"), ("Tab", "下一格"), ("F2", "保存"), ("F10", "退出")]
         public static let area: [(String, String)] = [("Ctrl-S", "完成"), ("Esc", "取消"), ("F3", "外部编辑器"), ("Tab", "完成并下一格")]
         public static let problems: [(String, String)] = [("↑↓", "选择"), ("Enter", "跳到该格"), ("Esc", "返回")]
-        public static let score: [(String, String)] = [("↑↓", "滚动"), ("Esc", "返回")]
+        public static let score: [(String, String)] = [("↑↓", "滚动"), ("P", "打印预览"), ("Esc", "返回")]
+        public static let printPreview: [(String, String)] = [("1", "写出文本"), ("2", "HTML"), ("3", "CSV"), ("4", "Excel"), ("↑↓", "滚动"), ("Esc", "返回")]
         public static let help: [(String, String)] = [("Esc", "返回")]
         public static let confirm: [(String, String)] = [("Y", "是"), ("N", "否"), ("Esc", "取消")]
         public static let prompt: [(String, String)] = [("Enter", "确定"), ("Esc", "取消")]

@@ -8,6 +8,8 @@ public enum Action: Sendable {
     case saved(Result<FileStamp?, DraftError>, revision: Int)
     /// Text back from $EDITOR for the cell being edited; nil when the editor failed.
     case editorFinished(String?)
+    /// The driver wrote a printout: the files, or why it could not.
+    case printed(Result<[String], PrintFailure>)
 }
 
 /// What `update` asks the driver to do: things with effects outside the state.
@@ -16,4 +18,12 @@ public enum Effect: Sendable, Equatable {
     case quit
     /// Hand this text to $EDITOR and send back `.editorFinished`.
     case openEditor(String)
+    /// Write the printout in this format beside the draft and send back `.printed`.
+    case print(PrintJob.Format)
+}
+
+/// Why a printout could not be written, in words for the status line.
+public struct PrintFailure: Error, Sendable, Equatable {
+    public let message: String
+    public init(_ message: String) { self.message = message }
 }

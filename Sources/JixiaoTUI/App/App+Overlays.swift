@@ -34,6 +34,22 @@ extension App {
             case .pageUp: s.overlay = .score(scroll: max(0, scroll - tableHeight(s)))
             case .pageDown: s.overlay = .score(scroll: scroll + tableHeight(s))
             case .home: s.overlay = .score(scroll: 0)
+            case .char("p"), .char("P"): s.overlay = .printPreview(scroll: 0)
+            default: break
+            }
+            return []
+        case let .printPreview(scroll):
+            switch key {
+            case .escape, .char("q"): s.overlay = .score(scroll: 0)
+            case .up: s.overlay = .printPreview(scroll: max(0, scroll - 1))
+            case .down: s.overlay = .printPreview(scroll: scroll + 1)
+            case .pageUp: s.overlay = .printPreview(scroll: max(0, scroll - tableHeight(s)))
+            case .pageDown: s.overlay = .printPreview(scroll: scroll + tableHeight(s))
+            case .home: s.overlay = .printPreview(scroll: 0)
+            case .char("1"): return [.print(.text)]
+            case .char("2"): return [.print(.html)]
+            case .char("3"): return [.print(.csv)]
+            case .char("4"): return [.print(.xlsx)]
             default: break
             }
             return []

@@ -38,6 +38,12 @@ public enum App {
             }
             s.say(UIText.App.editorFailed, error: true)
             return []
+        case let .printed(result):
+            switch result {
+            case let .success(paths): s.say(UIText.App.printed(paths))
+            case let .failure(f): s.say(f.message, error: true)
+            }
+            return []
         case let .key(key):
             if key != .resize { s.message = nil }
             if key == .resize { return [] }

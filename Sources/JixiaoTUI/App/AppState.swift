@@ -6,6 +6,8 @@ public enum Overlay: Sendable, Equatable {
     case help
     case problems(selected: Int)
     case score(scroll: Int)
+    /// The text printout as it will be written, with keys to write it (or HTML, CSV, XLSX) beside the draft.
+    case printPreview(scroll: Int)
     case confirm(Confirmation)
     /// Asking for a line of text (a new project's name).
     case prompt(Prompt)

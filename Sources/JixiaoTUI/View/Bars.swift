@@ -67,6 +67,7 @@ enum KeyBar {
         switch s.overlay {
         case .problems: items = UIText.Keys.problems
         case .score: items = UIText.Keys.score
+        case .printPreview: items = UIText.Keys.printPreview
         case .help: items = UIText.Keys.help
         case .confirm: items = UIText.Keys.confirm
         case .prompt: items = UIText.Keys.prompt

@@ -135,3 +135,17 @@ enum AreaEditorView {
         sc.cursor = Position(row: inner.row + wrapped.cursor.row - top, col: inner.col + wrapped.cursor.col)
     }
 }
+
+/// The text printout at the screen's width, as `jixiao print` writes it.
+enum PrintPreviewView {
+    static func draw(_ sc: inout Screen, _ s: AppState, scroll: Int) {
+        let (card, mark) = App.printout(s)
+        let inner = Panel.frame(&sc, title: UIText.App.printTitle(final: mark == nil, errors: card.errorCount))
+        let text = PrintText.render(scorecard: card, evaluation: s.evaluation, width: inner.width, draftMark: mark)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let top = min(scroll, max(0, lines.count - inner.height))
+        for k in 0..<inner.height where top + k < lines.count {
+            sc.put(String(lines[top + k]), row: inner.row + k, col: inner.col, maxWidth: inner.width)
+        }
+    }
+}

@@ -24,6 +24,7 @@ public enum View {
         case .help: HelpView.draw(&sc, state)
         case let .problems(selected): ProblemsView.draw(&sc, state, selected: selected)
         case let .score(scroll): ScoreView.draw(&sc, state, scroll: scroll)
+        case let .printPreview(scroll): PrintPreviewView.draw(&sc, state, scroll: scroll)
         case let .confirm(c): DialogView.confirm(&sc, state, c)
         case let .prompt(p): DialogView.prompt(&sc, state, p)
         }

@@ -2,6 +2,8 @@
 /// Form, section, row and column names are not here: they come from the template.
 public enum PrintWords {
     public static let draft = "草稿"
+    /// The name part of a text scorecard written beside its draft (2023-评分表.txt).
+    public static let scorecardFileWord = "评分表"
     public static let notFinal = "未定稿，不得作为正式报送材料"
     public static let year = "年度"
     public static let template = "模板"

@@ -1,0 +1,24 @@
+import JixiaoKit
+
+extension App {
+    /// What the TUI prints: the final scorecard when no error is left, else a copy marked 草稿 with its
+    /// open problems (the preview says which, before anything is written).
+    static func printout(_ s: AppState) -> (card: Scorecard, mark: DraftMark?) {
+        let card = ScorecardBuilder.build(s.evaluation, problems: s.checks.all(s.template))
+        switch PrintGate.decide(card, draft: false) {
+        case let .print(mark): return (card, mark)
+        case .refuse: return (card, DraftMark(card))
+        }
+    }
+
+    /// Writes a printout beside the draft. Called by the driver for `.print`: it is file I/O.
+    public static func writePrintout(_ s: AppState, _ format: PrintJob.Format) -> Result<[String], PrintFailure> {
+        let (card, mark) = printout(s)
+        do {
+            let files = try PrintJob.files(format, scorecard: card, evaluation: s.evaluation, draftMark: mark, width: 100, draftPath: s.path)
+            return .success(try PrintJob.write(files))
+        } catch {
+            return .failure(PrintFailure(UIText.App.printFailed(String(describing: error))))
+        }
+    }
+}
