@@ -98,20 +98,30 @@ struct CheckContext {
     mutating func compare(_ spec: CheckSpec) {
         guard let left = spec.left, let right = spec.right else { return }
         let columns = spec.columns.isEmpty ? [spec.at?.column ?? ""] : spec.columns
-        let rowInstances: [Int?] = spec.eachRow.map { r in (0..<entry.count(of: r)).map { Optional($0) } } ?? [nil]
-        for idx in rowInstances {
+        // What `_` stands for: each instance of the `each` row, each listed single row, or nothing.
+        let bindings: [(row: String, index: Int?)] = spec.eachRow.map { r in (0..<entry.count(of: r)).map { (r, Optional($0)) } }
+            ?? (spec.rows.isEmpty ? [("", nil)] : spec.rows.map { ($0, nil) })
+        for (boundRow, idx) in bindings {
             for col in columns {
-                let scope = ev.scopeFor(form: form, index: index, row: spec.eachRow ?? "", rowIndex: idx, column: col)
+                let scope = ev.scopeFor(form: form, index: index, row: boundRow, rowIndex: idx, column: col)
                 let l = FormulaEvaluator.evaluate(left, in: scope)
                 let r = FormulaEvaluator.evaluate(right, in: scope)
-                guard let x = l.number, let y = r.number else { continue }
                 let at = spec.at
                 let (f, fi) = at.map(targetForm) ?? (form, index)
-                let row = at.map { $0.row == "_" ? (spec.eachRow ?? "") : $0.row } ?? ""
+                let row = at.map { $0.row == "_" ? boundRow : $0.row } ?? ""
                 let column = at?.column == "@" ? col : (at?.column ?? col)
                 let a: CellAddress? = (f != nil && at != nil) ? address(row, at?.row == "_" ? idx : nil, column, in: f, formIndex: fi) : nil
-                let k = a.map { kind(of: $0.column, row: $0.row, in: f) } ?? .money
                 let label = YearText.render(spec.label, year: ev.draft.year)
+                if spec.kind == .equal, l.number == nil || r.number == nil, let s = l.text, let t = r.text {
+                    // Two texts (评价等次 against grade(总分)): compared as typed, trimmed, full-width folded.
+                    if !s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, !t.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
+                       !FormulaEvaluator.same(l, r) {
+                        report(spec.severity, a, CheckText.textDiffers(label: label, found: s, expected: t), code: "equal")
+                    }
+                    continue
+                }
+                guard let x = l.number, let y = r.number else { continue }
+                let k = a.map { kind(of: $0.column, row: $0.row, in: f) } ?? .money
                 let diff = x - y
                 switch spec.kind {
                 case .equal where abs(diff) > tolerance:
@@ -157,7 +167,8 @@ struct CheckContext {
     }
 }
 
-/// Finds four-digit years (1990–2099) written in text: "2023年", "2024.5.30", "2024-05-30".
+/// Finds four-digit years (1990–2099) written in text: "2023年", "2024.5.30", "2024-05-30", and
+/// "2020 年" with spaces before 年 (text pasted from a PDF or a converted Word file).
 enum YearScan {
     static func years(in s: String) -> [Int] {
         let ds = Array(FullWidth.fold(s))
@@ -169,7 +180,9 @@ enum YearScan {
                 while j < ds.count, ds[j].isASCII, ds[j].isNumber { j += 1 }
                 if j - i == 4, let y = Int(String(ds[i..<j])), (1990...2099).contains(y) {
                     let next = j < ds.count ? ds[j] : " "
-                    if "年.-/".contains(next) || j == ds.count { out.append(y) }
+                    var k = j
+                    while k < ds.count, ds[k] == " " { k += 1 }
+                    if "年.-/".contains(next) || j == ds.count || (k > j && k < ds.count && ds[k] == "年") { out.append(y) }
                 }
                 i = j
             } else { i += 1 }

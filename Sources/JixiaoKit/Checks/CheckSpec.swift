@@ -3,7 +3,8 @@ import Foundation
 /// A check declared by a template. The kinds are a closed set interpreted by `Checker`.
 public struct CheckSpec: Sendable {
     public enum Kind: String, Sendable, CaseIterable {
-        /// left = right within the template's tolerance (a total against its parts, a figure in two forms).
+        /// left = right within the template's tolerance (a total against its parts, a figure in two forms);
+        /// two texts must read the same (a 评价等次 against `grade(总分)`).
         case equal
         /// left ≥ right (公用经费 ≥ Σ 其中).
         case atLeast
@@ -31,6 +32,9 @@ public struct CheckSpec: Sendable {
     public let columns: [String]
     /// Evaluate once per instance of this repeated row, binding `_`.
     public let eachRow: String?
+    /// Evaluate once per listed single row, binding `_` to it (the same rule over several fixed rows:
+    /// each rubric row's score against its rule).
+    public let rows: [String]
     /// `required` and `year`: the cells.
     public let cells: [CheckTarget]
     /// `year`: the offsets from the evaluated year that may appear (0 and 1 for a 填报日期 in Y+1).

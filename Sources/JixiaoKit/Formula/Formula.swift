@@ -31,6 +31,34 @@ public indirect enum Formula: Sendable, Equatable {
         case bandAtMost
         /// clamp(x, low, high).
         case clamp
+        /// over(x, limit): how far x is above limit, max(x − limit, 0); empty when x is empty —
+        /// "每超过一个百分点" is `over(rate, 100%) * 100`.
+        case over
+        /// under(x, limit): how far x is below limit, max(limit − x, 0); empty when x is empty —
+        /// "每减少一个百分点" is `under(rate, 100%) * 100`.
+        case under
+        /// deduct(full, units, per): full − units × per, kept within [0, full] and rounded half-up to two
+        /// decimals ("每… 扣 per 分，扣完为止"); empty when units is empty, never a silent full score.
+        case deduct
+        /// match(x, k1, v1, k2, v2, …, otherwise): v of the first key equal to x (texts compared as
+        /// typed, trimmed; numbers by value); otherwise (or empty) when no key matches; empty when x is.
+        case match
+        /// whenFilled(a, b, …, value): value when every a, b, … is filled, empty while one is missing — a
+        /// rate over an entered base that is not there yet is "not yet", not "—" (undefined).
+        case whenFilled
+        /// sumAll(list): Σ when every cell of the list is filled, empty as soon as one is empty (a rubric
+        /// total that must not look complete while a row is missing).
+        case sumAll
+        /// countOf(value, list): how many cells of the list equal value; empty when any cell is empty.
+        case countOf
+        /// show(x, "kind"): x as the product shows a cell of that kind ("93.8%", "38.28"), as text.
+        case show
+        /// concat(a, b, …): the texts of its arguments joined (numbers shown with up to two decimals,
+        /// "—" for undefined); empty when any argument is empty.
+        case concat
+        /// num(text): the number an accountant wrote in a text cell ("(100%)" → 1, "≤3.5%" → 0.035,
+        /// "47.96万元" → 47.96); undefined when it holds no single number.
+        case num
     }
 
     /// Every reference in the formula, for validation and dependency ordering.
@@ -46,11 +74,15 @@ public indirect enum Formula: Sendable, Equatable {
 }
 
 /// `row.col`, `_.col` (this row), `row.@` (this column), `children.@`, `row[].col` (all instances of a
-/// repeated row), and across forms `B!row.col` or `C[]!row.col` (every instance of a repeated form).
+/// repeated row), `row[_].col` (the instance of another repeated row at this row's index: parallel
+/// tables that list the same institutions), and across forms `B!row.col` or `C[]!row.col` (every
+/// instance of a repeated form).
 public struct Reference: Sendable, Equatable, Hashable {
     public enum Row: Sendable, Equatable, Hashable {
         case named(String)
         case allInstances(String)
+        /// `row[_]`: the instance of a repeated row with the same index as the row being evaluated.
+        case sameIndex(String)
         case this
         case children
     }
@@ -174,12 +206,16 @@ public struct FormulaParser {
     /// After the first identifier: `[]`? then `!` (a form) or `.` (a row's column).
     mutating func reference(first: String, start: Int) throws(FormulaSyntaxError) -> Reference {
         var all = false
+        var same = false
         if i + 1 < chars.count, chars[i] == "[", chars[i + 1] == "]" { i += 2; all = true }
+        else if i + 2 < chars.count, chars[i] == "[", chars[i + 1] == "_", chars[i + 2] == "]" { i += 3; same = true }
         var form: String?
         var allForms = false
         var rowName = first
         var rowAll = all
         if i < chars.count, chars[i] == "!" {
+            // `[_]` names a row instance, never a form instance.
+            if same { throw fail() }
             i += 1
             form = first
             allForms = all
@@ -198,7 +234,7 @@ public struct FormulaParser {
         switch rowName {
         case "_": row = .this
         case "children": row = .children
-        default: row = rowAll ? .allInstances(rowName) : .named(rowName)
+        default: row = rowAll ? .allInstances(rowName) : (same && form == nil ? .sameIndex(rowName) : .named(rowName))
         }
         return Reference(form: form, allForms: allForms, row: row, column: column)
     }

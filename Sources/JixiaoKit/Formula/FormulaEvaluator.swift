@@ -58,6 +58,9 @@ public enum FormulaEvaluator {
         switch r.row {
         case .this: return [scope.local(scope.row, scope.index, column)]
         case let .named(row), let .allInstances(row): return cells(ofRow: row)
+        case let .sameIndex(row):
+            guard let k = scope.index, k < scope.instances(row) else { return [.empty] }
+            return [scope.local(row, k, column)]
         case .children: return scope.children(scope.row).flatMap { cells(ofRow: $0) }
         }
     }
@@ -140,7 +143,9 @@ public enum FormulaEvaluator {
             guard let v = x.number else { return x.isEmpty ? .empty : .undefined }
             var k = 1
             while k + 1 < args.count {
-                guard let t = arg(k).number else { return .undefined }
+                // A threshold still to be entered leaves the band undecided ("not yet"), not "—".
+                let threshold = arg(k)
+                guard let t = threshold.number else { return threshold.isEmpty ? .empty : .undefined }
                 if fn == .band ? v >= t : v <= t { return arg(k + 1) }
                 k += 2
             }
@@ -148,6 +153,86 @@ public enum FormulaEvaluator {
         case .clamp:
             guard let v = arg(0).number, let lo = arg(1).number, let hi = arg(2).number else { return arg(0).isEmpty ? .empty : .undefined }
             return .number(Swift.min(Swift.max(v, lo), hi))
+        case .over, .under:
+            let (x, limit) = (arg(0), arg(1))
+            guard let v = x.number, let l = limit.number else { return x.isEmpty || limit.isEmpty ? .empty : .undefined }
+            return .number(Swift.max(fn == .over ? v - l : l - v, 0))
+        case .deduct:
+            let (full, units, per) = (arg(0), arg(1), arg(2))
+            guard let f = full.number, let u = units.number, let p = per.number else {
+                return [full, units, per].contains(where: \.isEmpty) ? .empty : .undefined
+            }
+            return .number(Swift.min(Swift.max(f - u * p, 0), f).rounded(2))
+        case .whenFilled:
+            // whenFilled(a, b, …, value): value once every input is filled; empty while one is missing.
+            guard let last = args.indices.last else { return .empty }
+            for k in 0..<last where !arg(k).isFilled && arg(k) != .undefined { return .empty }
+            return arg(last)
+        case .match:
+            let x = arg(0)
+            if x.isEmpty { return .empty }
+            var k = 1
+            while k + 1 < args.count {
+                if same(x, arg(k)) { return arg(k + 1) }
+                k += 2
+            }
+            return k < args.count ? arg(k) : .empty
+        case .sumAll:
+            let vs = list()
+            if vs.isEmpty || vs.contains(where: \.isEmpty) { return .empty }
+            return sum(vs)
+        case .countOf:
+            let target = arg(0)
+            let vs = args.dropFirst().flatMap { a -> [Value] in
+                if case let .ref(r) = a { return values(of: r, in: scope) }
+                return [evaluate(a, in: scope)]
+            }
+            if target.isEmpty || vs.contains(where: \.isEmpty) { return .empty }
+            return .number(Decimal(vs.filter { same($0, target) }.count))
+        case .show:
+            let x = arg(0)
+            guard case .number = x else { return x }
+            let kind = arg(1).text.flatMap(CellKind.init(rawValue:)) ?? .decimal
+            return .text(ValueText.display(x, kind: kind))
+        case .concat:
+            var out = ""
+            for k in 0..<args.count {
+                let v = arg(k)
+                switch v {
+                case .empty: return .empty
+                case .undefined: out += "—"
+                case let .number(d): out += d.rounded(2).plain
+                case let .text(s), let .invalid(s): out += s
+                }
+            }
+            return .text(out)
+        case .num:
+            return number(in: arg(0))
+        }
+    }
+
+    /// Two cell values are the same key for `match`/`countOf`: numbers by value, texts trimmed
+    /// and with full-width forms folded ("优" = "优 ", "１" = "1").
+    static func same(_ a: Value, _ b: Value) -> Bool {
+        if let x = a.number, let y = b.number { return x == y }
+        guard let s = a.text, let t = b.text else { return false }
+        func norm(_ s: String) -> String { FullWidth.fold(s).trimmingCharacters(in: .whitespacesAndNewlines) }
+        return norm(s) == norm(t)
+    }
+
+    /// `num(x)`: a number as is; a text read the way achieved values are ("(100%)" → 1, "98.95%" →
+    /// 0.9895, "≤3.5%" → 0.035, "47.96万元" → 47.96), enclosing brackets dropped; undefined otherwise.
+    static func number(in v: Value) -> Value {
+        switch v {
+        case .empty, .number, .undefined: return v
+        case let .text(s), let .invalid(s):
+            var t = FullWidth.fold(s).trimmingCharacters(in: .whitespacesAndNewlines)
+            if t.isEmpty { return .empty }
+            while let f = t.first, let l = t.last, t.count > 2, (f == "(" && l == ")") || (f == "[" && l == "]") {
+                t = String(t.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+            }
+            guard let m = TargetReader.readActual(t) else { return .undefined }
+            return .number(m.unit == "%" ? m.value / Decimal.hundred : m.value)
         }
     }
 

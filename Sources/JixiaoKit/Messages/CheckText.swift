@@ -20,6 +20,11 @@ public enum CheckText {
         "\(label)：应为 \(expected)，现为 \(found)（相差 \(difference)）。请核对这几项数字。"
     }
 
+    /// Two texts that should read the same (a 评价等次 against the grade of the total).
+    public static func textDiffers(label: String, found: String, expected: String) -> String {
+        "\(label)：应为「\(expected)」，现为「\(found)」。"
+    }
+
     public static func tooSmall(label: String, found: String, bound: String) -> String {
         "\(label)：应不小于 \(bound)，现为 \(found)。"
     }

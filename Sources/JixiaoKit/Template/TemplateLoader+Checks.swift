@@ -10,6 +10,9 @@ extension TemplateLoader {
         guard let severity = Severity(rawValue: severityText) else { throw node.fail(.unknownSeverity(severityText), at: "severity") }
         let columns = try node.strings("columns")
         let each = try node.optionalString("each")
+        let rowList = try node.strings("rows")
+        /// The rows `_` stands for: the `each` row, the listed rows, or none.
+        var boundRows: [String] { each.map { [$0] } ?? rowList }
 
         func formSpec(_ id: String?, at n: TemplateNode) throws(TemplateError) -> FormSpec {
             if let id {
@@ -31,9 +34,14 @@ extension TemplateLoader {
             guard let ref = CellRef.parse(String(rest)) else { throw n.fail(.unknownCell(text)) }
             let f = try formSpec(formID, at: n)
             let columnsToCheck = ref.column == "@" ? (columns.isEmpty ? [] : columns) : [ref.column]
+            if ref.row == "_" && each == nil && !rowList.isEmpty {
+                for r in rowList { for c in columnsToCheck where !hasCell(f, r, c) { throw n.fail(.unknownCell("\(r).\(c)")) } }
+                return CheckTarget(form: formID, row: "_", column: ref.column)
+            }
             let rowID = ref.row == "_" ? (each ?? "") : ref.row
             for c in columnsToCheck where !hasCell(f, rowID, c) { throw n.fail(.unknownCell("\(rowID).\(c)")) }
-            return CheckTarget(form: formID, row: rowID, column: ref.column)
+            // `_` stays `_`: the check binds it to each instance and reports at that instance.
+            return CheckTarget(form: formID, row: ref.row == "_" && each != nil ? "_" : rowID, column: ref.column)
         }
         func formula(_ key: String) throws(TemplateError) -> Formula? {
             guard let n = node.child(key) else { return nil }
@@ -51,8 +59,11 @@ extension TemplateLoader {
                 switch ref.row {
                 case let .named(r), let .allInstances(r): rowIDs = [r]
                 case .this:
-                    guard let each else { throw n.fail(.unknownCell("_ (需要 each)")) }
-                    rowIDs = [each]
+                    guard !boundRows.isEmpty else { throw n.fail(.unknownCell("_ (需要 each 或 rows)")) }
+                    rowIDs = boundRows
+                case let .sameIndex(r):
+                    guard ref.form == nil, each != nil, fs.row(r)?.repeating != nil else { throw n.fail(.unknownCell("\(r)[_] (需要 each)")) }
+                    rowIDs = [r]
                 case .children: throw n.fail(.unknownCell("children"))
                 }
                 for r in rowIDs { for c in cols where !hasCell(fs, r, c) { throw n.fail(.unknownCell("\(ref.form.map { $0 + "!" } ?? "")\(r).\(c)")) } }
@@ -61,6 +72,10 @@ extension TemplateLoader {
         }
         if let each {
             guard let f = form, f.row(each)?.repeating != nil else { throw node.fail(.unknownCell(each), at: "each") }
+        }
+        for r in rowList {
+            // `rows` names single rows of this form; a repeated row is checked with `each`.
+            guard let f = form, let spec = f.row(r), spec.repeating == nil, each == nil else { throw node.fail(.unknownCell(r), at: "rows") }
         }
         var cells: [CheckTarget] = []
         for c in try node.array("cells") { cells.append(try target(c)) }
@@ -77,6 +92,6 @@ extension TemplateLoader {
         }
         return CheckSpec(kind: kind, severity: severity, label: try node.optionalString("label") ?? "",
                          left: left, right: right, at: try node.child("at").map { (n) throws(TemplateError) in try target(n) },
-                         columns: columns, eachRow: each, cells: cells, allowedYearOffsets: offsets.isEmpty ? [0] : offsets)
+                         columns: columns, eachRow: each, rows: rowList, cells: cells, allowedYearOffsets: offsets.isEmpty ? [0] : offsets)
     }
 }

@@ -82,7 +82,7 @@ public enum TemplateLoader {
                             guard let tr = target.row(r), tr.columnIDs.contains(col) else {
                                 throw node.fail(.unknownCell("\(other)!\(r).\(col)"), at: here)
                             }
-                        case .this, .children:
+                        case .this, .children, .sameIndex:
                             throw node.fail(.unknownCell("\(other)!_"), at: here)
                         }
                     }
@@ -148,6 +148,12 @@ public enum TemplateLoader {
                 case .this: targets = [row.id]
                 case .children: targets = row.childIDs
                 case let .named(r), let .allInstances(r): targets = [r]
+                case let .sameIndex(r):
+                    // `r[_]` pairs instances of two repeated rows: both must repeat.
+                    guard row.repeating != nil, rowIndex[r].map({ rows[$0].repeating != nil }) == true else {
+                        throw node.fail(.unknownCell("\(r)[_].\(col)"), at: "formula of \(where_)")
+                    }
+                    targets = [r]
                 }
                 for t in targets {
                     guard hasCell(t, col) else { throw node.fail(.unknownCell("\(t).\(col)"), at: "formula of \(where_)") }
@@ -234,6 +240,17 @@ public enum TemplateLoader {
             let text = try f.string()
             let parsed = try parse(text, f)
             for c in columnIDs where columns.first(where: { $0.id == c })?.kind.isNumeric == true { formulas[c] = parsed }
+        }
+        // Constant cells: a rule's text, a fixed weight (`"fixed": {"rule": "……", "weight": 5}`).
+        if let fx = node.child("fixed") {
+            guard let pairs = fx.value.object else { throw fx.fail(.wrongType(expected: "对象", found: fx.value.typeName)) }
+            for (cid, _) in pairs {
+                let f = fx.child(cid)!
+                guard columnIDs.contains(cid), let column = columns.first(where: { $0.id == cid }) else {
+                    throw f.fail(.unknownCell("\(id).\(cid)"))
+                }
+                formulas[cid] = column.kind.isNumeric ? .number(try f.decimal()) : .text(try f.string())
+            }
         }
         if let fs = node.child("formulas"), let pairs = fs.value.object {
             for (cid, _) in pairs {
