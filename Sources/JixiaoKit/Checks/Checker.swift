@@ -38,6 +38,7 @@ public enum Checker {
 
     /// Problems of one form instance.
     public static func check(_ ev: Evaluation, form: FormSpec, index: Int) -> [Problem] {
+        guard ev.counts(form, index: index) else { return [] }
         var ctx = CheckContext(ev: ev, form: form, index: index)
         ctx.invalidEntries()
         ctx.requiredColumns()

@@ -116,6 +116,11 @@ public enum DraftCodec {
             }
             draft.forms[fid] = instances
         }
+        // A form added to the template after the draft was made (a 评分表 in a later version) starts
+        // empty rather than making the draft unreadable.
+        for form in template.forms where !form.isRepeated && draft.forms[form.id] == nil {
+            draft.forms[form.id] = [DraftFactory.newInstance(form)]
+        }
         return draft
     }
 

@@ -67,7 +67,7 @@ public enum ScorecardBuilder {
         let labels = Labels(template: t, draft: ev.draft)
         var cards: [FormCard] = []
         for form in t.forms where form.scorecard != nil || form.indicators != nil {
-            for k in 0..<ev.instanceCount(form.id) { cards.append(card(ev, form, k, labels)) }
+            for k in 0..<ev.instanceCount(form.id) where ev.counts(form, index: k) { cards.append(card(ev, form, k, labels)) }
         }
         var unit = ""
         if let cell = t.unitNameCell {

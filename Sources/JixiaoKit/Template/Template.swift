@@ -65,6 +65,9 @@ public struct FormSpec: Sendable {
     public let readsOtherForms: Bool
     /// Which cells make up this form's line on the scorecard.
     public let scorecard: ScorecardSpec?
+    /// `"optional": true`: a form the unit may leave untouched (a 评分表 in a kit that does not require
+    /// one). Until something is entered in it, it is neither checked nor printed.
+    public var optional = false
     /// Row ids whose cells are filled in by the user (for progress and "next cell to fill").
     public var isRepeated: Bool { repeated != nil }
 

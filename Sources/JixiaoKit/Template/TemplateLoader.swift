@@ -202,9 +202,11 @@ public enum TemplateLoader {
                                evaluationOrder: order, readsOtherForms: readsOtherForms, scorecard: nil)
         var checks: [CheckSpec] = []
         for c in try node.array("checks") { checks.append(try readCheck(c, form: partial, forms: [])) }
-        return FormSpec(id: id, short: partial.short, title: partial.title, repeated: repeatSpec, sections: sections,
+        var spec = FormSpec(id: id, short: partial.short, title: partial.title, repeated: repeatSpec, sections: sections,
                         checks: checks, indicators: indicators, rows: rows, rowIndex: rowIndex, evaluationOrder: order,
                         readsOtherForms: readsOtherForms, scorecard: try readScorecard(node.child("scorecard"), partial))
+        spec.optional = try node.bool("optional", default: false)
+        return spec
     }
 
     /// Reads a row and its children depth-first, appending to `rows`; returns the row id.

@@ -5,7 +5,7 @@ import JixiaoKit
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "新建草稿 / Create a new draft from a template.",
-        discussion: "例 / Example: jixiao new 2023.json --template hunan-unit --year 2023 --unit 某某区人力资源和社会保障局")
+        discussion: "例 / Example: jixiao new 2023.json --template <模板编号，见 jixiao templates> --year 2023 --unit <单位名称>。省略 --template 时用默认模板 / the default template when omitted.")
 
     @Argument(help: "草稿文件 / The draft file to create.") var file: String
     @Option(help: "模板编号（jixiao templates 列出）/ Template id.") var template: String?

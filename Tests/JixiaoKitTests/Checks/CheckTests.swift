@@ -140,3 +140,14 @@ struct CheckTests {
         #expect(paths == paths.sorted())
     }
 }
+
+extension CheckTests {
+    @Test func rubricInputsAreAskedForOnlyOnceTheRubricIsStarted() {
+        // Seed 001 files no 评分表: its empty rubric is not a problem of that document.
+        let before = base.problems.filter { $0.code == "required" && $0.path?.hasPrefix("S.") == true }
+        #expect(before.count == 0)
+        let ws = Fixtures.setting(base, "S.card.rate", "60%")
+        let after = ws.problems.filter { $0.code == "required" && $0.path?.hasPrefix("S.") == true }
+        #expect(after.count > 10)
+    }
+}

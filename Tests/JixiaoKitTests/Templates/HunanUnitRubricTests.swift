@@ -4,12 +4,16 @@ import Testing
 
 /// The 评分表 added to the seed-001 kit (form S of hunan-unit), scored from 附件1 and 附件2.
 struct HunanUnitRubricTests {
-    /// The seed 001 example with an (empty) 评分表 added: the committed draft predates form S.
+    /// The seed 001 example with its 评分表 begun (one entry: 公务卡刷卡率): seed 001 files no 评分表,
+    /// and an optional form nobody has begun is neither checked nor scored.
     static func seed001() -> Workspace {
+        Fixtures.setting(Fixtures.example(), "S.card.rate", "60%")
+    }
+
+    @Test func anUntouchedRubricIsNeitherCheckedNorScored() {
         let base = Fixtures.example()
-        var draft = base.draft
-        draft.forms["S"] = [DraftFactory.newInstance(base.template.form("S")!)]
-        return Workspace(draft: draft, template: base.template)
+        #expect(base.problems.allSatisfy { $0.address?.form != "S" })
+        #expect(!ScorecardBuilder.build(base.evaluation).forms.contains { $0.formID == "S" })
     }
 
     static let ws = seed001()

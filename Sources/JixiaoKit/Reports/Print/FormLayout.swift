@@ -79,7 +79,7 @@ public struct PrintedCell: Sendable {
 public enum FormLayout {
     /// Every instance of every form, in template order.
     public static func forms(_ ev: Evaluation) -> [PrintedForm] {
-        ev.template.forms.flatMap { form in (0..<ev.instanceCount(form.id)).map { layout(ev, form: form, index: $0) } }
+        ev.template.forms.flatMap { form in (0..<ev.instanceCount(form.id)).filter { ev.counts(form, index: $0) }.map { layout(ev, form: form, index: $0) } }
     }
 
     public static func layout(_ ev: Evaluation, form: FormSpec, index k: Int) -> PrintedForm {
