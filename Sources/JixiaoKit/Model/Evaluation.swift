@@ -67,6 +67,14 @@ public struct Evaluation: Sendable {
 
     public func instanceCount(_ form: String) -> Int { draft.instances(of: form).count }
 
+    /// Whether an instance counts for checks and printouts: always, unless its form is optional and
+    /// nothing has been entered in it yet.
+    public func counts(_ form: FormSpec, index: Int) -> Bool {
+        guard form.optional else { return true }
+        guard let e = draft.instances(of: form.id)[safe: index] else { return false }
+        return !e.cells.isEmpty || e.rows.values.contains { !$0.isEmpty }
+    }
+
     /// The value of a cell; `.empty` for a cell the row does not have.
     public func value(_ a: CellAddress) -> Value {
         guard let form = template.form(a.form) else { return .undefined }
@@ -91,6 +99,24 @@ public struct Evaluation: Sendable {
         let count = instanceCount(formID)
         let indices: [Int] = r.allForms ? Array(0..<count) : (count > 0 ? [form.isRepeated ? (currentIndex ?? 0) : 0] : [])
         var out: [Value] = []
+        // A named row (`C[]!total.actual`) is read directly: building a scope per instance cost ~25k
+        // instructions each, and the cross-form checks read every project on every keystroke.
+        switch r.row {
+        case let .named(row), let .allInstances(row):
+            let c: String
+            switch r.column { case let .named(name): c = name; case .current: c = column }
+            let repeating = form.row(row)?.repeating != nil
+            let entries = draft.instances(of: formID)
+            for k in indices {
+                if repeating {
+                    for i in 0..<(entries[safe: k]?.count(of: row) ?? 0) { out.append(value(form: form, index: k, row: row, rowIndex: i, column: c)) }
+                } else {
+                    out.append(value(form: form, index: k, row: row, rowIndex: nil, column: c))
+                }
+            }
+            return out
+        default: break
+        }
         for k in indices {
             let scope = scopeFor(form: form, index: k, row: "", rowIndex: nil, column: column)
             var local = r

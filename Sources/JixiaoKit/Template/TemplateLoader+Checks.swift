@@ -90,8 +90,9 @@ extension TemplateLoader {
             guard let k = n.value.int else { throw n.fail(.wrongType(expected: "整数", found: n.value.typeName)) }
             offsets.append(k)
         }
-        return CheckSpec(kind: kind, severity: severity, label: try node.optionalString("label") ?? "",
+        let spec = CheckSpec(kind: kind, severity: severity, label: try node.optionalString("label") ?? "",
                          left: left, right: right, at: try node.child("at").map { (n) throws(TemplateError) in try target(n) },
                          columns: columns, eachRow: each, rows: rowList, cells: cells, allowedYearOffsets: offsets.isEmpty ? [0] : offsets)
+        return spec
     }
 }
