@@ -19,6 +19,10 @@ set -o pipefail
 
 E2E_SOCK=""
 E2E_DIR=""
+# Folders and commands that outlive one e2e_start (a scenario that reopens the program several times):
+# removed / run when the script exits. See e2e_tmpdir and e2e_on_exit.
+E2E_KEEP_DIRS=()
+E2E_EXIT_HOOKS=()
 E2E_POLL=0.02
 E2E_TIMEOUT="${E2E_TIMEOUT:-5}"
 
@@ -47,7 +51,7 @@ e2e_start() {
     e2e_cleanup
     E2E_DIR="$(mktemp -d "${TMPDIR:-/tmp}/e2e.XXXXXX")"
     E2E_SOCK="$E2E_DIR/tmux.sock"
-    trap e2e_cleanup EXIT
+    trap _e2e_exit EXIT
     if infocmp tmux-256color >/dev/null 2>&1; then term=tmux-256color; fi
     # The options ride in the same command as new-session so they apply before the program can exit:
     # no status line (the pane is the whole COLS×ROWS), and the pane stays after the program exits so
@@ -122,7 +126,43 @@ assert_screen_has() {
     fi
 }
 
-e2e_target() { echo "e2e:"; }
+# The window keys go to and the screen is read from; set E2E_TARGET to drive a second session
+# (e2e_tmux new-session -d -s two ...; E2E_TARGET=two:).
+e2e_target() { echo "${E2E_TARGET:-e2e:}"; }
+
+# e2e_tmpdir — make a temporary folder that stays until the script exits (e2e_start's own folder is
+# replaced at every start) and put its path in E2E_WORK. Not `$(e2e_tmpdir)`: a subshell could not
+# register the folder for removal.
+e2e_tmpdir() {
+    E2E_WORK="$(mktemp -d "${TMPDIR:-/tmp}/e2e-work.XXXXXX")" || return 1
+    E2E_KEEP_DIRS+=("$E2E_WORK")
+    trap _e2e_exit EXIT
+}
+
+# e2e_on_exit CMD — run CMD (with eval) when the script exits, before the folders are removed; for
+# undoing what a test did to the system (chattr -i).
+e2e_on_exit() {
+    E2E_EXIT_HOOKS+=("$1")
+    trap _e2e_exit EXIT
+}
+
+# app_pid — the pid of the program running in the pane: the innermost descendant of the pane's shell
+# (so it also finds a program started from an interactive shell in the pane).
+app_pid() {
+    local pid child
+    pid="$(e2e_tmux display-message -p -t "$(e2e_target)" '#{pane_pid}')" || return 1
+    while child="$(pgrep -P "$pid" | head -1)" && [[ -n "$child" ]]; do pid="$child"; done
+    echo "$pid"
+}
+
+_e2e_exit() {
+    local hook d
+    e2e_cleanup
+    for hook in "${E2E_EXIT_HOOKS[@]}"; do eval "$hook" 2>/dev/null || true; done
+    for d in "${E2E_KEEP_DIRS[@]}"; do rm -rf "$d"; done
+    E2E_EXIT_HOOKS=()
+    E2E_KEEP_DIRS=()
+}
 
 _e2e_wait() {
     local mode="$1" text="$2" timeout="$3" deadline

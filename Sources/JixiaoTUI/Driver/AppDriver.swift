@@ -3,25 +3,40 @@ import JixiaoKit
 
 /// Runs the terminal UI: the start screen if needed, then the form screens, carrying out the effects
 /// `App.update` asks for (saving, $EDITOR, quitting). The only place that owns a `Terminal`.
+///
+/// It also keeps the accountant's typing safe (docs/recovery.md): a lock so two programs never edit one
+/// draft, a recovery file kept in step with the draft in memory, the recovery prompt when a draft is
+/// opened after a crash, and an orderly exit on SIGHUP/SIGTERM (and a last-moment rescue on a crash).
 public final class AppDriver {
     let catalog: TemplateCatalog
     let terminal = Terminal()
     var shown: Screen?
+    var lock: DraftLock?
+    var keeper: RecoveryKeeper?
 
     public init(catalog: TemplateCatalog) { self.catalog = catalog }
 
-    /// Returns the process exit status.
+    /// How opening a draft ended: with a state to edit, or with the exit status.
+    enum Opened {
+        case state(AppState)
+        case exit(Int32)
+    }
+
+    /// Returns the process exit status (128 + the signal's number after SIGHUP, SIGTERM…).
     public func run(file: String?) -> Int32 {
+        SignalWatch.install()
+        CrashGuard.install()
         do { try terminal.start() } catch {
             FileHandle.standardError.write(Data(("jixiao: " + "\(error)" + "\n").utf8))
             return 2
         }
-        defer { terminal.stop() }
+        CrashGuard.terminalActive(true)
+        defer { shutdown() }
         var path = file
         if file == nil || !FileManager.default.fileExists(atPath: file!) {
-            guard let choice = runStart(fixedFile: file) else { return 0 }
-            switch choice {
+            switch runStart(fixedFile: file) {
             case .quit: return 0
+            case let .signal(sig): return 128 + sig
             case let .open(p): path = p
             case let .create(p, year, unit):
                 if let message = create(path: p, year: year, unit: unit) { return fail(message) }
@@ -29,15 +44,23 @@ public final class AppDriver {
             }
         }
         guard let path else { return 0 }
-        let loaded: DraftStore.Loaded
-        do { loaded = try DraftStore(catalog: catalog).load(path) } catch { return fail(DraftText.message(error)) }
-        var state = AppState(workspace: Workspace(draft: loaded.draft, template: loaded.template), path: path)
-        state.stamp = loaded.stamp
-        return runApp(&state)
+        switch open(path) {
+        case let .exit(code): return code
+        case var .state(state): return runApp(&state)
+        }
+    }
+
+    /// Every exit path comes through here: the terminal back to the shell, the lock removed.
+    func shutdown() {
+        CrashGuard.disarm()
+        terminal.stop()
+        CrashGuard.terminalActive(false)
+        lock?.release()
+        lock = nil
     }
 
     func fail(_ message: String) -> Int32 {
-        terminal.stop()
+        shutdown()
         FileHandle.standardError.write(Data(("jixiao: " + message + "\n").utf8))
         return 2
     }
@@ -63,74 +86,49 @@ public final class AppDriver {
         shown = screen
     }
 
-    func runStart(fixedFile: String?) -> StartResult? {
+    enum StartOutcome {
+        case quit, signal(Int32), open(String), create(String, Int, String)
+    }
+
+    func runStart(fixedFile: String?) -> StartOutcome {
         let title = catalog.defaultTemplateID().flatMap { try? catalog.load($0).title } ?? ""
         let lastYear = Calendar(identifier: .gregorian).component(.year, from: Date()) - 1
         var s = StartState(recent: fixedFile == nil ? StartApp.recentDrafts(in: ".") : [], fixedFile: fixedFile,
                            defaultYear: lastYear, templateTitle: title)
         while true {
+            if let sig = SignalWatch.stopRequest() { return .signal(sig) }
             let (rows, cols) = terminal.size()
             paint(StartView.render(s, rows: rows, cols: cols))
-            guard let key = terminal.readKey(timeoutMs: 1000) else { continue }
+            guard let key = terminal.readKey(timeoutMs: Self.tickMs) else { continue }
             if key == .resize { shown = nil; continue }
-            if let r = StartApp.update(&s, key) { shown = nil; return r }
+            switch StartApp.update(&s, key) {
+            case nil: continue
+            case .quit?: shown = nil; return .quit
+            case let .open(p)?: shown = nil; return .open(p)
+            case let .create(p, y, u)?: shown = nil; return .create(p, y, u)
+            }
         }
     }
 
-    func runApp(_ state: inout AppState) -> Int32 {
-        var (rows, cols) = terminal.size()
-        App.update(&state, .resize(rows: rows, cols: cols))
-        while !state.quitRequested {
-            paint(View.render(state, rows: rows, cols: cols))
-            guard let key = terminal.readKey(timeoutMs: 1000) else { continue }
-            if key == .resize {
-                (rows, cols) = terminal.size()
-                shown = nil
-                App.update(&state, .resize(rows: rows, cols: cols))
-                continue
-            }
-            var effects = App.update(&state, .key(key))
-            while !effects.isEmpty {
-                let effect = effects.removeFirst()
-                switch effect {
-                case .save:
-                    let revision = state.revision
-                    let result: Result<FileStamp?, DraftError>
-                    do { result = .success(try DraftStore.save(state.draft, template: state.template, to: state.path, expected: state.stamp)) }
-                    catch { result = .failure(error) }
-                    App.update(&state, .saved(result, revision: revision))
-                    // A failed save never lets a quit that was waiting for it through.
-                    if case .failure = result { effects.removeAll(); state.quitRequested = false }
-                case .quit:
-                    state.quitRequested = true
-                case let .openEditor(text):
-                    App.update(&state, .editorFinished(runEditor(text)))
-                    shown = nil
-                }
-            }
-        }
-        return 0
+    enum Asked: Equatable {
+        case answer(ChoiceAnswer)
+        case signal(Int32)
     }
 
-    /// Hands long text to $VISUAL / $EDITOR (vi if unset) in a private temporary file.
-    func runEditor(_ text: String) -> String? {
-        let env = ProcessInfo.processInfo.environment
-        let editor = env["VISUAL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["EDITOR"].flatMap { $0.isEmpty ? nil : $0 } ?? "vi"
-        let tmp = NSTemporaryDirectory() + "jixiao-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).txt"
-        guard FileManager.default.createFile(atPath: tmp, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else { return nil }
-        defer { try? FileManager.default.removeItem(atPath: tmp) }
-        terminal.suspend()
-        defer { terminal.resume() }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", editor + " \"$1\"", "sh", tmp]
-        do { try p.run() } catch { return nil }
-        p.waitUntilExit()
-        guard p.terminationStatus == 0, let data = FileManager.default.contents(atPath: tmp) else { return nil }
-        var s = String(decoding: data, as: UTF8.self)
-        if s.hasSuffix("\n") && !text.hasSuffix("\n") { s.removeLast() }  // editors add a final newline
-        return s
+    /// Shows a question until it is answered (or a termination signal comes).
+    func ask(_ c: inout ChoiceState) -> Asked {
+        while true {
+            if let sig = SignalWatch.stopRequest() { shown = nil; return .signal(sig) }
+            let (rows, cols) = terminal.size()
+            paint(ChoiceView.render(c, rows: rows, cols: cols))
+            guard let key = terminal.readKey(timeoutMs: Self.tickMs) else { continue }
+            if key == .resize { shown = nil; continue }
+            if let a = ChoiceApp.update(&c, key) { shown = nil; return .answer(a) }
+        }
     }
+
+    /// How long a key is waited for before the loop looks at signals and the recovery timer again.
+    static let tickMs = 200
 }
 
 extension UIText {

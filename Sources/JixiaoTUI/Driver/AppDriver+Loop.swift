@@ -1,0 +1,142 @@
+import Foundation
+import JixiaoKit
+
+extension AppDriver {
+    func runApp(_ state: inout AppState) -> Int32 {
+        var (rows, cols) = terminal.size()
+        App.update(&state, .resize(rows: rows, cols: cols))
+        while !state.quitRequested {
+            if let sig = SignalWatch.stopRequest() {
+                // Terminal closed or killed: keep every change, then leave in order (run's defer gives
+                // the terminal back and removes the lock).
+                if !state.readOnly { keeper?.write(state.draft, now: Date()) }
+                return 128 + sig
+            }
+            if let error = keeper?.tick(state.draft, now: Date()) {
+                state.say(UIText.Recovery.recoveryWriteFailed(DraftText.message(error)), error: true)
+            }
+            paint(View.render(state, rows: rows, cols: cols))
+            guard let key = terminal.readKey(timeoutMs: Self.tickMs) else { continue }
+            if key == .resize {
+                (rows, cols) = terminal.size()
+                shown = nil
+                App.update(&state, .resize(rows: rows, cols: cols))
+                continue
+            }
+            // Ctrl-C is a reflex: whatever the quit dialog then gets as an answer, the typing is on disk.
+            if key == .ctrl("c"), !state.readOnly { keeper?.write(state.draft, now: Date()) }
+            var effects = App.update(&state, .key(key))
+            while !effects.isEmpty {
+                let effect = effects.removeFirst()
+                switch effect {
+                case .save:
+                    if !performSave(&state) {
+                        // A failed save never lets a quit that was waiting for it through.
+                        effects.removeAll()
+                        state.quitRequested = false
+                    }
+                case .quit:
+                    state.quitRequested = true
+                case let .openEditor(text):
+                    if !state.readOnly { keeper?.write(state.draft, now: Date()) }
+                    App.update(&state, .editorFinished(runEditor(text)))
+                    shown = nil
+                case let .print(format):
+                    App.update(&state, .printed(App.writePrintout(state, format)))
+                }
+            }
+            afterAction(state)
+        }
+        // Quitting means the draft was saved or the accountant chose not to save: either way the
+        // recovery file has nothing left to offer.
+        if !state.readOnly { keeper?.remove() }
+        return 0
+    }
+
+    /// Notes the change for the recovery timer and hands the crash handler the newest bytes.
+    func afterAction(_ state: AppState) {
+        guard !state.readOnly, let keeper else { return }
+        let now = Date()
+        keeper.noteChange(state.draft, now: now)
+        switch keeper.crashSnapshot(state.draft, now: now) {
+        case .unchanged: break
+        case .nothingUnsaved: CrashGuard.update(nil)
+        case let .bytes(b): CrashGuard.update(b)
+        }
+    }
+
+    /// Saves, asking what to do when the file was changed behind our back. Reports the outcome to the
+    /// app (which shows it) and to the recovery keeper. Returns whether the draft is now saved.
+    func performSave(_ state: inout AppState) -> Bool {
+        let revision = state.revision
+        let draft = state.draft
+        var note: String?
+        var result: Result<FileStamp?, DraftError>
+        do {
+            result = .success(try DraftStore.save(draft, template: state.template, to: state.path, expected: state.stamp))
+        } catch .changedOnDisk {
+            result = resolveConflict(&state, note: &note)
+        } catch {
+            result = .failure(error)
+        }
+        App.update(&state, .saved(result, revision: revision))
+        switch result {
+        case let .success(stamp):
+            keeper?.didSave(draft, stamp: stamp, current: state.draft, now: Date())
+            CrashGuard.update(nil)
+            if let note { state.say(note) }
+            return true
+        case .failure:
+            // The draft stays in memory, and goes to the recovery file now rather than in a few seconds.
+            if let error = keeper?.write(state.draft, now: Date()) {
+                state.say((state.message ?? "") + " " + UIText.Recovery.recoveryWriteFailed(DraftText.message(error)), error: true)
+            }
+            return false
+        }
+    }
+
+    /// The file on disk is not the one we read or last saved. Asks: overwrite (the other version is kept
+    /// as NAME.bak), save as a new file and go on editing that, or not save now (F2 asks again).
+    func resolveConflict(_ state: inout AppState, note: inout String?) -> Result<FileStamp?, DraftError> {
+        let original = state.path
+        let newPath = RecoveryStore.keepBothPath(for: original, at: Date(), tag: "saved")
+        let bak = original + ".bak"
+        var c = RecoveryPrompts.changedOnDisk(draftPath: state.path, newName: URL(fileURLWithPath: newPath).lastPathComponent)
+        while true {
+            switch ask(&c) {
+            case .answer(.overwrite):
+                do {
+                    let stamp = try DraftStore.save(state.draft, template: state.template, to: state.path, expected: nil)
+                    note = UIText.Recovery.overwritten(state.path, bak: bak)
+                    return .success(stamp)
+                } catch {
+                    return .failure(error)
+                }
+            case .answer(.saveAsNew):
+                let stamp: FileStamp?
+                do { stamp = try DraftStore.save(state.draft, template: state.template, to: newPath) } catch {
+                    c.message = DraftText.message(error)
+                    continue
+                }
+                switchFile(&state, to: newPath)
+                note = UIText.Recovery.savedAsNew(newPath, original: original)
+                return .success(stamp)
+            default:
+                // Includes a termination signal: the run loop sees it next and writes the recovery file.
+                return .failure(.changedOnDisk(path: state.path))
+            }
+        }
+    }
+
+    /// Goes on editing under another file name: the lock and the recovery file follow.
+    func switchFile(_ state: inout AppState, to newPath: String) {
+        keeper?.remove()
+        lock?.release()
+        lock = nil
+        if case let .acquired(l, _) = DraftLock.acquire(for: newPath) { lock = l }
+        state.path = newPath
+        let k = RecoveryKeeper(draftPath: newPath, template: state.template, saved: state.draft, base: DraftStore.stamp(newPath))
+        keeper = k
+        CrashGuard.arm(recovery: k.recoveryPath, fallback: RecoveryStore.fallbackPath(for: newPath), lock: lock?.path)
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import JixiaoKit
+
+extension AppDriver {
+    /// Opens a draft for editing: takes its lock (or asks what to do when another program holds it),
+    /// loads it, and deals with a recovery file left by a session that did not end normally.
+    func open(_ path: String, note: String? = nil) -> Opened {
+        var notes: [String] = note.map { [$0] } ?? []
+        var readOnly = false
+        switch DraftLock.acquire(for: path) {
+        case let .acquired(l, tookOver):
+            lock = l
+            CrashGuard.setLock(l.path)
+            if let t = tookOver, t.pid > 0 { notes.append(UIText.Recovery.tookOverLock(pid: t.pid)) }
+        case let .heldBy(info):
+            var c = RecoveryPrompts.lockHeld(info, draftPath: path, lockPath: DraftLock.path(for: path))
+            switch ask(&c) {
+            case .answer(.readOnly): readOnly = true
+            case let .signal(sig): return .exit(128 + sig)
+            default: return .exit(0)
+            }
+        case let .unavailable(error):
+            // No lock can be made here; editing still works, and saving will say why it cannot.
+            if case .readOnly = error { notes.append(UIText.Recovery.folderReadOnly) }
+        }
+
+        let loaded: DraftStore.Loaded
+        do { loaded = try DraftStore(catalog: catalog).load(path) } catch { return .exit(fail(DraftText.message(error))) }
+        var state = AppState(workspace: Workspace(draft: loaded.draft, template: loaded.template), path: path)
+        state.stamp = loaded.stamp
+        state.readOnly = readOnly
+        keeper = nil
+        // A read-only session never touches the recovery file: it belongs to the session holding the lock.
+        if !readOnly {
+            let k = RecoveryKeeper(draftPath: path, template: loaded.template, saved: loaded.draft, base: loaded.stamp)
+            keeper = k
+            CrashGuard.arm(recovery: k.recoveryPath, fallback: RecoveryStore.fallbackPath(for: path), lock: lock?.path)
+            switch RecoveryStore.examine(draftPath: path, current: loaded.draft, stamp: loaded.stamp, catalog: catalog) {
+            case .none, .stale: break
+            case let .unreadable(p, keptAs, error):
+                notes.append(UIText.Recovery.unreadable(p, keptAs: keptAs, reason: DraftText.message(error)))
+            case let .offer(offer):
+                let keepName = RecoveryStore.keepBothPath(for: path, at: offer.file.savedAt)
+                var c = RecoveryPrompts.recovery(offer, draftPath: path, keepBothName: URL(fileURLWithPath: keepName).lastPathComponent)
+                // Asked again only when "keep both" could not write its file (the prompt says why).
+                while true {
+                    switch ask(&c) {
+                    case .answer(.restore):
+                        restore(&state, offer, loaded: loaded)
+                        notes.append(UIText.Recovery.restored(offer.diff.count))
+                    case .answer(.discard):
+                        k.remove()
+                        notes.append(UIText.Recovery.discarded)
+                    case .answer(.keepBoth):
+                        do {
+                            try DraftStore.save(offer.file.draft, template: offer.template, to: keepName)
+                        } catch {
+                            c.message = UIText.Recovery.keepBothFailed(DraftText.message(error))
+                            continue
+                        }
+                        // The recovered typing is safe in the new file; the original stays as it is on disk.
+                        k.remove()
+                        keeper = nil
+                        lock?.release()
+                        lock = nil
+                        return open(keepName, note: UIText.Recovery.keptBoth(keepName, original: path))
+                    case let .signal(sig):
+                        return .exit(128 + sig)
+                    default:
+                        return .exit(0)
+                    }
+                    break
+                }
+            }
+        }
+        if !notes.isEmpty { state.say(notes.joined(separator: " ")) }
+        return .state(state)
+    }
+
+    /// Puts the recovered draft in the state, unsaved, with the version on disk one Ctrl-Z away.
+    func restore(_ state: inout AppState, _ offer: RecoveryOffer, loaded: DraftStore.Loaded) {
+        let recovered = offer.file.draft
+        if offer.template.id == loaded.template.id && offer.template.version == loaded.template.version {
+            let before = state.draft
+            let focus = state.focus
+            App.resetDraft(&state, recovered)
+            App.recordChange(&state, before: before, focus: focus)
+            state.focus = App.validFocus(state, focus)
+        } else {
+            // Written with another template version: open it as it is, marked unsaved.
+            var s = AppState(workspace: Workspace(draft: recovered, template: offer.template), path: state.path)
+            s.stamp = state.stamp
+            s.revision = 1
+            s.nextRevision = 2
+            state = s
+            keeper = RecoveryKeeper(draftPath: state.path, template: offer.template, saved: loaded.draft, base: loaded.stamp)
+        }
+        // Rewrite at once so the file describes this session (pid, base) and moves beside the draft if it
+        // had to live in the fallback folder.
+        keeper?.noteChange(recovered, now: Date())
+        keeper?.write(recovered, now: Date())
+    }
+}
