@@ -20,7 +20,7 @@ public struct LiveChecks: Sendable {
               index >= 0, index < list.count else { refreshAll(ev); return }
         list[index] = Checker.check(ev, form: form, index: index)
         perInstance[formID] = list
-        for other in ev.template.forms where other.readsOtherForms && other.id != formID {
+        for other in ev.template.forms where other.readsOtherForms && other.id != formID && other.formsRead.contains(formID) {
             perInstance[other.id] = (0..<ev.instanceCount(other.id)).map { Checker.check(ev, form: other, index: $0) }
         }
         acrossForms = Checker.checkAcrossForms(ev)

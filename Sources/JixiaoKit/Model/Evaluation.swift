@@ -35,8 +35,10 @@ public struct Evaluation: Sendable {
     }
 
     /// Forms whose cells read other forms (rubrics) depend on everything else: recomputed last, whole.
-    mutating func recomputeFormsThatReadOthers() {
+    /// `after`: the form just edited; only forms that read it (or it itself) are recomputed.
+    mutating func recomputeFormsThatReadOthers(after edited: String? = nil) {
         for form in template.forms where form.readsOtherForms {
+            if let edited, edited != form.id, !form.formsRead.contains(edited) { continue }
             let snapshot = self
             forms[form.id] = draft.instances(of: form.id).enumerated().map { k, entry in
                 Self.compute(form, entry, settings: template.settings,
@@ -57,7 +59,7 @@ public struct Evaluation: Sendable {
             list[index] = Self.compute(form, entries[index], settings: template.settings)
         }
         if !form.readsOtherForms { forms[formID] = list }
-        recomputeFormsThatReadOthers()
+        recomputeFormsThatReadOthers(after: formID)
     }
 
     /// Replaces the draft and recomputes everything (after undo, reload or a structural change).

@@ -68,6 +68,8 @@ public struct FormSpec: Sendable {
     /// `"optional": true`: a form the unit may leave untouched (a 评分表 in a kit that does not require
     /// one). Until something is entered in it, it is neither checked nor printed.
     public var optional = false
+    /// The forms this form's computed cells read: an edit elsewhere leaves it as it was.
+    public var formsRead: Set<String> = []
     /// Row ids whose cells are filled in by the user (for progress and "next cell to fill").
     public var isRepeated: Bool { repeated != nil }
 

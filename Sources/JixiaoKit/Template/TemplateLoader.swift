@@ -132,6 +132,7 @@ public enum TemplateLoader {
         }
         var order: [FormulaCell] = []
         var readsOtherForms = false
+        var formsRead = Set<String>()
         var state: [String: Int] = [:]  // 1 visiting, 2 done
         var formulaNodes: [String: TemplateNode] = [:]
         for r in rows { for c in r.formulas.keys { formulaNodes["\(r.id).\(c)"] = node.child("sections") ?? node } }
@@ -140,7 +141,7 @@ public enum TemplateLoader {
             for ref in f.references {
                 let where_ = "\(row.id).\(column)"
                 // Cells of other forms are checked once every form is loaded (`validateForeignReferences`).
-                if ref.form != nil { readsOtherForms = true; continue }
+                if let other = ref.form { readsOtherForms = true; formsRead.insert(other); continue }
                 let col: String
                 switch ref.column { case let .named(c): col = c; case .current: col = column }
                 var targets: [String] = []
@@ -206,6 +207,7 @@ public enum TemplateLoader {
                         checks: checks, indicators: indicators, rows: rows, rowIndex: rowIndex, evaluationOrder: order,
                         readsOtherForms: readsOtherForms, scorecard: try readScorecard(node.child("scorecard"), partial))
         spec.optional = try node.bool("optional", default: false)
+        spec.formsRead = formsRead
         return spec
     }
 

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+@testable import JixiaoKit
+
+/// The TUI recomputes only the edited instance and the forms that read it; after any sequence of
+/// edits that must equal a full recompute, and the live problem list must equal a full check.
+struct IncrementalEvaluationTests {
+    @Test func incrementalEqualsFullAfterRandomEdits() throws {
+        let ws = Fixtures.setting(Fixtures.example(), "S.card.rate", "60%")
+        let editor = DraftEditor(template: ws.template)
+        var ev = ws.evaluation
+        var live = LiveChecks(ev)
+        var draft = ws.draft
+        let cells = FillableCells.list(ev).filter { $0.kind.isNumeric }
+        var seed: UInt64 = 7
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        for step in 0..<200 {
+            let cell = cells[next(cells.count)]
+            let text = ["", "0", "12.5", "100", "abc", "99.99", "3"][next(7)]
+            try editor.set(&draft, cell.address, text: text, lenient: true)
+            ev.update(draft: draft, form: cell.address.form, index: cell.address.formIndex)
+            live.refresh(ev, form: cell.address.form, index: cell.address.formIndex)
+            if step % 20 == 19 {
+                let full = Evaluation(template: ws.template, draft: draft)
+                for (form, list) in full.forms {
+                    for (k, inst) in list.enumerated() {
+                        let same = ev.forms[form]?[k].computed == inst.computed
+                        #expect(same, "step \(step): \(form)[\(k)] differs from a full recompute")
+                    }
+                }
+                let fullProblems = Checker.check(full)
+                let sameProblems = live.all(ws.template).map(\.message) == fullProblems.map(\.message)
+                #expect(sameProblems, "step \(step): live problems differ from a full check")
+            }
+        }
+    }
+}
