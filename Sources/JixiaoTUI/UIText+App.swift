@@ -30,6 +30,7 @@ extension UIText {
         public static let emptyGroup = "（无，按 Enter 或 F5 增加）"
         public static func placeholderLine(_ form: String) -> String { "\(form) · 空组：按 Enter 或 F5 增加一行" }
         public static let computedTag = "自动计算"
+        public static let optionalForm = "选填"
         public static func kindName(_ k: CellKind) -> String {
             switch k {
             case .money: return "金额·万元"

@@ -19,7 +19,9 @@ enum OutlineView {
             let problems = s.checks.problems(form: formID, index: index)
             let errors = problems.filter { $0.severity == .error }.count
             let warnings = problems.filter { $0.severity == .warning }.count
-            let tail = " \(p.filled)/\(p.required)" + (errors > 0 ? " ✗\(errors)" : "") + (errors == 0 && warnings > 0 ? " !\(warnings)" : "")
+            // An optional form nobody has begun (a 评分表) is offered, not counted as unfinished.
+            let tail = !s.evaluation.counts(form, index: index) ? " " + UIText.App.optionalForm
+                : " \(p.filled)/\(p.required)" + (errors > 0 ? " ✗\(errors)" : "") + (errors == 0 && warnings > 0 ? " !\(warnings)" : "")
             let tailWidth = DisplayWidth.width(of: tail)
             let style: CellStyle = current ? .focus : .normal
             if current { sc.fill(Rect(row: row, col: rect.col, height: 1, width: rect.width), style: .focus) }
