@@ -48,13 +48,25 @@ public enum Checker {
 
     public static func checkAcrossForms(_ ev: Evaluation) -> [Problem] {
         var out: [Problem] = []
-        for spec in ev.template.checks {
-            let formID = spec.at?.form ?? ev.template.forms.first?.id ?? ""
-            guard let form = ev.template.form(formID), ev.instanceCount(formID) > 0 else { continue }
-            var ctx = CheckContext(ev: ev, form: form, index: 0)
-            ctx.run(spec)
-            out += ctx.problems
-        }
+        for spec in ev.template.checks { out += checkAcrossForms(ev, spec: spec) }
+        return out
+    }
+
+    /// One of the template's cross-form checks.
+    public static func checkAcrossForms(_ ev: Evaluation, spec: CheckSpec) -> [Problem] {
+        let formID = spec.at?.form ?? ev.template.forms.first?.id ?? ""
+        guard let form = ev.template.form(formID), ev.instanceCount(formID) > 0 else { return [] }
+        var ctx = CheckContext(ev: ev, form: form, index: 0)
+        ctx.run(spec)
+        return ctx.problems
+    }
+
+    /// The forms a cross-form check reads: the form it runs in (cells named without a form) and every
+    /// form it names.
+    static func formsRead(by spec: CheckSpec, template: Template) -> Set<String> {
+        var out: Set<String> = [spec.at?.form ?? template.forms.first?.id ?? ""]
+        for f in [spec.left, spec.right].compactMap({ $0 }) { for r in f.references { if let id = r.form { out.insert(id) } } }
+        for t in spec.cells { if let id = t.form { out.insert(id) } }
         return out
     }
 }

@@ -149,6 +149,20 @@ public enum JSONReader {
 
         mutating func string() throws(JSONSyntaxError) -> String {
             i += 1
+            // Most strings have no escape: validate and copy them in one go instead of byte by byte.
+            let start = i
+            while i < bytes.count {
+                let b = bytes[i]
+                if b == UInt8(ascii: "\"") {
+                    i += 1
+                    guard let s = String(validating: bytes[start..<(i - 1)], as: UTF8.self) else { throw error(.invalidUTF8) }
+                    return s
+                }
+                if b == UInt8(ascii: "\\") { break }
+                if b < 0x20 { throw unexpected() }
+                i += 1
+            }
+            i = start
             var out: [UInt8] = []
             while true {
                 guard i < bytes.count else { throw error(.unexpectedEnd) }
