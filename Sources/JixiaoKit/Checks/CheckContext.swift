@@ -55,8 +55,7 @@ struct CheckContext {
     }
 
     mutating func requiredColumns() {
-        guard let section = Optional(form.sections) else { return }
-        let requiredColumns = Set(section.flatMap { s in s.columns.filter(\.required).map { "\(s.id).\($0.id)" } })
+        let requiredColumns = Set(form.sections.flatMap { s in s.columns.filter(\.required).map { "\(s.id).\($0.id)" } })
         for (row, idx) in rowInstances() {
             for c in row.columnIDs where row.formulas[c] == nil {
                 guard row.required || requiredColumns.contains("\(row.sectionID).\(c)") else { continue }

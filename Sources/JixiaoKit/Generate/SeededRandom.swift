@@ -16,18 +16,18 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     }
 
     /// A whole number in `range`, without modulo bias worth caring about for test data.
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
+    public mutating func int(_ range: ClosedRange<Int>) -> Int {
         let span = UInt64(range.upperBound - range.lowerBound) + 1
         return range.lowerBound + Int(next() % span)
     }
 
     /// True with probability `p`.
-    mutating func chance(_ p: Double) -> Bool { Double(next() >> 11) / Double(1 << 53) < p }
+    public mutating func chance(_ p: Double) -> Bool { Double(next() >> 11) / Double(1 << 53) < p }
 
-    mutating func pick<T>(_ list: [T]) -> T { list[int(0...(list.count - 1))] }
+    public mutating func pick<T>(_ list: [T]) -> T { list[int(0...(list.count - 1))] }
 
     /// A decimal in [low, high] with `scale` decimals (cents for money).
-    mutating func decimal(_ low: Decimal, _ high: Decimal, scale: Int) -> Decimal {
+    public mutating func decimal(_ low: Decimal, _ high: Decimal, scale: Int) -> Decimal {
         let unit = Decimal(sign: .plus, exponent: -scale, significand: 1)
         let steps = NSDecimalNumber(decimal: ((high - low) / unit).rounded(0)).intValue
         return low + Decimal(int(0...max(steps, 0))) * unit

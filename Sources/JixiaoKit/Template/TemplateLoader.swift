@@ -125,7 +125,6 @@ public enum TemplateLoader {
                                         columns: columns, rowIDs: topIDs, note: try sn.optionalString("note")))
         }
         // Validate references and order the computed cells.
-        let sectionOf = Dictionary(uniqueKeysWithValues: sections.map { ($0.id, $0) })
         func hasCell(_ row: String, _ column: String) -> Bool {
             guard let i = rowIndex[row] else { return false }
             return rows[i].columnIDs.contains(column) || (column == CellAddress.labelColumn && rows[i].repeating?.named == true)
@@ -134,8 +133,6 @@ public enum TemplateLoader {
         var readsOtherForms = false
         var formsRead = Set<String>()
         var state: [String: Int] = [:]  // 1 visiting, 2 done
-        var formulaNodes: [String: TemplateNode] = [:]
-        for r in rows { for c in r.formulas.keys { formulaNodes["\(r.id).\(c)"] = node.child("sections") ?? node } }
         func deps(_ row: RowSpec, _ column: String, _ f: Formula) throws(TemplateError) -> [String] {
             var out: [String] = []
             for ref in f.references {
@@ -177,7 +174,6 @@ public enum TemplateLoader {
         for r in rows {
             for c in r.columnIDs where r.formulas[c] != nil { try visit("\(r.id).\(c)", []) }
         }
-        _ = sectionOf
         var repeatSpec: FormRepeat?
         if let rep = node.child("repeat") {
             let cellText = try rep.string("nameCell")

@@ -7,10 +7,15 @@ struct TableGeometry {
     let tableWidth: Int
     let year: Int
 
+    /// Column positions of every section, worked out once per frame: a frame draws dozens of lines
+    /// of the same few sections, and each layout renders every heading's year placeholders.
+    private var bySection: [String: (label: Int, cells: [(id: String, x: Int, width: Int)])] = [:]
+
     init(state s: AppState) {
         form = s.template.form(s.focus.form)
         tableWidth = View.tableRect(s).width
         year = s.draft.year
+        for section in form?.sections ?? [] { bySection[section.id] = layout(of: section.id) }
     }
 
     static func minimum(_ kind: CellKind) -> Int {
@@ -31,6 +36,10 @@ struct TableGeometry {
     /// (within limits), the label column for its longest label; what does not fit is taken back from
     /// the headings first (they are shown whole in the status line), then the label, then text columns.
     func columns(of sectionID: String) -> (label: Int, cells: [(id: String, x: Int, width: Int)]) {
+        bySection[sectionID] ?? layout(of: sectionID)
+    }
+
+    private func layout(of sectionID: String) -> (label: Int, cells: [(id: String, x: Int, width: Int)]) {
         guard let section = form?.section(sectionID) else { return (tableWidth, []) }
         let minimums = section.columns.map { Self.minimum($0.kind) }
         var widths = section.columns.enumerated().map { i, c in

@@ -5,17 +5,7 @@ import Testing
 /// Hostile and broken drafts: random bytes, truncations, wrong types, huge numbers, deep nesting.
 /// Every one is either read or refused with a `DraftError`; none crashes, none is changed on disk.
 struct DraftFuzzTests {
-    struct SplitMix64 {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
-    }
+    typealias SplitMix64 = SeededRandom
 
     static let mutations = ["\"", "{", "}", "[", "]", ",", ":", "1e999999", "-0", "99999999999999999999999999999999999999999",
                             "null", "true", "\"\\ud800\"", "\u{0}", "[[[[[[[[[[", "{\"a\":", "\"年\"", "0.0000000000000000000000001"]
@@ -56,7 +46,7 @@ struct DraftFuzzTests {
         let dir = Fixtures.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/fuzz.json"
-        var rng = SplitMix64(state: 20231)
+        var rng = SplitMix64(seed: 20231)
         var loaded = 0, refused = 0
         for k in 0..<10_000 {
             let bytes = input(k, &rng, example: example, small: small)
@@ -76,4 +66,9 @@ struct DraftFuzzTests {
         #expect(loaded + refused == 10_000)
         #expect(refused > 5_000, "most hostile inputs must be refused (loaded \(loaded))")
     }
+}
+
+extension SeededRandom {
+    /// A whole number in 0..<n (0 when n is 0).
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
 }

@@ -153,23 +153,5 @@ struct AppFuzzTests {
     }
 }
 
-/// SplitMix64: the same seed gives the same keys on every machine, so a failure can be replayed.
-struct FuzzRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.upperBound - range.lowerBound + 1))
-    }
-
-    mutating func chance(_ p: Double) -> Bool { Double(next() >> 11) / Double(1 << 53) < p }
-    mutating func pick<T>(_ list: [T]) -> T { list[int(0...(list.count - 1))] }
-}
+/// The library's SplitMix64: the same seed gives the same keys on every machine, so a failure can be replayed.
+typealias FuzzRandom = SeededRandom
