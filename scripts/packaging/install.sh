@@ -3,8 +3,8 @@
 #
 #   sh install.sh                  # into ~/.local (bin, share/jixiao/templates, share/man, completions)
 #   sh install.sh --prefix DIR     # into DIR/bin, DIR/share/...
-#   sh install.sh --uninstall      # remove what an earlier install put there (also works from the copy
-#                                  # kept at ~/.local/share/jixiao/install.sh)
+#   sh install.sh --uninstall      # remove what an earlier install put there; the copy kept at
+#                                  # PREFIX/share/jixiao/install.sh removes its own install
 #
 # Every file and every folder it creates is written to PREFIX/share/jixiao/installed-files; uninstall
 # removes exactly those (folders only when empty), so a user's own templates and drafts stay, and an
@@ -14,6 +14,8 @@ umask 022
 
 here=$(cd "$(dirname "$0")" && pwd)
 prefix="$HOME/.local"
+# The copy kept in PREFIX/share/jixiao uninstalls from its own PREFIX.
+[ -f "$here/installed-files" ] && prefix=$(cd "$here/../.." && pwd)
 action=install
 while [ $# -gt 0 ]; do
     case "$1" in
