@@ -373,19 +373,20 @@ class Keys:
         for _ in range(8):
             self.setup(DOWN)
         if "业务工作经费" not in self.setup(DOWN):
-            raise RuntimeError("keys: 9 rows down from the top of 附件1 is not 1、业务工作经费; the template's "
+            raise RuntimeError("keys: 9 rows down from the top of 附件1 is not 1、业务工作经费 (is it a hunan-unit draft?); the template's "
                                "layout changed, update Keys.position")
 
     def top(self):
         for _ in range(4):
-            self.setup(PAGE_UP)  # at the top already, PgUp draws nothing
-        self.setup(HOME)
+            self.setup(PAGE_UP, wait=1)  # at the top already, PgUp draws nothing
+        self.setup(HOME, wait=1)
 
-    def setup(self, keys):
-        """A key that only moves into position: what it drew, as text (nothing after a short wait is fine)."""
+    def setup(self, keys, wait=None):
+        """A key that only moves into position: what it drew, as text. `wait`: how long to wait for its
+        first byte, short for a key that may draw nothing."""
         self.app.drain()
         self.app.write(keys)
-        return text_of(self.app.burst(1, self.a.quiet)[0])
+        return text_of(self.app.burst(self.a.timeout if wait is None else wait, self.a.quiet)[0])
 
     def round(self, r):
         p = self.press
@@ -532,6 +533,10 @@ def main():
         a.work = tempfile.mkdtemp(prefix="jixiao-bench-pty.")
     try:
         {"open": cmd_open, "keys": cmd_keys, "idle": cmd_idle}[a.what](a)
+    except RuntimeError as e:
+        sys.stdout.flush()
+        sys.stderr.write("bench-pty: %s\n" % e)
+        sys.exit(1)
     finally:
         if own:
             shutil.rmtree(a.work, ignore_errors=True)
