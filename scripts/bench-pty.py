@@ -373,8 +373,8 @@ class Keys:
         for _ in range(8):
             self.setup(DOWN)
         if "业务工作经费" not in self.setup(DOWN):
-            raise RuntimeError("keys: 9 rows down from the top of 附件1 is not 1、业务工作经费 (is it a hunan-unit draft?); the template's "
-                               "layout changed, update Keys.position")
+            raise RuntimeError("keys: 9 rows down from the top of 附件1 is not 1、业务工作经费: the keys part needs a "
+                               "hunan-unit draft (if it is one, the template's layout changed: update Keys.position)")
 
     def top(self):
         for _ in range(4):
