@@ -19,7 +19,7 @@ public struct Labels: Sendable {
     public func instanceName(_ form: FormSpec, index: Int) -> String? {
         guard let rep = form.repeated, let entry = draft.instances(of: form.id)[safe: index],
               case let .text(s)? = entry.entry(row: rep.nameCell.row, index: nil, column: rep.nameCell.column) else { return nil }
-        let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = s.trimmed
         return t.isEmpty ? nil : t
     }
 
