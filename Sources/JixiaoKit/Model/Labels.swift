@@ -10,7 +10,7 @@ public struct Labels: Sendable {
 
     /// "附件1", or "附件3-2" for the second project.
     public func formShort(_ form: FormSpec, index: Int) -> String {
-        YearText.render(form.short.replacingOccurrences(of: "{n}", with: String(index + 1)), year: draft.year, parameters: draft.parameters)
+        YearText.render(form.short, year: draft.year, parameters: draft.parameters, number: index + 1)
     }
 
     public func formTitle(_ form: FormSpec) -> String { YearText.render(form.title, year: draft.year, parameters: draft.parameters) }

@@ -30,3 +30,16 @@ struct TextScanTests {
         #expect("e\u{0301}".containsLiteral("e"))
     }
 }
+
+struct YearTextTests {
+    @Test func fillsYearsParametersAndNumbers() {
+        #expect(YearText.render("{Y-1}年决算数", year: 2023) == "2022年决算数")
+        #expect(YearText.render("{Y}年预算数 {Y+1}", year: 2023) == "2023年预算数 2024")
+        #expect(YearText.render("3、{level}专项资金", year: 2023, parameters: ["level": "区级"]) == "3、区级专项资金")
+        #expect(YearText.render("附件3-{n}", year: 2023, number: 4) == "附件3-4")
+        // What it does not know stays as written, and a value is never read again as a placeholder.
+        #expect(YearText.render("{x} {Y", year: 2023) == "{x} {Y")
+        #expect(YearText.render("{a}", year: 2023, parameters: ["a": "{Y}"]) == "{Y}")
+        #expect(YearText.render("无", year: 2023) == "无")
+    }
+}
