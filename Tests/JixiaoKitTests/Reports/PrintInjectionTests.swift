@@ -69,16 +69,20 @@ struct PrintInjectionTests {
         #expect(PrintCSV.field("\u{0600}\nx") == "\"\u{0600}\nx\"")
     }
 
-    /// A cell holding `\u{0600},` and `\u{0600}"` stays one field: every record of the file has the
-    /// grid's width, and the cell reads back exactly.
-    @Test func csvFromAHostileCellKeepsItsColumns() throws {
-        let hostile = "a\u{0600},b\u{0600}\"c\u{0600}\nd"
-        let fx = PrintFixture(Fixtures.setting(Fixtures.example(), "B.goal[1].achieved", hostile))
+    /// Cells holding `\u{0600},` stay one field: every record of the file has the grid's width, and
+    /// the cells read back exactly.
+    @Test func csvFromHostileCellsKeepsItsColumns() throws {
+        let hostile = "a\u{0600},b"
+        let quoted = "\"c\u{0600}\",\u{0600}\"d"
+        var ws = Fixtures.setting(Fixtures.example(), "B.goal[1].achieved", hostile)
+        ws = Fixtures.setting(ws, "B.goal[2].achieved", quoted)
+        let fx = PrintFixture(ws)
         let file = try #require(PrintCSV.render(scorecard: fx.scorecard, evaluation: fx.ev).first { $0.name == "附件2.csv" })
         let records = try CSVReader.records(file.bytes)
         let widths = Set(records.map(\.count))
         #expect(widths.count == 1, "records of different widths: \(widths)")
         #expect(records.contains { $0.contains(hostile) })
+        #expect(records.contains { $0.contains(quoted) })
     }
 
     @Test func csvFileNamesFilterByScalar() {
