@@ -14,8 +14,9 @@ struct Jixiao: ParsableCommand {
         subcommands: [Open.self, New.self, Templates.self, Fields.self, Set.self, Validate.self, Score.self, Print.self, Generate.self],
         defaultSubcommand: Open.self)
 
-    /// ArgumentParser's own `main`, but its messages (which quote the arguments given, whatever they
-    /// hold) are shown through `VisibleText` like every other text of the commands.
+    /// ArgumentParser's own `main`, but its error messages (which quote the arguments given, whatever
+    /// they hold) are shown through `VisibleText` like every other text of the commands. Help and
+    /// completion scripts (exit 0) are its own static text and go out as they are.
     static func main() {
         do {
             var command = try parseAsRoot()
@@ -23,9 +24,10 @@ struct Jixiao: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
-            if !message.isEmpty {
-                let text = Data((VisibleText.text(message) + "\n").utf8)
-                (code == .success ? FileHandle.standardOutput : FileHandle.standardError).write(text)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+            } else if !message.isEmpty {
+                CLI.note(message)
             }
             Foundation.exit(code.rawValue)
         }
