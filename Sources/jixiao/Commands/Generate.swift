@@ -36,6 +36,6 @@ struct Generate: ParsableCommand {
         let sizes = DraftGenerator.Sizes(instances: projects, indicators: indicators, namedRows: namedRows, otherRows: otherRows)
         let draft = DraftGenerator(template: tpl, seed: seed, sizes: sizes, year: year).draft()
         do { try DraftStore.save(draft, template: tpl, to: file) } catch { throw CLI.fail(DraftText.message(error)) }
-        print(file)
+        CLI.say(file)
     }
 }

@@ -28,7 +28,7 @@ struct New: ParsableCommand {
         if json {
             CLI.printJSON(.object([("file", .string(file)), ("template", .string(tpl.id)), ("year", .number(String(y)))]))
         } else {
-            print(CLIText.created(file, template: tpl.title, year: y))
+            CLI.say(CLIText.created(file, template: tpl.title, year: y))
         }
     }
 }

@@ -59,6 +59,6 @@ struct Set: ParsableCommand {
             throw CLI.fail(DraftText.message(error))
         }
         if json { CLI.printJSON(.object([("file", .string(file)), ("changed", .array(changed.map(JSONValue.string)))])) }
-        else { print(CLIText.saved(file, count: changed.count)) }
+        else { CLI.say(CLIText.saved(file, count: changed.count)) }
     }
 }
