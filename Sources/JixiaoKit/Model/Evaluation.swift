@@ -15,6 +15,8 @@ struct CellKey: Hashable, Sendable {
 /// The computed cells of one form instance.
 public struct InstanceValues: Sendable {
     var computed: [CellKey: Value] = [:]
+    /// Computed cells whose own formula overflowed (held as undefined, reported by the checks).
+    var overflowed: Set<CellKey> = []
 }
 
 /// Every value of a draft: entered cells as parsed, computed cells from the template's formulas.
@@ -95,6 +97,11 @@ public struct Evaluation: Sendable {
         return entries[index].entry(row: row, index: rowIndex, column: column)?.value ?? .empty
     }
 
+    /// Whether a computed cell's formula went beyond what can be computed (the cell shows "—").
+    public func overflowed(form: String, index: Int, row: String, rowIndex: Int?, column: String) -> Bool {
+        forms[form]?[safe: index]?.overflowed.contains(CellKey(row, rowIndex, column)) ?? false
+    }
+
     /// Values a reference into another form stands for (used by cross-form checks and rubrics).
     public func foreignValues(_ r: Reference, column: String, currentIndex: Int?) -> [Value] {
         guard let formID = r.form, let form = template.form(formID) else { return [.undefined] }
@@ -161,7 +168,11 @@ public struct Evaluation: Sendable {
                     children: { form.row($0)?.childIDs ?? [] },
                     isRepeating: { form.row($0)?.repeating != nil },
                     foreign: foreign, settings: settings)
-                values.computed[CellKey(cell.row, idx, cell.column)] = FormulaEvaluator.evaluate(cell.formula, in: scope)
+                let key = CellKey(cell.row, idx, cell.column)
+                do { values.computed[key] = try FormulaEvaluator.evaluateChecked(cell.formula, in: scope) } catch {
+                    values.computed[key] = .undefined
+                    values.overflowed.insert(key)
+                }
             }
         }
         return values
