@@ -6,14 +6,19 @@ public enum TemplateLoader {
     public static let supportedFormat = 1
 
     public static func load(file: String) throws(TemplateError) -> Template {
-        // The size first: a huge file would be read whole before the parser could refuse it.
+        try load(bytes: try bytes(of: file), file: file)
+    }
+
+    /// A template file's bytes, its size checked first: a huge file would be read whole before the
+    /// parser could refuse it.
+    static func bytes(of file: String) throws(TemplateError) -> [UInt8] {
         if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? NSNumber, size.intValue > Limits.templateBytes {
             throw TemplateError(file: file, entry: "", reason: .tooLarge(bytes: size.intValue))
         }
         guard let data = FileManager.default.contents(atPath: file) else {
             throw TemplateError(file: file, entry: "", reason: .unreadable(file))
         }
-        return try load(bytes: [UInt8](data), file: file)
+        return [UInt8](data)
     }
 
     public static func load(bytes: [UInt8], file: String) throws(TemplateError) -> Template {
