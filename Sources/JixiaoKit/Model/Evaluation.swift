@@ -97,11 +97,6 @@ public struct Evaluation: Sendable {
         return entries[index].entry(row: row, index: rowIndex, column: column)?.value ?? .empty
     }
 
-    /// Whether a computed cell's formula went beyond what can be computed (the cell shows "—").
-    public func overflowed(form: String, index: Int, row: String, rowIndex: Int?, column: String) -> Bool {
-        forms[form]?[safe: index]?.overflowed.contains(CellKey(row, rowIndex, column)) ?? false
-    }
-
     /// Values a reference into another form stands for (used by cross-form checks and rubrics).
     public func foreignValues(_ r: Reference, column: String, currentIndex: Int?) -> [Value] {
         guard let formID = r.form, let form = template.form(formID) else { return [.undefined] }
