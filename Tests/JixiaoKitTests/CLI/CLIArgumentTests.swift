@@ -2,6 +2,12 @@ import Foundation
 import Testing
 @testable import JixiaoKit
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The built `jixiao` run as a user would (issue 11, items 12 and 13): arguments out of range end with
 /// a Chinese usage error (exit 64, as `print --width` always did) instead of a trap or an abort, and a
 /// hostile template is listed as broken by `jixiao templates` while the others are still listed.
@@ -33,8 +39,10 @@ struct CLIArgumentTests {
         proc.standardError = err
         try proc.run()
         // A guard, not a timing assertion: before the fix some of these ran for minutes or until the
-        // memory ran out; a run that is still going after two minutes is stopped so the suite ends.
-        let watchdog = DispatchWorkItem { if proc.isRunning { proc.terminate() } }
+        // memory ran out; a run still going after two minutes is killed (the CLI catches SIGTERM) so
+        // that the suite ends, with the signal as its failing status.
+        let pid = proc.processIdentifier
+        let watchdog = DispatchWorkItem { if proc.isRunning { kill(pid, SIGKILL) } }
         DispatchQueue.global().asyncAfter(deadline: .now() + 120, execute: watchdog)
         let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
         proc.waitUntilExit()
