@@ -11,4 +11,8 @@ public enum EditError: Error, Equatable, Sendable {
     case unknownParameter(String)
     case badOption(parameter: String, value: String, options: [String])
     case lastInstance(String)
+    /// `[0]`, `[-1]` or a number too large to read in a path: instances count from 1.
+    case badIndex(path: String, index: String)
+    /// A repeated form already has `Limits.projects.upperBound` instances.
+    case tooManyInstances(form: String)
 }

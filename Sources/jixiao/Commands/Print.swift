@@ -28,12 +28,13 @@ struct Print: ParsableCommand {
     @Argument(help: "草稿文件 / The draft.") var file: String
     @Option(help: "格式 / Format: text, html, csv, xlsx.") var format: Format = .text
     @Option(name: [.short, .customLong("output")], help: "输出位置，- 为标准输出 / Where to write; - for standard output.") var output: String?
-    @Option(help: "文本宽度（半角字符数）/ Text width in terminal cells (default: the terminal's, or 100).") var width: Int?
+    @Option(parsing: .unconditional, help: "文本宽度（半角字符数，40–1000）/ Text width in terminal cells, 40–1000 (default: the terminal's, or 100).")
+    var width: WholeNumber?
     @Flag(help: "打印草稿（标明草稿及未解决的问题数）/ Print a copy marked 草稿 with the number of open problems.") var draft = false
     @Flag(help: "覆盖不是打印结果的已有文件 / Replace an existing file that is not an earlier printout.") var force = false
 
     func validate() throws {
-        if let width, !(CLIText.printWidthRange).contains(width) { throw ValidationError(CLIText.badPrintWidth(width)) }
+        _ = try width?.within(CLIText.printWidthRange, "宽度", option: "width")
     }
 
     func run() throws {
@@ -52,7 +53,7 @@ struct Print: ParsableCommand {
         switch format {
         case .text:
             let toStdout = output == nil || output == "-"
-            let cells = width ?? (toStdout ? Self.terminalWidth() : nil) ?? 100
+            let cells = try width?.within(CLIText.printWidthRange, "宽度", option: "width") ?? (toStdout ? Self.terminalWidth() : nil) ?? 100
             try emit(Array(PrintText.render(scorecard: card, evaluation: ev, width: cells, draftMark: mark).utf8), to: output)
         case .html:
             try emit(Array(PrintHTML.render(scorecard: card, evaluation: ev, draftMark: mark).utf8), to: output)
