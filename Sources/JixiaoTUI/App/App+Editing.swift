@@ -1,4 +1,7 @@
 import JixiaoKit
+import JixiaoStore
+import JixiaoReports
+import JixiaoTerminal
 
 extension App {
     enum AfterCommit { case next, previous, stay, up, down }
@@ -14,7 +17,7 @@ extension App {
         }
         if s.readOnly { s.say(UIText.App.readOnlyNoEdit, error: true); return }
         let a = s.focus
-        let entry = s.draft.instances(of: a.form)[safeIndex: a.formIndex]?.entry(row: a.row, index: a.rowIndex, column: a.column)
+        let entry = s.draft.instances(of: a.form)[safe: a.formIndex]?.entry(row: a.row, index: a.rowIndex, column: a.column)
         let label = a.column == CellAddress.labelColumn ? s.evaluation.value(a).text : nil
         let current = ValueText.display(s.evaluation.value(a), kind: kind(s, a))
         let editableText: String

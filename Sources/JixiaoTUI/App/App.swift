@@ -1,4 +1,7 @@
 import JixiaoKit
+import JixiaoStore
+import JixiaoReports
+import JixiaoTerminal
 
 /// The update function: every key and event goes through here, and nothing else changes the state.
 /// Pure apart from the effects it returns for the driver to carry out.
