@@ -28,7 +28,7 @@ let package = Package(
         // Scorecard, wording of reports, text/HTML/CSV/XLSX printouts; owns ZIPFoundation.
         .target(name: "JixiaoReports", dependencies: ["JixiaoKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Generated test drafts, for the benchmark and the tests; not in the product library.
-        .target(name: "JixiaoGenerate", dependencies: ["JixiaoKit", "JixiaoStore"]),
+        .target(name: "JixiaoGenerate", dependencies: ["JixiaoKit"]),
         // ncursesw through a module map; shim.h wraps the macros Swift cannot import.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // Screen grid, keys, display widths, line and text editors, and the one file that talks to ncurses.

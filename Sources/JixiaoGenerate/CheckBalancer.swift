@@ -1,6 +1,5 @@
 import Foundation
 import JixiaoKit
-import JixiaoStore
 
 /// Makes the template's comparison checks (equal, at least, at most, including a rate's cap) hold on
 /// generated numbers, by adjusting entered cells. Every check is read as linear sides over entered

@@ -1,6 +1,5 @@
 import Foundation
 import JixiaoKit
-import JixiaoStore
 
 /// Makes large, valid drafts of any template, for benchmarks and tests: it walks the template's forms,
 /// rows, repeated rows and column kinds, fills every entered cell with plausible text or numbers

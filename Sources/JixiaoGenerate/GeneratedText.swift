@@ -1,5 +1,4 @@
 import JixiaoKit
-import JixiaoStore
 /// Words the generator builds plausible cell text from: unit, project and fund names, indicator
 /// names, targets and reasons, people and phone numbers. None holds a four-digit year or a placeholder
 /// word (某某, XX), so the year and placeholder checks stay quiet on generated drafts.

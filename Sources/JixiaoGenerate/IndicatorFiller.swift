@@ -1,6 +1,5 @@
 import Foundation
 import JixiaoKit
-import JixiaoStore
 
 /// Fills the indicator rows of one form instance: spreads `count` rows over the section's repeated
 /// rows, splits each weighted heading's points (产出指标 50) exactly among the rows under it, and

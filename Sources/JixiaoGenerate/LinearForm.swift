@@ -1,6 +1,5 @@
 import Foundation
 import JixiaoKit
-import JixiaoStore
 
 /// A formula read as Σ coefficient × entered cell + constant, where it is one: sums, + and −, and
 /// products with a constant. Computed cells are expanded into the entered cells they add up, across

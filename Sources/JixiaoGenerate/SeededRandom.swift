@@ -1,6 +1,5 @@
 import Foundation
 import JixiaoKit
-import JixiaoStore
 
 /// A small deterministic random source (SplitMix64): the same seed gives the same sequence on every
 /// machine and every run, which `SystemRandomNumberGenerator` does not.
