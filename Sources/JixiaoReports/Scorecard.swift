@@ -102,11 +102,9 @@ public enum ScorecardBuilder {
                     let weight = v(row.id, i, ind.weight)
                     let score = v(row.id, i, ind.score)
                     let reason = v(row.id, i, ind.reason).text ?? ""
-                    let suggestion = weight.number.map {
-                        IndicatorScorer.suggest(target: target, actual: actual, weight: $0, overAchievement: ev.template.settings.overAchievement)
-                    }
-                    let findings = IndicatorReview.review(target: target, actual: actual, weight: weight.number, score: score.number,
-                                                          reason: reason, overAchievement: ev.template.settings.overAchievement)
+                    let review = ev.review(form: form, index: k, row: row.id, rowIndex: i)
+                    let suggestion = review?.suggestion
+                    let findings = review?.findings ?? []
                     lines.append(IndicatorLine(address: CellAddress(form: form.id, formIndex: k, row: row.id, rowIndex: i, column: ind.score),
                                                level1: level1, level2: level2, name: v(row.id, i, ind.name).text ?? "",
                                                target: target, actual: actual, weight: weight, score: score, reason: reason,

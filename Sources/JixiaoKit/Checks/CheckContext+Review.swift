@@ -7,10 +7,7 @@ extension CheckContext {
         let threshold = ev.template.settings.overAchievement
         for row in form.rows where row.sectionID == ind.section && row.repeating != nil {
             for k in 0..<entry.count(of: row.id) {
-                func v(_ c: String) -> Value { ev.value(form: form, index: index, row: row.id, rowIndex: k, column: c) }
-                let findings = ReviewMemo.shared.review(
-                    target: v(ind.target).text, actual: v(ind.actual).text, weight: v(ind.weight).number,
-                    score: v(ind.score).number, reason: v(ind.reason).text, overAchievement: threshold)
+                let findings = ev.review(form: form, index: index, row: row.id, rowIndex: k)?.findings ?? []
                 for f in findings {
                     let column: String
                     switch f {
@@ -39,42 +36,5 @@ extension CheckContext {
                 report(min(.warning, spec.severity), address(row.id, k, ind.name), CheckText.shiftedRow(name), code: "indicator.shiftedRow")
             }
         }
-    }
-}
-
-/// `IndicatorReview.review` remembered by its inputs. The review is a pure function but reads targets
-/// with `TargetReader` (~0.1 ms a row in a release build), and the TUI rechecks a whole project on
-/// every keystroke and the whole draft after undo: with this, only rows whose cells changed are read
-/// again. Bounded; shared by all threads.
-final class ReviewMemo: @unchecked Sendable {
-    static let shared = ReviewMemo()
-    static let capacity = 50_000
-
-    struct Key: Hashable {
-        let target: String?
-        let actual: String?
-        let weight: Decimal?
-        let score: Decimal?
-        let reason: String?
-        let overAchievement: Decimal
-    }
-
-    private var table: [Key: [IndicatorFinding]] = [:]
-    private let lock = NSLock()
-
-    func review(target: String?, actual: String?, weight: Decimal?, score: Decimal?, reason: String?,
-                overAchievement: Decimal) -> [IndicatorFinding] {
-        let key = Key(target: target, actual: actual, weight: weight, score: score, reason: reason, overAchievement: overAchievement)
-        lock.lock()
-        let hit = table[key]
-        lock.unlock()
-        if let hit { return hit }
-        let found = IndicatorReview.review(target: target, actual: actual, weight: weight, score: score,
-                                           reason: reason, overAchievement: overAchievement)
-        lock.lock()
-        if table.count >= Self.capacity { table.removeAll(keepingCapacity: true) }
-        table[key] = found
-        lock.unlock()
-        return found
     }
 }

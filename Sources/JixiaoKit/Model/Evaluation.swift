@@ -15,6 +15,8 @@ struct CellKey: Hashable, Sendable {
 /// The computed cells of one form instance.
 public struct InstanceValues: Sendable {
     var computed: [CellKey: Value] = [:]
+    /// Each indicator row read once (`RowReview`), by row and index (column empty).
+    var reviews: [CellKey: RowReview] = [:]
     /// Computed cells whose own formula overflowed (held as undefined, reported by the checks).
     var overflowed: Set<CellKey> = []
 }
@@ -58,7 +60,7 @@ public struct Evaluation: Sendable {
         if list.count != entries.count {
             list = entries.map { Self.compute(form, $0, settings: template.settings) }
         } else if index >= 0 && index < entries.count {
-            list[index] = Self.compute(form, entries[index], settings: template.settings)
+            list[index] = Self.compute(form, entries[index], settings: template.settings, previous: list[index])
         }
         if !form.readsOtherForms { forms[formID] = list }
         recomputeFormsThatReadOthers(after: formID)
@@ -70,6 +72,11 @@ public struct Evaluation: Sendable {
     }
 
     public func instanceCount(_ form: String) -> Int { draft.instances(of: form).count }
+
+    /// The indicator row read once (`RowReview`); nil for a row that is not an indicator.
+    public func review(form: FormSpec, index: Int, row: String, rowIndex: Int) -> RowReview? {
+        forms[form.id]?[safe: index]?.reviews[CellKey(row, rowIndex, "")]
+    }
 
     /// Whether an instance counts for checks and printouts: always, unless its form is optional and
     /// nothing has been entered in it yet.
@@ -143,8 +150,9 @@ public struct Evaluation: Sendable {
             settings: template.settings)
     }
 
+    /// `previous`: the instance's values before an edit, so rows whose inputs did not change keep their review.
     static func compute(_ form: FormSpec, _ entry: FormEntry, settings: TemplateSettings,
-                        foreign: ((Reference, String) -> [Value])? = nil) -> InstanceValues {
+                        foreign: ((Reference, String) -> [Value])? = nil, previous: InstanceValues? = nil) -> InstanceValues {
         var values = InstanceValues()
         func local(_ row: String, _ index: Int?, _ column: String) -> Value {
             if let spec = form.row(row), spec.formulas[column] != nil {
@@ -167,6 +175,21 @@ public struct Evaluation: Sendable {
                 do { values.computed[key] = try FormulaEvaluator.evaluateChecked(cell.formula, in: scope) } catch {
                     values.computed[key] = .undefined
                     values.overflowed.insert(key)
+                }
+            }
+        }
+        if let ind = form.indicators {
+            for row in form.rows where row.sectionID == ind.section && row.repeating != nil {
+                for k in 0..<entry.count(of: row.id) {
+                    func text(_ c: String) -> String? { local(row.id, k, c).text.flatMap { $0.isEmpty ? nil : $0 } }
+                    let inputs = RowReview.Inputs(target: text(ind.target), actual: text(ind.actual), weight: local(row.id, k, ind.weight).number,
+                                                  score: local(row.id, k, ind.score).number, reason: text(ind.reason))
+                    let key = CellKey(row.id, k, "")
+                    if let old = previous?.reviews[key], old.inputs == inputs {
+                        values.reviews[key] = old
+                    } else {
+                        values.reviews[key] = RowReview(inputs, overAchievement: settings.overAchievement)
+                    }
                 }
             }
         }

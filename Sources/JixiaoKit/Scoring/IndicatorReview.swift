@@ -58,6 +58,17 @@ public enum IndicatorReview {
     /// over-achievement, departure from the suggestion.
     public static func review(target: String?, actual: String?, weight: Decimal?, score: Decimal?,
                               reason: String?, overAchievement: Decimal) -> [IndicatorFinding] {
+        var suggestion: Suggestion?
+        if let target, let actual, let weight, weight >= 0 {
+            suggestion = IndicatorScorer.suggest(target: target, actual: actual, weight: weight, overAchievement: overAchievement)
+        }
+        return review(target: target, actual: actual, weight: weight, score: score, reason: reason,
+                      overAchievement: overAchievement, suggestion: suggestion)
+    }
+
+    /// The same, with the suggestion already made (`RowReview` makes it once for the checks and the scorecard).
+    static func review(target: String?, actual: String?, weight: Decimal?, score: Decimal?,
+                       reason: String?, overAchievement: Decimal, suggestion: Suggestion?) -> [IndicatorFinding] {
         var findings: [IndicatorFinding] = []
         var scoreIsValid = score != nil
         if let score, let weight, score > weight {
@@ -67,12 +78,6 @@ public enum IndicatorReview {
         if let score, score < 0 {
             findings.append(.scoreNegative(score: score))
             scoreIsValid = false
-        }
-
-        var suggestion: Suggestion?
-        if let target, let actual, let weight, weight >= 0 {
-            suggestion = IndicatorScorer.suggest(target: target, actual: actual, weight: weight,
-                                                 overAchievement: overAchievement)
         }
 
         var fullMarksOnMiss = false
