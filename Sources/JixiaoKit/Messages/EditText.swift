@@ -13,6 +13,7 @@ public enum EditText {
         case let .unknownParameter(p): return "本模板没有参数「\(p)」。"
         case let .badOption(p, v, o): return "参数「\(p)」不能是「\(v)」，可选：\(o.joined(separator: "、"))。"
         case let .lastInstance(p): return "「\(p)」是最后一个，不能删除。"
+        case let .tooLong(p, n, limit): return "「\(p)」的内容有 \(n) 字节，超过每格上限 \(limit) 字节（约 \(limit / 3) 个汉字），未填入。请缩短后重试。"
         }
     }
 

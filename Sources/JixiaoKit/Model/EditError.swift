@@ -11,4 +11,6 @@ public enum EditError: Error, Equatable, Sendable {
     case unknownParameter(String)
     case badOption(parameter: String, value: String, options: [String])
     case lastInstance(String)
+    /// More than a cell may hold (`DraftCodec.maxCellBytes`): the draft could not be read back.
+    case tooLong(path: String, bytes: Int, limit: Int)
 }
