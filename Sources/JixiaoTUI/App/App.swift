@@ -31,7 +31,7 @@ public enum App {
         case let .editorFinished(text):
             guard var e = s.editing, e.area != nil else { return [] }
             if let text {
-                e.area = TextAreaEditor(text: text)
+                e.area = TextAreaEditor(text: fitting(&s, text, room: DraftCodec.maxCellBytes))
                 s.editing = e
                 applyTentative(&s)
                 return commitEdit(&s, then: .stay)
