@@ -5,13 +5,7 @@
 # to the recovery file. Once the permission is back, F2 saves.
 source "$(dirname "$0")/jixiao.sh"
 cp "$EXAMPLE" "$W/d.json"
-jx_start "'$W/d.json'"
-jx_main
-resize 220 30                           # room for the whole message
-jx_focus "其中：公车购置 · 2022年决算数" Down
-send -l 7
-send Enter
-wait_for "7.00"
+jx_edit_unsaved "$W/d.json"
 
 chmod 0400 "$W/d.json"
 before="$(stat -c '%i %a %s %Y' "$W/d.json")"
