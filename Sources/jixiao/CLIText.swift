@@ -1,6 +1,6 @@
 /// What the command line says, in one place.
 enum CLIText {
-    static let noTemplates = "找不到任何模板。请在仓库的 templates/ 目录下运行，或设置 JIXIAO_TEMPLATES。"
+    static let noTemplates = "找不到任何模板。模板应随程序安装在 /usr/share/jixiao/templates 或 ~/.local/share/jixiao/templates（man jixiao 的 FILES 一节列出全部位置）；请重新安装 jixiao，或设置 JIXIAO_TEMPLATES 指向模板目录。"
     static let brokenTemplate = "（模板有误）"
     static func badYear(_ y: Int) -> String { "年度 \(y) 无效，应为 1990–2100 之间的整数。" }
     static func created(_ file: String, template: String, year: Int) -> String { "已新建草稿 \(file)（\(template)，\(year) 年度）。" }
@@ -17,4 +17,31 @@ extension CLIText {
     }
     static func cannotWrite(_ path: String, _ reason: String) -> String { "无法写入 \(path)：\(reason)" }
     static func wrote(_ path: String) -> String { "已写出 \(path)" }
+}
+extension CLIText {
+    /// The manual page's own words; the rest of the page is the commands' help.
+    enum Manual {
+        static let header = "用户命令 / User Commands"
+        static func values(_ list: String) -> String { "可选值 / Values: \(list)" }
+        static func defaultValue(_ v: String) -> String { "默认 / Default: \(v)" }
+        static let templateSearch = "模板按以下顺序查找，同名的以先找到的为准 / Templates are looked for in this order; of two with the same id, the first found is used:"
+        static let templateDirectories: [(path: String, meaning: String)] = [
+            ("$JIXIAO_TEMPLATES", "冒号分隔的目录 / Colon-separated folders."),
+            ("$XDG_DATA_HOME/jixiao/templates", "自己的模板，默认 ~/.local/share/jixiao/templates / Your own templates."),
+            ("<bin>/../share/jixiao/templates", "随程序安装的模板，如 /usr/bin/jixiao 对应 /usr/share/jixiao/templates / Installed with the binary: /usr/share/jixiao/templates for /usr/bin/jixiao."),
+            ("templates/", "程序旁或其上几级目录中，即源码仓库中运行时 / Beside or above the binary, as in a clone of the source."),
+        ]
+        static let draftFiles = """
+        草稿 NAME.json 每次保存时上一版留作 NAME.json.bak；未保存的改动随时记入 .NAME.json.recovery（目录不可写时记入 $XDG_STATE_HOME/jixiao/recovery）。
+        Each save keeps the previous NAME.json as NAME.json.bak; unsaved edits are kept in .NAME.json.recovery (in $XDG_STATE_HOME/jixiao/recovery when the folder cannot be written).
+        """
+        static let environment: [(name: String, meaning: String)] = [
+            ("JIXIAO_TEMPLATES", "先于其他位置查找的模板目录（冒号分隔）/ Template folders searched first (colon-separated)."),
+            ("XDG_DATA_HOME", "自己的模板在其下 jixiao/templates，默认 ~/.local/share / Your own templates are in its jixiao/templates."),
+            ("XDG_STATE_HOME", "草稿目录不可写时，恢复文件在其下 jixiao/recovery，默认 ~/.local/state / Recovery files go to its jixiao/recovery when the draft's folder is not writable."),
+            ("LANG, LC_ALL", "填报界面需要 UTF-8 区域设置，否则改用 C.UTF-8 / The terminal UI needs a UTF-8 locale; C.UTF-8 is used otherwise."),
+            ("TERM", "填报界面所用的终端类型 / The terminal type for the terminal UI."),
+            ("COLUMNS", "print 的文本宽度（未给 --width 时）/ The text width of print without --width."),
+        ]
+    }
 }

@@ -11,7 +11,9 @@ struct Jixiao: ParsableCommand {
         不带参数运行：用默认模板新建草稿并打开填报界面。jixiao 文件：打开（或新建）该草稿。
         Without arguments: start a new draft on the default template in the terminal UI. `jixiao FILE` opens (or creates) it.
         """,
-        subcommands: [Open.self, New.self, Templates.self, Fields.self, Set.self, Validate.self, Score.self, Print.self, Generate.self],
+        version: JixiaoVersion.current,
+        subcommands: [Open.self, New.self, Templates.self, Fields.self, Set.self, Validate.self, Score.self, Print.self, Generate.self,
+                      GenerateManual.self],
         defaultSubcommand: Open.self)
 }
 

@@ -113,7 +113,7 @@ struct CheckContext {
                 let label = YearText.render(spec.label, year: ev.draft.year)
                 if spec.kind == .equal, l.number == nil || r.number == nil, let s = l.text, let t = r.text {
                     // Two texts (评价等次 against grade(总分)): compared as typed, trimmed, full-width folded.
-                    if !s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, !t.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
+                    if !s.isBlank, !t.isBlank,
                        !FormulaEvaluator.same(l, r) {
                         report(spec.severity, a, CheckText.textDiffers(label: label, found: s, expected: t), code: "equal")
                     }
@@ -141,7 +141,7 @@ struct CheckContext {
         for (row, idx) in rowInstances() {
             for c in row.columnIDs where row.formulas[c] == nil {
                 guard case let .text(s)? = entry.entry(row: row.id, index: idx, column: c) else { continue }
-                if let p = patterns.first(where: { s.contains($0) }) {
+                if let p = patterns.first(where: { s.containsLiteral($0) }) {
                     report(spec.severity, address(row.id, idx, c), CheckText.placeholder(pattern: p, text: String(s.prefix(30))), code: "placeholder")
                 }
             }

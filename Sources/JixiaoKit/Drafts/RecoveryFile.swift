@@ -18,12 +18,12 @@ public struct RecoveryFile: Equatable, Sendable {
     public var draftPath: String
     /// The draft file as last read or saved by the program that wrote this.
     public var base: FileStamp?
-    /// Cells that differ from `base` when this was written.
-    public var changedCells: Int
+    /// Cells that differ from `base` when this was written, when the writer counted them (nil: not counted).
+    public var changedCells: Int?
     public var changes: [RecoveryChange]
 
     public init(draft: Draft, savedAt: Date, pid: Int32, host: String, draftPath: String, base: FileStamp?,
-                changedCells: Int, changes: [RecoveryChange]) {
+                changedCells: Int? = nil, changes: [RecoveryChange] = []) {
         self.draft = draft
         self.savedAt = Date(timeIntervalSince1970: (savedAt.timeIntervalSince1970 * 1000).rounded() / 1000)
         self.pid = pid
@@ -53,15 +53,16 @@ public struct RecoveryChange: Equatable, Sendable {
 /// Reads and writes the recovery format. Errors reuse `DraftError` so they are worded like a draft's.
 public enum RecoveryCodec {
     public static func encode(_ r: RecoveryFile, template: Template) -> String {
-        // The draft part is exactly what DraftCodec writes, nested, so it can be cut out and opened by hand.
-        let draftValue = (try? JSONReader.parse(DraftCodec.encode(r.draft, template: template))) ?? .null
+        // The draft part is exactly what DraftCodec writes, spliced in as text (never parsed back), so it
+        // can be cut out and opened by hand, and encoding costs one pass over the draft.
+        let draftText = DraftCodec.encode(r.draft, template: template)
         var base: JSONValue = .null
         if let b = r.base {
             base = .object([("device", num(b.device)), ("inode", num(b.inode)), ("size", num(b.size)),
                             ("modified", num(b.modified)), ("modifiedNanos", num(b.modifiedNanos))])
         }
         let ms = Int64((r.savedAt.timeIntervalSince1970 * 1000).rounded())
-        let root: JSONValue = .object([
+        var fields: [(String, JSONValue)] = [
             ("format", .string(RecoveryFile.formatName)),
             ("formatVersion", num(RecoveryFile.formatVersion)),
             ("savedAt", .string(iso(r.savedAt))),
@@ -70,14 +71,22 @@ public enum RecoveryCodec {
             ("host", .string(r.host)),
             ("draftPath", .string(r.draftPath)),
             ("base", base),
-            ("changedCells", num(r.changedCells)),
-            ("changes", .array(r.changes.map { c in
+        ]
+        // The list of changes is optional: the program writes the file while the accountant types and
+        // leaves the comparison to whoever reads it (the recovery prompt compares against the file on disk).
+        if let n = r.changedCells {
+            fields.append(("changedCells", num(n)))
+            fields.append(("changes", .array(r.changes.map { c in
                 .object([("path", .string(c.path)), ("location", .string(c.location)),
                          ("old", c.old.map(JSONValue.string) ?? .null), ("new", c.new.map(JSONValue.string) ?? .null)])
-            })),
-            ("draft", draftValue),
-        ])
-        return JSONWriter.write(root)
+            })))
+        }
+        var head = JSONWriter.write(.object(fields))
+        // `head` ends with "\n}\n": reopen the object and close it after the draft.
+        head.removeLast(3)
+        var draft = draftText
+        if draft.hasSuffix("\n") { draft.removeLast() }
+        return head + ",\n  \"draft\": " + draft + "\n}\n"
     }
 
     /// The recovery file and the template its draft needs.
@@ -112,7 +121,7 @@ public enum RecoveryCodec {
         let file = RecoveryFile(draft: draft, savedAt: Date(timeIntervalSince1970: Double(ms) / 1000),
                                 pid: Int32(clamping: root["pid"]?.int ?? 0), host: root["host"]?.string ?? "",
                                 draftPath: root["draftPath"]?.string ?? "", base: base,
-                                changedCells: root["changedCells"]?.int ?? changes.count, changes: changes)
+                                changedCells: root["changedCells"]?.int, changes: changes)
         return (file, template)
     }
 

@@ -54,15 +54,21 @@ public enum RecoveryStore {
     @discardableResult
     public static func write(_ r: RecoveryFile, template: Template,
                              environment: [String: String] = ProcessInfo.processInfo.environment) throws(DraftError) -> String {
-        let bytes = Array(RecoveryCodec.encode(r, template: template).utf8)
-        let primary = path(for: r.draftPath)
+        try write(bytes: Array(RecoveryCodec.encode(r, template: template).utf8), draftPath: r.draftPath, environment: environment)
+    }
+
+    /// The same, for a recovery file already encoded (the TUI encodes off the key path and writes later).
+    @discardableResult
+    public static func write(bytes: [UInt8], draftPath: String,
+                             environment: [String: String] = ProcessInfo.processInfo.environment) throws(DraftError) -> String {
+        let primary = path(for: draftPath)
         do {
             try DraftStore.writeFile(bytes, to: primary, keepBackup: false)
             // An older copy in the fallback folder would otherwise be offered next time as well.
-            if let fb = fallbackPath(for: r.draftPath, environment: environment) { removeRegular(fb) }
+            if let fb = fallbackPath(for: draftPath, environment: environment) { removeRegular(fb) }
             return primary
         } catch {
-            guard let fb = fallbackPath(for: r.draftPath, environment: environment) else { throw error }
+            guard let fb = fallbackPath(for: draftPath, environment: environment) else { throw error }
             let dir = URL(fileURLWithPath: fb).deletingLastPathComponent().path
             try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             do { try DraftStore.writeFile(bytes, to: fb, keepBackup: false) } catch _ { throw error }

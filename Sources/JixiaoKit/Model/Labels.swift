@@ -10,7 +10,7 @@ public struct Labels: Sendable {
 
     /// "附件1", or "附件3-2" for the second project.
     public func formShort(_ form: FormSpec, index: Int) -> String {
-        YearText.render(form.short.replacingOccurrences(of: "{n}", with: String(index + 1)), year: draft.year, parameters: draft.parameters)
+        YearText.render(form.short, year: draft.year, parameters: draft.parameters, number: index + 1)
     }
 
     public func formTitle(_ form: FormSpec) -> String { YearText.render(form.title, year: draft.year, parameters: draft.parameters) }
@@ -19,7 +19,7 @@ public struct Labels: Sendable {
     public func instanceName(_ form: FormSpec, index: Int) -> String? {
         guard let rep = form.repeated, let entry = draft.instances(of: form.id)[safe: index],
               case let .text(s)? = entry.entry(row: rep.nameCell.row, index: nil, column: rep.nameCell.column) else { return nil }
-        let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = s.trimmed
         return t.isEmpty ? nil : t
     }
 

@@ -25,7 +25,7 @@ public enum Value: Equatable, Sendable {
     public var isFilled: Bool {
         switch self {
         case .empty, .undefined: return false
-        case let .text(s): return !s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        case let .text(s): return !s.isBlank
         default: return true
         }
     }

@@ -84,7 +84,7 @@ public enum IndicatorReview {
         }
 
         if scoreIsValid, let score, let weight, score < weight,
-           (reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+           (reason ?? "").isBlank {
             findings.append(.belowWeightWithoutReason(score: score, weight: weight))
         }
 

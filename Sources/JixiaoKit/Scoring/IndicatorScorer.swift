@@ -94,8 +94,8 @@ public enum IndicatorScorer {
     /// fixes its meaning); two different units never agree, even 万元 and 元, because converting would
     /// hide the very mistake the check is for.
     static func compare(target: String, actual: String) -> Comparison {
-        let targetText = target.trimmingCharacters(in: .whitespacesAndNewlines)
-        let actualText = actual.trimmingCharacters(in: .whitespacesAndNewlines)
+        let targetText = target.trimmed
+        let actualText = actual.trimmed
         if targetText.isEmpty { return .notComparable(reason: ScoringText.targetEmpty()) }
         guard case .quantitative(let direction, var t) = TargetReader.readTarget(targetText) else {
             return .notComparable(reason: ScoringText.qualitativeTarget(targetText))

@@ -39,7 +39,7 @@ public enum TargetReading: Sendable, Hashable {
 /// suggest a wrong score with authority; everything outside it is qualitative and left to the person.
 public enum TargetReader {
     public static func readTarget(_ text: String) -> TargetReading {
-        let qualitative = TargetReading.qualitative(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        let qualitative = TargetReading.qualitative(text.trimmed)
         guard let p = parse(text), !p.conflicting, !p.yearLike else { return qualitative }
         if let hint = p.hint { return .quantitative(hint, p.measure) }
         // "15天" alone does not say whether 15 days is a floor or a deadline; for a 时效 row it nearly

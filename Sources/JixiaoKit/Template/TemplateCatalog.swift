@@ -1,27 +1,50 @@
 import Foundation
 
-/// Finds the template files: `$JIXIAO_TEMPLATES`, then `templates/` beside or above the running
-/// binary (a fresh clone run through `swift run` or from another directory), then the source tree
-/// the binary was built from.
+/// Finds the template files. In order (the first directory holding an id wins):
+/// 1. `$JIXIAO_TEMPLATES` (a colon-separated list);
+/// 2. `$XDG_DATA_HOME/jixiao/templates` (default `~/.local/share/jixiao/templates`): a user's own;
+/// 3. `<bin>/../share/jixiao/templates`: the installed ones, wherever the prefix is (`/usr/bin` →
+///    `/usr/share/jixiao/templates`, `~/.local/bin` → `~/.local/share/jixiao/templates`);
+/// 4. `templates/` beside the binary or up to five folders above it: a clone, where `swift run` and
+///    the tests keep the binary under `.build/`.
+/// No path of the build machine is compiled in, so a binary copied to another machine never looks
+/// into a folder that happens to exist there by the same name.
 public struct TemplateCatalog: Sendable {
     public let directories: [String]
 
     public init(directories: [String]) { self.directories = directories }
 
-    public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> TemplateCatalog {
+    public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment,
+                                executable: String = runningExecutable()) -> TemplateCatalog {
+        TemplateCatalog(directories: searchPath(environment: environment, executable: executable)
+            .filter { FileManager.default.fileExists(atPath: $0) })
+    }
+
+    /// Every candidate directory in search order, existing or not, without repeats.
+    public static func searchPath(environment: [String: String], executable: String) -> [String] {
         var dirs: [String] = []
         if let env = environment["JIXIAO_TEMPLATES"], !env.isEmpty { dirs += env.split(separator: ":").map(String.init) }
-        var exe = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<6 {
-            dirs.append(exe.appendingPathComponent("templates").path)
-            exe.deleteLastPathComponent()
+        // The XDG spec says a relative XDG_DATA_HOME is invalid and must be ignored.
+        if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") {
+            dirs.append(data + "/jixiao/templates")
+        } else if let home = environment["HOME"], home.hasPrefix("/") {
+            dirs.append(home + "/.local/share/jixiao/templates")
         }
-        // Sources/JixiaoKit/Template/TemplateCatalog.swift → repository root.
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        dirs.append(root.appendingPathComponent("templates").path)
+        let bin = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        dirs.append(bin.deletingLastPathComponent().appendingPathComponent("share/jixiao/templates").path)
+        var up = bin
+        for _ in 0..<6 {
+            dirs.append(up.appendingPathComponent("templates").path)
+            up.deleteLastPathComponent()
+        }
         var seen = Set<String>()
-        return TemplateCatalog(directories: dirs.filter { seen.insert($0).inserted && FileManager.default.fileExists(atPath: $0) })
+        return dirs.filter { seen.insert($0).inserted }
+    }
+
+    /// The running binary's own path. `argv[0]` is only a fallback: a binary started through `PATH`
+    /// gets a bare name there, which would be taken relative to the working directory.
+    public static func runningExecutable() -> String {
+        Bundle.main.executablePath ?? CommandLine.arguments.first ?? "."
     }
 
     /// Template files by id (file name without .json), first directory wins.

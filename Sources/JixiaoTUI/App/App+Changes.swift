@@ -4,6 +4,7 @@ extension App {
     /// Puts a new draft in place after an edit inside one form instance and recomputes only that.
     static func replaceDraft(_ s: inout AppState, _ d: Draft, form: String, index: Int) {
         s.workspace.draft = d
+        s.draftVersion += 1
         s.workspace.evaluation.update(draft: d, form: form, index: index)
         s.checks.refresh(s.workspace.evaluation, form: form, index: index)
         s.refreshProgress(form: form, index: index)
@@ -12,6 +13,7 @@ extension App {
     /// After a change that may touch anything (undo, redo, a project added or removed).
     static func resetDraft(_ s: inout AppState, _ d: Draft) {
         s.workspace.draft = d
+        s.draftVersion += 1
         s.workspace.evaluation.reset(draft: d)
         s.checks.refreshAll(s.workspace.evaluation)
         s.refreshAllProgress()

@@ -8,7 +8,7 @@ extension App {
             if [.escape, .enter, .f(1), .char("q")].contains(key) { s.overlay = .none }
             return []
         case let .problems(selected):
-            let all = s.checks.all(s.template)
+            let all = s.panel.problems
             switch key {
             case .escape, .f(3), .char("q"): s.overlay = .none
             case .up: s.overlay = .problems(selected: max(0, selected - 1))

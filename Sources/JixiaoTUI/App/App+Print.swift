@@ -4,7 +4,12 @@ extension App {
     /// What the TUI prints: the final scorecard when no error is left, else a copy marked 草稿 with its
     /// open problems (the preview says which, before anything is written).
     static func printout(_ s: AppState) -> (card: Scorecard, mark: DraftMark?) {
-        let card = ScorecardBuilder.build(s.evaluation, problems: s.checks.all(s.template))
+        if s.panel.version == s.draftVersion, let card = s.panel.scorecard { return (card, s.panel.printMark) }
+        return printout(s.evaluation, problems: s.checks.all(s.template))
+    }
+
+    static func printout(_ evaluation: Evaluation, problems: [Problem]) -> (card: Scorecard, mark: DraftMark?) {
+        let card = ScorecardBuilder.build(evaluation, problems: problems)
         switch PrintGate.decide(card, draft: false) {
         case let .print(mark): return (card, mark)
         case .refuse: return (card, DraftMark(card))

@@ -8,6 +8,12 @@ public enum App {
 
     @discardableResult
     public static func update(_ s: inout AppState, _ action: Action) -> [Effect] {
+        let effects = apply(&s, action)
+        preparePanel(&s)
+        return effects
+    }
+
+    private static func apply(_ s: inout AppState, _ action: Action) -> [Effect] {
         switch action {
         case let .resize(rows, cols):
             s.size = (rows, cols)

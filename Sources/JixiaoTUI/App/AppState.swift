@@ -77,11 +77,21 @@ public struct AppState: Sendable {
     public var quitRequested = false
     /// Progress (filled / required) per form instance, refreshed with the checks.
     var progress: [String: [(filled: Int, required: Int)]] = [:]
+    /// What the open panel shows (`App.preparePanel`).
+    var panel = PanelContent()
 
     public var template: Template { workspace.template }
     public var draft: Draft { workspace.draft }
     public var evaluation: Evaluation { workspace.evaluation }
     public var isDirty: Bool { revision != savedRevision }
+    /// Bumped whenever the draft value is replaced, so the driver can tell in O(1) that nothing changed.
+    public internal(set) var draftVersion = 0
+
+    /// Whether the draft in memory differs from the file: an unsaved change, or a cell being typed into.
+    /// (Comparing with the draft before the edit is cheap: untouched forms share their storage.)
+    public var hasUnsavedChanges: Bool { isDirty || (editing.map { draft != $0.before } ?? false) }
+
+    var inMemory: DraftInMemory { DraftInMemory(draft: draft, version: draftVersion, unsaved: hasUnsavedChanges) }
 
     public init(workspace: Workspace, path: String) {
         self.workspace = workspace

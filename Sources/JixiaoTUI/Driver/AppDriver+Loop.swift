@@ -5,18 +5,26 @@ extension AppDriver {
     func runApp(_ state: inout AppState) -> Int32 {
         var (rows, cols) = terminal.size()
         App.update(&state, .resize(rows: rows, cols: cols))
+        // The screen is painted after input or a change of state, never on an idle turn of the loop: with
+        // nothing pressed the process only wakes to look at signals and the recovery timer.
+        var needsPaint = true
         while !state.quitRequested {
             if let sig = SignalWatch.stopRequest() {
                 // Terminal closed or killed: keep every change, then leave in order (run's defer gives
                 // the terminal back and removes the lock).
-                if !state.readOnly { keeper?.write(state.draft, now: Date()) }
+                if !state.readOnly { keeper?.write(state.inMemory, now: Date()) }
                 return 128 + sig
             }
-            if let error = keeper?.tick(state.draft, now: Date()) {
+            if let error = keeper?.tick(state.inMemory, now: Date()) {
                 state.say(UIText.Recovery.recoveryWriteFailed(DraftText.message(error)), error: true)
+                needsPaint = true
             }
-            paint(View.render(state, rows: rows, cols: cols))
+            if needsPaint {
+                paint(View.render(state, rows: rows, cols: cols))
+                needsPaint = false
+            }
             guard let key = terminal.readKey(timeoutMs: Self.tickMs) else { continue }
+            needsPaint = true
             if key == .resize {
                 (rows, cols) = terminal.size()
                 shown = nil
@@ -24,7 +32,7 @@ extension AppDriver {
                 continue
             }
             // Ctrl-C is a reflex: whatever the quit dialog then gets as an answer, the typing is on disk.
-            if key == .ctrl("c"), !state.readOnly { keeper?.write(state.draft, now: Date()) }
+            if key == .ctrl("c"), !state.readOnly { keeper?.write(state.inMemory, now: Date()) }
             var effects = App.update(&state, .key(key))
             while !effects.isEmpty {
                 let effect = effects.removeFirst()
@@ -38,7 +46,7 @@ extension AppDriver {
                 case .quit:
                     state.quitRequested = true
                 case let .openEditor(text):
-                    if !state.readOnly { keeper?.write(state.draft, now: Date()) }
+                    if !state.readOnly { keeper?.write(state.inMemory, now: Date()) }
                     App.update(&state, .editorFinished(runEditor(text)))
                     shown = nil
                 case let .print(format):
@@ -53,16 +61,11 @@ extension AppDriver {
         return 0
     }
 
-    /// Notes the change for the recovery timer and hands the crash handler the newest bytes.
+    /// Tells the recovery keeper which version of the draft is in memory; it encodes it for the crash
+    /// handler on its own thread when the version moved.
     func afterAction(_ state: AppState) {
         guard !state.readOnly, let keeper else { return }
-        let now = Date()
-        keeper.noteChange(state.draft, now: now)
-        switch keeper.crashSnapshot(state.draft, now: now) {
-        case .unchanged: break
-        case .nothingUnsaved: CrashGuard.update(nil)
-        case let .bytes(b): CrashGuard.update(b)
-        }
+        keeper.noteChange(state.inMemory, now: Date())
     }
 
     /// Saves, asking what to do when the file was changed behind our back. Reports the outcome to the
@@ -82,13 +85,12 @@ extension AppDriver {
         App.update(&state, .saved(result, revision: revision))
         switch result {
         case let .success(stamp):
-            keeper?.didSave(draft, stamp: stamp, current: state.draft, now: Date())
-            CrashGuard.update(nil)
+            keeper?.didSave(stamp: stamp, current: state.inMemory, now: Date())
             if let note { state.say(note) }
             return true
         case .failure:
             // The draft stays in memory, and goes to the recovery file now rather than in a few seconds.
-            if let error = keeper?.write(state.draft, now: Date()) {
+            if let error = keeper?.write(state.inMemory, now: Date()) {
                 state.say((state.message ?? "") + " " + UIText.Recovery.recoveryWriteFailed(DraftText.message(error)), error: true)
             }
             return false
@@ -140,7 +142,7 @@ extension AppDriver {
         lock = nil
         if case let .acquired(l, _) = DraftLock.acquire(for: newPath) { lock = l }
         state.path = newPath
-        let k = RecoveryKeeper(draftPath: newPath, template: state.template, saved: state.draft, base: DraftStore.stamp(newPath))
+        let k = RecoveryKeeper(draftPath: newPath, template: state.template, base: DraftStore.stamp(newPath))
         keeper = k
         CrashGuard.arm(recovery: k.recoveryPath, fallback: RecoveryStore.fallbackPath(for: newPath), lock: lock?.path)
     }

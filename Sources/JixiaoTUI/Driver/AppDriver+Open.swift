@@ -33,7 +33,7 @@ extension AppDriver {
         keeper = nil
         // A read-only session never touches the recovery file: it belongs to the session holding the lock.
         if !readOnly {
-            let k = RecoveryKeeper(draftPath: path, template: loaded.template, saved: loaded.draft, base: loaded.stamp)
+            let k = RecoveryKeeper(draftPath: path, template: loaded.template, base: loaded.stamp)
             keeper = k
             CrashGuard.arm(recovery: k.recoveryPath, fallback: RecoveryStore.fallbackPath(for: path), lock: lock?.path)
             switch RecoveryStore.examine(draftPath: path, current: loaded.draft, stamp: loaded.stamp, catalog: catalog) {
@@ -99,11 +99,11 @@ extension AppDriver {
             s.revision = 1
             s.nextRevision = 2
             state = s
-            keeper = RecoveryKeeper(draftPath: state.path, template: offer.template, saved: loaded.draft, base: loaded.stamp)
+            keeper = RecoveryKeeper(draftPath: state.path, template: offer.template, base: loaded.stamp)
         }
         // Rewrite at once so the file describes this session (pid, base) and moves beside the draft if it
         // had to live in the fallback folder.
-        keeper?.noteChange(recovered, now: Date())
-        keeper?.write(recovered, now: Date())
+        keeper?.noteChange(state.inMemory, now: Date())
+        keeper?.write(state.inMemory, now: Date())
     }
 }

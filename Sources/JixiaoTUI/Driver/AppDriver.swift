@@ -95,11 +95,16 @@ public final class AppDriver {
         let lastYear = Calendar(identifier: .gregorian).component(.year, from: Date()) - 1
         var s = StartState(recent: fixedFile == nil ? StartApp.recentDrafts(in: ".") : [], fixedFile: fixedFile,
                            defaultYear: lastYear, templateTitle: title)
+        var needsPaint = true
         while true {
             if let sig = SignalWatch.stopRequest() { return .signal(sig) }
-            let (rows, cols) = terminal.size()
-            paint(StartView.render(s, rows: rows, cols: cols))
+            if needsPaint {
+                let (rows, cols) = terminal.size()
+                paint(StartView.render(s, rows: rows, cols: cols))
+                needsPaint = false
+            }
             guard let key = terminal.readKey(timeoutMs: Self.tickMs) else { continue }
+            needsPaint = true
             if key == .resize { shown = nil; continue }
             switch StartApp.update(&s, key) {
             case nil: continue
@@ -117,11 +122,16 @@ public final class AppDriver {
 
     /// Shows a question until it is answered (or a termination signal comes).
     func ask(_ c: inout ChoiceState) -> Asked {
+        var needsPaint = true
         while true {
             if let sig = SignalWatch.stopRequest() { shown = nil; return .signal(sig) }
-            let (rows, cols) = terminal.size()
-            paint(ChoiceView.render(c, rows: rows, cols: cols))
+            if needsPaint {
+                let (rows, cols) = terminal.size()
+                paint(ChoiceView.render(c, rows: rows, cols: cols))
+                needsPaint = false
+            }
             guard let key = terminal.readKey(timeoutMs: Self.tickMs) else { continue }
+            needsPaint = true
             if key == .resize { shown = nil; continue }
             if let a = ChoiceApp.update(&c, key) { shown = nil; return .answer(a) }
         }

@@ -1,10 +1,21 @@
 import Foundation
 import JixiaoKit
 
+/// The draft in memory as the recovery keeper sees it: `version` changes whenever the draft value may
+/// have changed (so an arrow key costs nothing), `unsaved` says whether it differs from the file.
+struct DraftInMemory {
+    var draft: Draft
+    var version: Int
+    var unsaved: Bool
+}
+
 /// Keeps the recovery file (docs/recovery.md) in step with the draft in memory: written a moment after
 /// the accountant pauses (and at least every few seconds while they keep typing), at once when asked
 /// (a signal, Ctrl-C, a failed save, before $EDITOR), and removed when nothing unsaved is left.
-/// Time is passed in, so the policy can be tested without waiting.
+///
+/// Nothing here looks at the whole draft: the run loop says which version of the draft it holds, and the
+/// encoding and writing happen on the `RecoveryWorker`'s thread. Time is passed in, so the policy can be
+/// tested without waiting.
 final class RecoveryKeeper {
     struct Policy: Sendable {
         /// Write after this long without a change…
@@ -18,126 +29,170 @@ final class RecoveryKeeper {
     }
 
     let draftPath: String
-    let template: Template
     let policy: Policy
-    let environment: [String: String]
-    let pid: Int32
-    let host: String
-    /// The draft as the file on disk holds it (last load or save).
-    private(set) var saved: Draft
+    let worker: RecoveryWorker
     private(set) var base: FileStamp?
-    /// What our recovery file holds; nil when there is none.
-    private(set) var written: Draft?
+    /// The draft version our recovery file holds; nil when there is none (or it describes an older base).
+    private(set) var writtenVersion: Int?
+    /// Whether a recovery file of ours may be on disk.
+    private(set) var fileWritten = false
+    /// The last version handed to the worker for the crash handler, and whether it holds any bytes.
+    private var seenVersion: Int?
+    private var crashArmed = false
     private(set) var pendingSince: Date?
     private(set) var lastChange: Date?
     private(set) var lastWrite: Date?
     private(set) var lastFailure: Date?
     private(set) var lastError: DraftError?
-    private var snapshotOf: Draft?
+    /// A timed write handed to the worker whose outcome has not come back.
+    private var inFlight: Int?
+    private var seq = 0
 
-    init(draftPath: String, template: Template, saved: Draft, base: FileStamp?, policy: Policy = Policy(),
-         environment: [String: String] = ProcessInfo.processInfo.environment, pid: Int32 = getpid()) {
+    init(draftPath: String, template: Template, base: FileStamp?, policy: Policy = Policy(),
+         environment: [String: String] = ProcessInfo.processInfo.environment, pid: Int32 = getpid(),
+         publish: @escaping @Sendable ([UInt8]?) -> Void = { CrashGuard.update($0) }) {
         self.draftPath = draftPath
-        self.template = template
-        self.saved = saved
         self.base = base
         self.policy = policy
-        self.environment = environment
-        self.pid = pid
-        self.host = RecoveryStore.hostName()
+        self.worker = RecoveryWorker(identity: .init(draftPath: draftPath, template: template, pid: pid,
+                                                     host: RecoveryStore.hostName(), environment: environment),
+                                     publish: publish)
     }
 
     var recoveryPath: String { RecoveryStore.path(for: draftPath) }
     var hasPending: Bool { pendingSince != nil }
 
-    /// After every action: is the draft now different from what is already safe on disk?
-    func noteChange(_ draft: Draft, now: Date) {
-        if draft == saved {
-            // Undone back to the saved version: nothing left to recover.
-            if written != nil { remove() }
+    private func nextSeq() -> Int {
+        seq += 1
+        return seq
+    }
+
+    /// After every action. Costs nothing unless the draft's version moved.
+    func noteChange(_ m: DraftInMemory, now: Date) {
+        guard m.unsaved else {
+            // Undone back to the saved version (or just saved): nothing left to recover.
             pendingSince = nil
+            seenVersion = nil
+            if crashArmed || fileWritten {
+                worker.submit(.init(seq: nextSeq(), kind: .clear(removeFile: fileWritten)))
+                crashArmed = false
+                fileWritten = false
+                writtenVersion = nil
+            }
             return
         }
-        if let written, draft == written { pendingSince = nil; return }
-        if pendingSince == nil { pendingSince = now }
-        lastChange = now
+        guard m.version != seenVersion else { return }
+        seenVersion = m.version
+        crashArmed = true
+        if m.version == writtenVersion {
+            pendingSince = nil
+        } else {
+            if pendingSince == nil { pendingSince = now }
+            lastChange = now
+        }
+        worker.submit(.init(seq: nextSeq(), kind: .snapshot(draft: m.draft, version: m.version, base: base, at: now, writeFile: false)))
     }
 
     func isDue(now: Date) -> Bool {
-        guard let since = pendingSince, let last = lastChange else { return false }
+        guard inFlight == nil, let since = pendingSince, let last = lastChange else { return false }
         if let f = lastFailure, now.timeIntervalSince(f) < policy.retry { return false }
         if let w = lastWrite, now.timeIntervalSince(w) < policy.minInterval { return false }
         return now.timeIntervalSince(last) >= policy.idle || now.timeIntervalSince(since) >= policy.maxDelay
     }
 
-    /// Called each turn of the run loop. Returns an error the first time writing fails (to show once).
-    func tick(_ draft: Draft, now: Date) -> DraftError? {
-        isDue(now: now) ? write(draft, now: now) : nil
+    /// Called each turn of the run loop: takes in what the worker finished and starts a write when one is
+    /// due. Returns an error the first time writing fails (to show once).
+    func tick(_ m: DraftInMemory, now: Date) -> DraftError? {
+        let error = collect()
+        if isDue(now: now) {
+            let s = nextSeq()
+            inFlight = s
+            worker.submit(.init(seq: s, kind: .snapshot(draft: m.draft, version: m.version, base: base, at: now, writeFile: true)))
+        }
+        return error
     }
 
-    /// Writes now, whatever the timing. Returns an error only when it differs from the last one reported.
+    /// Takes in the worker's finished writes. Returns an error only when it differs from the last one reported.
     @discardableResult
-    func write(_ draft: Draft, now: Date) -> DraftError? {
-        guard draft != saved else {
-            if written != nil { remove() }
-            pendingSince = nil
-            return nil
+    func collect() -> DraftError? {
+        var report: DraftError?
+        for o in worker.takeOutcomes() {
+            if let r = apply(o) { report = r }
         }
-        if let written, draft == written, pendingSince == nil { return nil }
-        do {
-            try RecoveryStore.write(file(draft, now: now), template: template, environment: environment)
-        } catch {
-            lastFailure = now
+        return report
+    }
+
+    /// Waits for the worker, then takes in what it did (tests; before the program ends).
+    @discardableResult
+    func settle() -> DraftError? {
+        worker.flush()
+        return collect()
+    }
+
+    private func apply(_ o: RecoveryWorker.Outcome) -> DraftError? {
+        if inFlight.map({ o.seq >= $0 }) ?? false { inFlight = nil }
+        if let error = o.error {
+            lastFailure = o.at
             let isNew = lastError != error
             lastError = error
             return isNew ? error : nil
         }
-        written = draft
-        lastWrite = now
-        pendingSince = nil
+        writtenVersion = o.version
+        fileWritten = true
+        lastWrite = o.at
         lastFailure = nil
         lastError = nil
+        if o.version == seenVersion { pendingSince = nil }
         return nil
     }
 
-    /// The draft was saved as `draft` (the file now has `stamp`); `current` is what is in memory now.
-    func didSave(_ draft: Draft, stamp: FileStamp?, current: Draft, now: Date) {
-        saved = draft
+    /// Writes now, whatever the timing, and waits for it. Returns an error only when it differs from the
+    /// last one reported.
+    @discardableResult
+    func write(_ m: DraftInMemory, now: Date) -> DraftError? {
+        let earlier = collect()
+        guard m.unsaved else {
+            noteChange(m, now: now)
+            worker.flush()
+            return earlier
+        }
+        if m.version == writtenVersion && pendingSince == nil && m.version == seenVersion { return earlier }
+        seenVersion = m.version
+        crashArmed = true
+        let s = nextSeq()
+        guard let o = worker.runNow(.init(seq: s, kind: .snapshot(draft: m.draft, version: m.version, base: base, at: now, writeFile: true))) else {
+            return earlier
+        }
+        return apply(o) ?? earlier
+    }
+
+    /// The draft was saved (the file now has `stamp`); `m` is what is in memory now.
+    func didSave(stamp: FileStamp?, current m: DraftInMemory, now: Date) {
+        collect()
         base = stamp
-        if current == draft {
-            remove()
+        // The old recovery file was measured against the previous version: it is rewritten or removed.
+        writtenVersion = nil
+        seenVersion = nil
+        pendingSince = nil
+        if m.unsaved {
+            noteChange(m, now: now)
+            write(m, now: now)
         } else {
-            // The old recovery file was measured against the previous version: rewrite it.
-            written = nil
-            noteChange(current, now: now)
-            write(current, now: now)
+            crashArmed = true
+            fileWritten = true
+            noteChange(m, now: now)
         }
     }
 
+    /// Removes the recovery file and waits until it is gone (quitting, switching files).
     func remove() {
-        RecoveryStore.remove(for: draftPath, environment: environment)
-        written = nil
+        worker.runNow(.init(seq: nextSeq(), kind: .clear(removeFile: true)))
+        collect()
+        fileWritten = false
+        crashArmed = false
+        writtenVersion = nil
+        seenVersion = nil
         pendingSince = nil
-    }
-
-    enum Snapshot {
-        case unchanged
-        case nothingUnsaved
-        case bytes([UInt8])
-    }
-
-    /// What the crash handler should write if the program dies now. Re-encoded only when the draft
-    /// changed since the last call.
-    func crashSnapshot(_ draft: Draft, now: Date) -> Snapshot {
-        if let snapshotOf, snapshotOf == draft { return .unchanged }
-        snapshotOf = draft
-        if draft == saved { return .nothingUnsaved }
-        return .bytes(Array(RecoveryCodec.encode(file(draft, now: now), template: template).utf8))
-    }
-
-    func file(_ draft: Draft, now: Date) -> RecoveryFile {
-        let diff = RecoveryDiff.compare(saved, draft, template: template)
-        return RecoveryFile(draft: draft, savedAt: now, pid: pid, host: host, draftPath: RecoveryStore.absolute(draftPath),
-                            base: base, changedCells: diff.count, changes: diff.sample)
+        inFlight = nil
     }
 }

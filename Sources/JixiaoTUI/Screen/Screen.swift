@@ -69,7 +69,8 @@ public struct Screen: Sendable, Hashable {
             guard c < limit else { break }
             var character = original
             var w = DisplayWidth.width(of: character)
-            if let first = character.unicodeScalars.first, first.properties.generalCategory == .control {
+            // A control character (category Cc: C0, DEL, C1) is never sent to the terminal.
+            if let v = character.unicodeScalars.first?.value, v < 0x20 || (0x7F..<0xA0).contains(v) {
                 character = " "
                 w = 1
             }

@@ -32,7 +32,7 @@ enum HelpView {
 
 enum ProblemsView {
     static func draw(_ sc: inout Screen, _ s: AppState, selected: Int) {
-        let all = s.checks.all(s.template)
+        let all = s.panel.problems
         let inner = Panel.frame(&sc, title: UIText.App.problemsTitle(ProblemReport.summary(all)))
         guard !all.isEmpty else {
             sc.put(UIText.App.noProblems, row: inner.row, col: inner.col, maxWidth: inner.width)
@@ -60,7 +60,16 @@ enum ProblemsView {
 enum ScoreView {
     static func draw(_ sc: inout Screen, _ s: AppState, scroll: Int) {
         let inner = Panel.frame(&sc, title: UIText.App.scoreTitle)
-        let card = ScorecardBuilder.build(s.evaluation, problems: s.checks.all(s.template))
+        let lines = s.panel.scoreLines
+        let top = min(scroll, max(0, lines.count - inner.height))
+        for k in 0..<inner.height {
+            guard top + k < lines.count else { break }
+            sc.put(lines[top + k].0, row: inner.row + k, col: inner.col, style: lines[top + k].1, maxWidth: inner.width)
+        }
+    }
+
+    /// The preview's lines, built once per change of the draft (`App.preparePanel`).
+    static func lines(_ card: Scorecard) -> [(String, CellStyle)] {
         var lines: [(String, CellStyle)] = []
         lines.append(("\(card.unit.isEmpty ? ReportText.noUnit : card.unit) · \(card.year) 年度", CellStyle(.title, [.bold])))
         for f in card.forms {
@@ -86,11 +95,7 @@ enum ScoreView {
         }
         lines.append(("", .normal))
         lines.append(("\(ReportText.checks)：\(ProblemReport.summary(card.problems))", card.errorCount > 0 ? CellStyle(.error, [.bold]) : .normal))
-        let top = min(scroll, max(0, lines.count - inner.height))
-        for k in 0..<inner.height {
-            guard top + k < lines.count else { break }
-            sc.put(lines[top + k].0, row: inner.row + k, col: inner.col, style: lines[top + k].1, maxWidth: inner.width)
-        }
+        return lines
     }
 }
 
@@ -138,11 +143,12 @@ enum AreaEditorView {
 
 /// The text printout at the screen's width, as `jixiao print` writes it.
 enum PrintPreviewView {
+    /// The width the printout is laid out at: the panel's inside (full width less its frame).
+    static func textWidth(cols: Int) -> Int { max(0, cols - 2) }
+
     static func draw(_ sc: inout Screen, _ s: AppState, scroll: Int) {
-        let (card, mark) = App.printout(s)
-        let inner = Panel.frame(&sc, title: UIText.App.printTitle(final: mark == nil, errors: card.errorCount))
-        let text = PrintText.render(scorecard: card, evaluation: s.evaluation, width: inner.width, draftMark: mark)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let inner = Panel.frame(&sc, title: UIText.App.printTitle(final: s.panel.printMark == nil, errors: s.panel.scorecard?.errorCount ?? 0))
+        let lines = s.panel.printLines
         let top = min(scroll, max(0, lines.count - inner.height))
         for k in 0..<inner.height where top + k < lines.count {
             sc.put(String(lines[top + k]), row: inner.row + k, col: inner.col, maxWidth: inner.width)

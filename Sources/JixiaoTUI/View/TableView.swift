@@ -97,7 +97,9 @@ enum TableView {
             return
         }
         let value = s.evaluation.value(a)
-        var text = ValueText.display(value, kind: kind).replacingOccurrences(of: "\n", with: "⏎")
+        var text = ValueText.display(value, kind: kind)
+        // A line break would end the table line: shown as ⏎ (Foundation's replacing is too slow per cell).
+        if text.utf8.contains(0x0A) { text = String(text.map { $0 == "\n" ? "⏎" : $0 }) }
         if case .invalid = value { text = "‼" + text }
         var style: CellStyle = computed ? .computed : .normal
         if let mark { style = mark == .error ? CellStyle(.error, [.bold, .underline]) : (mark == .warning ? CellStyle(.warning, [.underline]) : style) }

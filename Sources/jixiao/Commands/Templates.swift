@@ -8,7 +8,10 @@ struct Templates: ParsableCommand {
     func run() throws {
         var items: [JSONValue] = []
         var broken = false
-        for f in CLI.catalog.files() {
+        // Silence here would leave a broken install looking like an empty one.
+        let files = CLI.catalog.files()
+        guard !files.isEmpty else { throw CLI.fail(CLIText.noTemplates) }
+        for f in files {
             do {
                 let t = try TemplateLoader.load(file: f.path)
                 if json {

@@ -34,6 +34,10 @@ struct IncrementalEvaluationTests {
                 let fullProblems = Checker.check(full)
                 let sameProblems = live.all(ws.template).map(\.message) == fullProblems.map(\.message)
                 #expect(sameProblems, "step \(step): live problems differ from a full check")
+                for severity in Severity.allCases {
+                    let counted = fullProblems.filter { $0.severity == severity }.count
+                    #expect(live.count(severity) == counted, "step \(step): the kept count of \(severity) is not the count of a full check")
+                }
             }
         }
     }

@@ -80,7 +80,7 @@ struct TemplateLoaderTests {
     }
 
     @Test func catalogFindsTemplatesFromAnotherDirectory() {
-        // The catalog standard search includes the source tree's templates/ even when cwd is elsewhere.
+        // A dev build finds the clone's templates/ above the binary (under .build/) whatever the cwd.
         let saved = FileManager.default.currentDirectoryPath
         FileManager.default.changeCurrentDirectoryPath(NSTemporaryDirectory())
         defer { FileManager.default.changeCurrentDirectoryPath(saved) }

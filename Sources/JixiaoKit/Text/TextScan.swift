@@ -1,0 +1,36 @@
+/// Whitespace trimming and literal search in pure Swift. Foundation's `trimmingCharacters` and
+/// `contains`/`range(of:)` go through NSString and CFString on Linux, and the checks call them for every
+/// text cell on every keystroke: a profile put them at a third of a keystroke (docs/performance.md).
+extension StringProtocol {
+    /// Nothing but white space and line breaks (or nothing at all).
+    public var isBlank: Bool { unicodeScalars.allSatisfy { $0.properties.isWhitespace } }
+
+    /// Without white space and line breaks at either end.
+    public var trimmed: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+
+    /// Whether `needle` occurs in the text, compared scalar by scalar: a literal search, with none of
+    /// Foundation's locale or grapheme folding (`"\u{0600}<"` contains `"<"`).
+    public func containsLiteral(_ needle: some StringProtocol) -> Bool {
+        let n = Array(needle.utf8)
+        guard !n.isEmpty else { return true }
+        let h = Array(utf8)
+        guard h.count >= n.count else { return false }
+        let first = n[0]
+        var i = 0
+        let end = h.count - n.count
+        while i <= end {
+            if h[i] == first {
+                var k = 1
+                while k < n.count && h[i + k] == n[k] { k += 1 }
+                if k == n.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+}

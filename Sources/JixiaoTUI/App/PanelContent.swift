@@ -1,0 +1,53 @@
+import JixiaoKit
+
+/// What the open panel shows, built by `App.update` when the panel opens, after a change of the draft
+/// and after a resize: never while drawing, since the scorecard and the printout cost work proportional
+/// to the whole draft (docs/performance.md).
+struct PanelContent: Sendable {
+    /// `AppState.draftVersion` the content was built for; -1: nothing built.
+    var version = -1
+    /// Every problem, in the order of the forms (F3).
+    var problems: [Problem] = []
+    var scorecard: Scorecard?
+    /// The score preview's lines (F4).
+    var scoreLines: [(String, CellStyle)] = []
+    /// The printout as the TUI writes it: final, or marked 草稿 while errors remain.
+    var printMark: DraftMark?
+    /// The text printout at `printWidth` columns (F4, P).
+    var printWidth = 0
+    var printLines: [String] = []
+}
+
+extension App {
+    /// Builds what the open panel needs, if the draft or the width changed since it was built.
+    static func preparePanel(_ s: inout AppState) {
+        let stale = s.panel.version != s.draftVersion
+        switch s.overlay {
+        case .problems:
+            if stale { rebuildProblems(&s) }
+        case .score:
+            if stale || s.panel.scorecard == nil { rebuildScorecard(&s) }
+        case .printPreview:
+            if stale || s.panel.scorecard == nil { rebuildScorecard(&s) }
+            let width = PrintPreviewView.textWidth(cols: s.size.cols)
+            if s.panel.printWidth != width || s.panel.printLines.isEmpty, let card = s.panel.scorecard {
+                let text = PrintText.render(scorecard: card, evaluation: s.evaluation, width: width, draftMark: s.panel.printMark)
+                s.panel.printLines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                s.panel.printWidth = width
+            }
+        default:
+            break
+        }
+    }
+
+    private static func rebuildProblems(_ s: inout AppState) {
+        s.panel = PanelContent(version: s.draftVersion, problems: s.checks.all(s.template))
+    }
+
+    private static func rebuildScorecard(_ s: inout AppState) {
+        let problems = s.checks.all(s.template)
+        let (card, mark) = printout(s.evaluation, problems: problems)
+        s.panel = PanelContent(version: s.draftVersion, problems: problems, scorecard: card,
+                               scoreLines: ScoreView.lines(card), printMark: mark)
+    }
+}
