@@ -15,17 +15,48 @@ struct Jixiao: ParsableCommand {
         subcommands: [Open.self, New.self, Templates.self, Fields.self, Set.self, Validate.self, Score.self, Print.self, Generate.self,
                       GenerateManual.self],
         defaultSubcommand: Open.self)
+
+    /// ArgumentParser's own `main`, but its error messages (which quote the arguments given, whatever
+    /// they hold) are shown through `VisibleText` like every other text of the commands. Help and
+    /// completion scripts (exit 0) are its own static text and go out as they are.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+            } else if !message.isEmpty {
+                CLI.note(message)
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }
 
-/// Shared by the commands: where templates are, and how a failure is shown and exits.
+/// Shared by the commands: where templates are, how text is shown, and how a failure is shown and exits.
+/// Every text meant for a terminal goes out through `say`, `sayFields`, `note` or `fail`, which show
+/// control characters as `VisibleText` escapes (a cell or a file name holding ESC sequences cannot
+/// clear the screen or forge a line); `printJSON` alone writes exactly, JSON-escaped.
 enum CLI {
     static let catalog = TemplateCatalog.standard()
     static var store: DraftStore { DraftStore(catalog: catalog) }
 
     static func fail(_ message: String, code: Int32 = 2) -> ExitCode {
-        FileHandle.standardError.write(Data(("jixiao: " + message + "\n").utf8))
+        note("jixiao: " + message)
         return ExitCode(code)
     }
+
+    /// Lines for standard output; line breaks kept.
+    static func say(_ text: String) { print(VisibleText.text(text)) }
+
+    /// One line of tab-separated fields: a tab or line break inside a field is escaped too.
+    static func sayFields(_ fields: [String]) { print(fields.map(VisibleText.line).joined(separator: "\t")) }
+
+    /// Lines for standard error.
+    static func note(_ text: String) { FileHandle.standardError.write(Data((VisibleText.text(text) + "\n").utf8)) }
 
     static func load(_ path: String) throws -> DraftStore.Loaded {
         do { return try store.load(path) } catch { throw fail(DraftText.message(error)) }

@@ -54,6 +54,14 @@ struct CheckContext {
         }
     }
 
+    /// Computed cells whose formula overflowed: an error at the cell, which shows "—".
+    mutating func beyondRange() {
+        guard let cells = ev.forms[form.id]?[safe: index]?.overflowed, !cells.isEmpty else { return }
+        for key in cells {
+            report(.error, address(key.row, key.index < 0 ? nil : key.index, key.column), CheckText.beyondRange(), code: "overflow")
+        }
+    }
+
     mutating func requiredColumns() {
         let requiredColumns = Set(form.sections.flatMap { s in s.columns.filter(\.required).map { "\(s.id).\($0.id)" } })
         for (row, idx) in rowInstances() {
@@ -103,14 +111,20 @@ struct CheckContext {
         for (boundRow, idx) in bindings {
             for col in columns {
                 let scope = ev.scopeFor(form: form, index: index, row: boundRow, rowIndex: idx, column: col)
-                let l = FormulaEvaluator.evaluate(left, in: scope)
-                let r = FormulaEvaluator.evaluate(right, in: scope)
                 let at = spec.at
                 let (f, fi) = at.map(targetForm) ?? (form, index)
                 let row = at.map { $0.row == "_" ? boundRow : $0.row } ?? ""
                 let column = at?.column == "@" ? col : (at?.column ?? col)
                 let a: CellAddress? = (f != nil && at != nil) ? address(row, at?.row == "_" ? idx : nil, column, in: f, formIndex: fi) : nil
                 let label = YearText.render(spec.label, year: ev.draft.year)
+                let l: Value, r: Value
+                do {
+                    l = try FormulaEvaluator.evaluateChecked(left, in: scope)
+                    r = try FormulaEvaluator.evaluateChecked(right, in: scope)
+                } catch {
+                    report(.error, a, CheckText.beyondRange(label: label), code: "overflow")
+                    continue
+                }
                 if spec.kind == .equal, l.number == nil || r.number == nil, let s = l.text, let t = r.text {
                     // Two texts (评价等次 against grade(总分)): compared as typed, trimmed, full-width folded.
                     if !s.isBlank, !t.isBlank,

@@ -4,7 +4,9 @@ public enum DraftFactory {
         var d = Draft(templateID: template.id, templateVersion: template.version, year: year)
         for p in template.parameters { d.parameters[p.id] = p.defaultValue }
         for form in template.forms {
-            let count = form.isRepeated ? (projects ?? 1) : 1
+            // The command line refuses a count outside `Limits.projects` with a message; here it is
+            // only kept inside, so that no caller can trap the range or exhaust the memory.
+            let count = form.isRepeated ? min(max(projects ?? 1, Limits.projects.lowerBound), Limits.projects.upperBound) : 1
             d.forms[form.id] = (0..<count).map { _ in newInstance(form) }
         }
         if let unitName, let cell = template.unitNameCell {

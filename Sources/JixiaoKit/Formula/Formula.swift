@@ -73,6 +73,36 @@ public indirect enum Formula: Sendable, Equatable {
     }
 }
 
+extension Formula {
+    /// n as the digits of `round(x, n)`: a whole number within `Limits.roundDigits`, else nil.
+    static func roundDigits(_ n: Decimal) -> Int? {
+        guard n == n.rounded(0), n >= Decimal(Limits.roundDigits.lowerBound), n <= Decimal(Limits.roundDigits.upperBound) else { return nil }
+        return NSDecimalNumber(decimal: n).intValue
+    }
+
+    /// The `n` of the first `round(x, n)` whose n is not a whole constant within `Limits.roundDigits`
+    /// (rounding to 10^2147483647 ran for minutes).
+    public var badRoundDigits: Formula? {
+        switch self {
+        case .number, .text, .ref: return nil
+        case let .negate(f): return f.badRoundDigits
+        case let .binary(_, a, b): return a.badRoundDigits ?? b.badRoundDigits
+        case let .call(fn, args):
+            if fn == .round, args.count > 1 {
+                let n: Decimal?
+                switch args[1] {
+                case let .number(d): n = d
+                case let .negate(.number(d)): n = -d
+                default: n = nil
+                }
+                guard let n, Self.roundDigits(n) != nil else { return args[1] }
+            }
+            for a in args { if let bad = a.badRoundDigits { return bad } }
+            return nil
+        }
+    }
+}
+
 /// `row.col`, `_.col` (this row), `row.@` (this column), `children.@`, `row[].col` (all instances of a
 /// repeated row), `row[_].col` (the instance of another repeated row at this row's index: parallel
 /// tables that list the same institutions), and across forms `B!row.col` or `C[]!row.col` (every
@@ -97,28 +127,72 @@ public struct Reference: Sendable, Equatable, Hashable {
 }
 
 public struct FormulaSyntaxError: Error, Equatable, Sendable {
+    public enum Reason: Equatable, Sendable {
+        /// Not the grammar: `found` is what stands at `position`.
+        case unexpected
+        /// Longer than `Limits.formulaLength` characters.
+        case tooLong(length: Int)
+        /// Nested deeper than `Limits.formulaDepth` at `position`.
+        case tooDeep
+    }
     public let position: Int
     public let found: String
+    public let reason: Reason
+
+    public init(position: Int, found: String, reason: Reason = .unexpected) {
+        self.position = position
+        self.found = found
+        self.reason = reason
+    }
 }
 
 /// Recursive-descent parser: expr := term (('+'|'-') term)*; term := unary (('*'|'/') unary)*;
 /// unary := '-' unary | primary; primary := number | "text" | ref | func '(' args ')' | '(' expr ')'.
+/// Its recursion, and the evaluator's over the tree it builds, are bounded by `Limits.formulaDepth`:
+/// a template may be hostile, and a stack overflow would take every command down with it.
 public struct FormulaParser {
+    /// A parsed subformula and the depth of its tree (a number or a reference is 0 deep).
+    struct Node {
+        let formula: Formula
+        let depth: Int
+    }
+
     let chars: [Character]
     var i = 0
+    /// Brackets, calls and `-` signs open around the current position: the parser's own recursion.
+    var nesting = 0
 
     public static func parse(_ text: String) throws(FormulaSyntaxError) -> Formula {
-        var p = FormulaParser(chars: Array(text))
+        let chars = Array(text)
+        guard chars.count <= Limits.formulaLength else {
+            throw FormulaSyntaxError(position: Limits.formulaLength, found: "", reason: .tooLong(length: chars.count))
+        }
+        var p = FormulaParser(chars: chars)
         let f = try p.expression()
         p.space()
         if p.i < p.chars.count { throw p.fail() }
-        return f
+        return f.formula
     }
 
     init(chars: [Character]) { self.chars = chars }
 
     func fail() -> FormulaSyntaxError {
         FormulaSyntaxError(position: i, found: i < chars.count ? String(chars[i...].prefix(12)) : "")
+    }
+
+    func tooDeep() -> FormulaSyntaxError { FormulaSyntaxError(position: i, found: "", reason: .tooDeep) }
+
+    /// One level more of the parser's recursion; `leave()` when it returns.
+    mutating func enter() throws(FormulaSyntaxError) {
+        nesting += 1
+        if nesting > Limits.formulaDepth { throw tooDeep() }
+    }
+
+    mutating func leave() { nesting -= 1 }
+
+    func node(_ f: Formula, _ depth: Int) throws(FormulaSyntaxError) -> Node {
+        guard depth <= Limits.formulaDepth else { throw tooDeep() }
+        return Node(formula: f, depth: depth)
     }
 
     mutating func space() { while i < chars.count, chars[i] == " " { i += 1 } }
@@ -129,27 +203,32 @@ public struct FormulaParser {
         return false
     }
 
-    mutating func expression() throws(FormulaSyntaxError) -> Formula {
+    mutating func expression() throws(FormulaSyntaxError) -> Node {
         var left = try term()
         while true {
-            if eat("+") { left = .binary(.add, left, try term()) }
-            else if eat("-") { left = .binary(.sub, left, try term()) }
-            else { return left }
+            let op: Formula.BinaryOp
+            if eat("+") { op = .add } else if eat("-") { op = .sub } else { return left }
+            let right = try term()
+            left = try node(.binary(op, left.formula, right.formula), 1 + max(left.depth, right.depth))
         }
     }
 
-    mutating func term() throws(FormulaSyntaxError) -> Formula {
+    mutating func term() throws(FormulaSyntaxError) -> Node {
         var left = try unary()
         while true {
-            if eat("*") { left = .binary(.mul, left, try unary()) }
-            else if eat("/") { left = .binary(.div, left, try unary()) }
-            else { return left }
+            let op: Formula.BinaryOp
+            if eat("*") { op = .mul } else if eat("/") { op = .div } else { return left }
+            let right = try unary()
+            left = try node(.binary(op, left.formula, right.formula), 1 + max(left.depth, right.depth))
         }
     }
 
-    mutating func unary() throws(FormulaSyntaxError) -> Formula {
-        if eat("-") { return .negate(try unary()) }
-        return try primary()
+    mutating func unary() throws(FormulaSyntaxError) -> Node {
+        guard eat("-") else { return try primary() }
+        try enter()
+        defer { leave() }
+        let x = try unary()
+        return try node(.negate(x.formula), 1 + x.depth)
     }
 
     static func isIdentStart(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c == "_") }
@@ -163,12 +242,14 @@ public struct FormulaParser {
         return String(chars[start..<i])
     }
 
-    mutating func primary() throws(FormulaSyntaxError) -> Formula {
+    mutating func primary() throws(FormulaSyntaxError) -> Node {
         space()
         guard i < chars.count else { throw fail() }
         let c = chars[i]
         if c == "(" {
             i += 1
+            try enter()
+            defer { leave() }
             let f = try expression()
             guard eat(")") else { throw fail() }
             return f
@@ -180,27 +261,34 @@ public struct FormulaParser {
             guard i < chars.count else { throw fail() }
             let s = String(chars[start..<i])
             i += 1
-            return .text(s)
+            return Node(formula: .text(s), depth: 0)
         }
         if c.isASCII && c.isNumber {
             let start = i
             while i < chars.count, chars[i].isASCII, chars[i].isNumber || chars[i] == "." { i += 1 }
             guard let d = NumberInput.decimal(String(chars[start..<i])) else { i = start; throw fail() }
-            if i < chars.count, chars[i] == "%" { i += 1; return .number(d / 100) }
-            return .number(d)
+            if i < chars.count, chars[i] == "%" { i += 1; return Node(formula: .number(d / 100), depth: 0) }
+            return Node(formula: .number(d), depth: 0)
         }
         let start = i
         guard let name = identifier() else { throw fail() }
         if eat("(") {
             guard let fn = Formula.Function(rawValue: name) else { i = start; throw fail() }
+            try enter()
+            defer { leave() }
             var args: [Formula] = []
+            var depth = 0
             if !eat(")") {
-                repeat { args.append(try expression()) } while eat(",")
+                repeat {
+                    let a = try expression()
+                    args.append(a.formula)
+                    depth = max(depth, a.depth)
+                } while eat(",")
                 guard eat(")") else { throw fail() }
             }
-            return .call(fn, args)
+            return try node(.call(fn, args), 1 + depth)
         }
-        return .ref(try reference(first: name, start: start))
+        return Node(formula: .ref(try reference(first: name, start: start)), depth: 0)
     }
 
     /// After the first identifier: `[]`? then `!` (a form) or `.` (a row's column).

@@ -19,24 +19,40 @@ public struct FormulaScope {
     public var settings: TemplateSettings
 }
 
+/// A formula's arithmetic went beyond what can be computed (`Limits.computedMagnitude`): the cell
+/// is undefined ("—") and the checks report it (`CheckText.beyondRange`), never NaN.
+public struct FormulaOverflow: Error, Equatable, Sendable {}
+
 /// Interprets a `Formula`. Empty and undefined follow the forms' own conventions: a sum over cells
 /// that are all empty is empty, one over some filled cells counts the empty ones as 0; a rate over
 /// a zero or empty base is undefined ("—"), never inf or NaN.
 public enum FormulaEvaluator {
+    /// The value, undefined where the arithmetic overflowed.
     public static func evaluate(_ f: Formula, in scope: FormulaScope) -> Value {
+        do { return try evaluateChecked(f, in: scope) } catch { return .undefined }
+    }
+
+    /// The value, or `FormulaOverflow` when some step of it went beyond `Limits.computedMagnitude`.
+    public static func evaluateChecked(_ f: Formula, in scope: FormulaScope) throws(FormulaOverflow) -> Value {
         switch f {
         case let .number(d): return .number(d)
         case let .text(s): return .text(s)
-        case let .ref(r): return sum(values(of: r, in: scope))
+        case let .ref(r): return try sum(values(of: r, in: scope))
         case let .negate(x):
-            switch evaluate(x, in: scope) {
+            switch try evaluateChecked(x, in: scope) {
             case let .number(d): return .number(-d)
             case .empty: return .empty
             default: return .undefined
             }
-        case let .binary(op, a, b): return binary(op, evaluate(a, in: scope), evaluate(b, in: scope))
-        case let .call(fn, args): return call(fn, args, in: scope)
+        case let .binary(op, a, b): return try binary(op, try evaluateChecked(a, in: scope), try evaluateChecked(b, in: scope))
+        case let .call(fn, args): return try call(fn, args, in: scope)
         }
+    }
+
+    /// A computed number as a value, or the overflow it is.
+    static func number(_ d: Decimal) throws(FormulaOverflow) -> Value {
+        guard let c = d.computable else { throw FormulaOverflow() }
+        return .number(c)
     }
 
     /// Every cell a reference stands for, in row order.
@@ -65,20 +81,20 @@ public enum FormulaEvaluator {
         }
     }
 
-    static func binary(_ op: Formula.BinaryOp, _ a: Value, _ b: Value) -> Value {
+    static func binary(_ op: Formula.BinaryOp, _ a: Value, _ b: Value) throws(FormulaOverflow) -> Value {
         switch op {
         case .add, .sub:
             if a.isEmpty && b.isEmpty { return .empty }
             guard let x = number(orZero: a), let y = number(orZero: b) else { return .undefined }
-            return .number(op == .add ? x + y : x - y)
+            return try number(op == .add ? x + y : x - y)
         case .mul:
             if a.isEmpty || b.isEmpty { return .empty }
             guard let x = a.number, let y = b.number else { return .undefined }
-            return .number(x * y)
+            return try number(x * y)
         case .div:
             if a.isEmpty { return .empty }
             guard let x = a.number, let y = b.number, y != 0 else { return .undefined }
-            return .number(x / y)
+            return try number(x / y)
         }
     }
 
@@ -91,114 +107,125 @@ public enum FormulaEvaluator {
     }
 
     /// Σ with the forms' empty rule; one undefined or invalid term makes the sum undefined.
-    public static func sum(_ vs: [Value]) -> Value {
+    public static func sum(_ vs: [Value]) throws(FormulaOverflow) -> Value {
         if vs.count == 1 { return vs[0] }
         var total = Decimal(0)
         var any = false
         for v in vs {
             switch v {
             case .empty: continue
-            case let .number(d): total += d; any = true
+            // Checked at every step: terms below the limit cannot overflow one addition, but a long
+            // enough list of them could.
+            case let .number(d): total = try number(total + d).number ?? 0; any = true
             default: return .undefined
             }
         }
         return any ? .number(total) : .empty
     }
 
-    static func call(_ fn: Formula.Function, _ args: [Formula], in scope: FormulaScope) -> Value {
-        func list() -> [Value] {
-            args.flatMap { arg -> [Value] in
-                if case let .ref(r) = arg { return values(of: r, in: scope) }
-                return [evaluate(arg, in: scope)]
+    static func call(_ fn: Formula.Function, _ args: [Formula], in scope: FormulaScope) throws(FormulaOverflow) -> Value {
+        func list() throws(FormulaOverflow) -> [Value] {
+            var out: [Value] = []
+            for arg in args {
+                if case let .ref(r) = arg { out += values(of: r, in: scope) } else { out.append(try evaluateChecked(arg, in: scope)) }
             }
+            return out
         }
-        func arg(_ k: Int) -> Value { k < args.count ? evaluate(args[k], in: scope) : .empty }
+        func arg(_ k: Int) throws(FormulaOverflow) -> Value { k < args.count ? try evaluateChecked(args[k], in: scope) : .empty }
         switch fn {
-        case .sum: return sum(list())
+        case .sum: return try sum(try list())
         case .min, .max:
-            let nums = list().compactMap(\.number)
-            guard let first = nums.first else { return list().contains(.undefined) ? .undefined : .empty }
+            let vs = try list()
+            let nums = vs.compactMap(\.number)
+            guard let first = nums.first else { return vs.contains(.undefined) ? .undefined : .empty }
             return .number(nums.dropFirst().reduce(first) { fn == .min ? Swift.min($0, $1) : Swift.max($0, $1) })
         case .abs:
-            let v = arg(0)
+            let v = try arg(0)
             if let d = v.number { return .number(d < 0 ? -d : d) }
             return v
         case .round:
-            let v = arg(0)
+            let v = try arg(0)
             guard let d = v.number else { return v }
-            let places = arg(1).number.map { NSDecimalNumber(decimal: $0).intValue } ?? 2
-            return .number(d.rounded(places))
+            // The loader admits only a whole constant within `Limits.roundDigits`; anything else (a
+            // formula built in code) is undefined rather than a rounding that runs for minutes.
+            let digits = args.count > 1 ? try arg(1).number : 2
+            guard let places = digits.flatMap(Formula.roundDigits) else { return .undefined }
+            return try number(d.rounded(places))
         case .execScore:
-            return executionScore(actual: arg(0), budget: arg(1), weight: arg(2), settings: scope.settings)
+            return try executionScore(actual: arg(0), budget: arg(1), weight: arg(2), settings: scope.settings)
         case .grade:
-            guard let d = arg(0).number else { return arg(0).isEmpty ? .empty : .undefined }
+            let x = try arg(0)
+            guard let d = x.number else { return x.isEmpty ? .empty : .undefined }
             return scope.settings.grade(for: d).map(Value.text) ?? .undefined
         case .count:
-            return .number(Decimal(list().filter(\.isFilled).count))
+            return .number(Decimal(try list().filter(\.isFilled).count))
         case .ifEmpty:
-            let a = arg(0)
-            return a.isEmpty ? arg(1) : a
+            let a = try arg(0)
+            return a.isEmpty ? try arg(1) : a
         case .band, .bandAtMost:
-            let x = arg(0)
+            let x = try arg(0)
             guard let v = x.number else { return x.isEmpty ? .empty : .undefined }
             var k = 1
             while k + 1 < args.count {
                 // A threshold still to be entered leaves the band undecided ("not yet"), not "—".
-                let threshold = arg(k)
+                let threshold = try arg(k)
                 guard let t = threshold.number else { return threshold.isEmpty ? .empty : .undefined }
-                if fn == .band ? v >= t : v <= t { return arg(k + 1) }
+                if fn == .band ? v >= t : v <= t { return try arg(k + 1) }
                 k += 2
             }
-            return k < args.count ? arg(k) : .empty
+            return k < args.count ? try arg(k) : .empty
         case .clamp:
-            guard let v = arg(0).number, let lo = arg(1).number, let hi = arg(2).number else { return arg(0).isEmpty ? .empty : .undefined }
+            let x = try arg(0)
+            guard let v = x.number, let lo = try arg(1).number, let hi = try arg(2).number else { return x.isEmpty ? .empty : .undefined }
             return .number(Swift.min(Swift.max(v, lo), hi))
         case .over, .under:
-            let (x, limit) = (arg(0), arg(1))
+            let (x, limit) = (try arg(0), try arg(1))
             guard let v = x.number, let l = limit.number else { return x.isEmpty || limit.isEmpty ? .empty : .undefined }
-            return .number(Swift.max(fn == .over ? v - l : l - v, 0))
+            return try number(Swift.max(fn == .over ? v - l : l - v, 0))
         case .deduct:
-            let (full, units, per) = (arg(0), arg(1), arg(2))
+            let (full, units, per) = (try arg(0), try arg(1), try arg(2))
             guard let f = full.number, let u = units.number, let p = per.number else {
                 return [full, units, per].contains(where: \.isEmpty) ? .empty : .undefined
             }
-            return .number(Swift.min(Swift.max(f - u * p, 0), f).rounded(2))
+            return try number(Swift.min(Swift.max(f - u * p, 0), f).rounded(2))
         case .whenFilled:
             // whenFilled(a, b, …, value): value once every input is filled; empty while one is missing.
             guard let last = args.indices.last else { return .empty }
-            for k in 0..<last where !arg(k).isFilled && arg(k) != .undefined { return .empty }
-            return arg(last)
+            for k in 0..<last {
+                let v = try arg(k)
+                if !v.isFilled && v != .undefined { return .empty }
+            }
+            return try arg(last)
         case .match:
-            let x = arg(0)
+            let x = try arg(0)
             if x.isEmpty { return .empty }
             var k = 1
             while k + 1 < args.count {
-                if same(x, arg(k)) { return arg(k + 1) }
+                if same(x, try arg(k)) { return try arg(k + 1) }
                 k += 2
             }
-            return k < args.count ? arg(k) : .empty
+            return k < args.count ? try arg(k) : .empty
         case .sumAll:
-            let vs = list()
+            let vs = try list()
             if vs.isEmpty || vs.contains(where: \.isEmpty) { return .empty }
-            return sum(vs)
+            return try sum(vs)
         case .countOf:
-            let target = arg(0)
-            let vs = args.dropFirst().flatMap { a -> [Value] in
-                if case let .ref(r) = a { return values(of: r, in: scope) }
-                return [evaluate(a, in: scope)]
+            let target = try arg(0)
+            var vs: [Value] = []
+            for a in args.dropFirst() {
+                if case let .ref(r) = a { vs += values(of: r, in: scope) } else { vs.append(try evaluateChecked(a, in: scope)) }
             }
             if target.isEmpty || vs.contains(where: \.isEmpty) { return .empty }
             return .number(Decimal(vs.filter { same($0, target) }.count))
         case .show:
-            let x = arg(0)
+            let x = try arg(0)
             guard case .number = x else { return x }
-            let kind = arg(1).text.flatMap(CellKind.init(rawValue:)) ?? .decimal
+            let kind = try arg(1).text.flatMap(CellKind.init(rawValue:)) ?? .decimal
             return .text(ValueText.display(x, kind: kind))
         case .concat:
             var out = ""
             for k in 0..<args.count {
-                let v = arg(k)
-                switch v {
+                switch try arg(k) {
                 case .empty: return .empty
                 case .undefined: out += "—"
                 case let .number(d): out += d.rounded(2).plain
@@ -207,7 +234,7 @@ public enum FormulaEvaluator {
             }
             return .text(out)
         case .num:
-            return number(in: arg(0))
+            return number(in: try arg(0))
         }
     }
 
@@ -238,11 +265,12 @@ public enum FormulaEvaluator {
 
     /// 执行率得分 = 分值 × min(执行率, 100%), the rate rounded first when the template says so
     /// (seed 001 附件3-5: 84.69 ÷ 92 printed as 92% and 9.20).
-    public static func executionScore(actual: Value, budget: Value, weight: Value, settings: TemplateSettings) -> Value {
+    public static func executionScore(actual: Value, budget: Value, weight: Value,
+                                      settings: TemplateSettings) throws(FormulaOverflow) -> Value {
         if actual.isEmpty || budget.isEmpty || weight.isEmpty { return .empty }
         guard let a = actual.number, let b = budget.number, let w = weight.number, b != 0 else { return .undefined }
         var rate = Swift.max(a, 0) / b
         if let places = settings.executionRateDecimals { rate = rate.rounded(places) }
-        return .number((w * Swift.min(rate, 1)).rounded(2))
+        return try number((w * Swift.min(rate, 1)).rounded(2))
     }
 }

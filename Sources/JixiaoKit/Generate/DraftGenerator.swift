@@ -28,6 +28,18 @@ public struct DraftGenerator: Sendable {
             self.otherRows = otherRows
         }
 
+        /// Rows a generated draft may have in all (`rowEstimate`): far more than a draft can hold (64 MiB),
+        /// few enough that the generator cannot exhaust the memory before the save refuses it.
+        public static let maxRows = 1_000_000
+
+        /// The rows the sizes ask for, counting each repeated row's instances once per form instance
+        /// (plus the single forms).
+        public var rowEstimate: Int {
+            let perInstance = [indicators, namedRows, otherRows].reduce(0) { $0 + min(max($1, 0), Self.maxRows + 1) }
+            let (rows, overflow) = (min(max(instances, 0), Self.maxRows) + 1).multipliedReportingOverflow(by: perInstance)
+            return overflow ? .max : rows
+        }
+
         /// The benchmark draft: 200 projects, 30 indicators each, 40 rows per named repeated row.
         public static let large = Sizes(instances: 200, indicators: 30, namedRows: 40, otherRows: 2)
         public static let small = Sizes(instances: 3, indicators: 12, namedRows: 3, otherRows: 1)

@@ -39,6 +39,11 @@ public enum CheckText {
         "「\(input)」不是数字。\(NumberText.hint(kind))"
     }
 
+    /// A computed cell (or a check's side) whose arithmetic reached `Limits.computedMagnitude`.
+    public static func beyondRange(label: String? = nil) -> String {
+        (label.map { "\($0)：" } ?? "") + "计算结果超出可计算的范围（绝对值须小于 10 的 38 次方），按“—”处理。请核对参与计算的数字是否多输了位数或用错了单位。"
+    }
+
     public static func weightGroup(group: String, sum: String, expected: String) -> String {
         "\(group)下各三级指标分值合计 \(sum)，应为 \(expected)。请调整分值。"
     }

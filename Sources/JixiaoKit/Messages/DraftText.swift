@@ -51,6 +51,9 @@ public enum DraftText {
         }
     }
 
+    /// A long formula or value cut for a message: the start says which one it is.
+    static func clip(_ s: String) -> String { s.count > 60 ? String(s.prefix(60)) + "…" : s }
+
     public static func template(_ e: TemplateError) -> String {
         let whereText = e.entry.isEmpty ? e.file : "\(e.file) 的 \(e.entry)"
         let what: String
@@ -72,6 +75,22 @@ public enum DraftText {
         case let .foreignReferenceInComputedCell(c): what = "计算格 \(c) 引用的表本身又引用其他表；跨表引用只能有一层"
         case let .nestedRepeat(r): what = "重复行「\(r)」位于另一个重复行之下，不支持嵌套"
         case let .badNumber(n): what = "「\(n)」不是数字"
+        case let .tooLarge(n): return "模板 \(e.file) 有 \(n) 字节，超过模板大小上限 \(Limits.templateBytes >> 20) MiB，未读取。请确认选对了文件。"
+        case let .formulaTooLong(n): what = "公式有 \(n) 个字符，超过上限 \(Limits.formulaLength)。请拆成几个计算格"
+        case let .formulaTooDeep(t):
+            what = "公式「\(clip(t))」嵌套超过 \(Limits.formulaDepth) 层（括号、函数、负号和连续的运算符各算一层）。请拆成几个计算格，长串加法改用 sum(…)"
+        case let .roundDigits(t, n):
+            let digits = Limits.roundDigits
+            what = "公式「\(clip(t))」中 round 的位数\(n.map { "「\($0)」" } ?? "不是常数")：应为 \(digits.lowerBound) 到 \(digits.upperBound) 之间的整数常数，如 round(x, 2)"
+        case let .outOfRange(v, r): what = "「\(clip(v))」超出范围，应为 \(r.lowerBound) 到 \(r.upperBound) 之间的整数"
+        case let .tooMany(c, n):
+            let noun: String
+            switch c {
+            case .forms: noun = "表的数量"
+            case .rowsInForm: noun = "这张表的行数（含子行，重复行算一行）"
+            case .columnsInSection: noun = "这一栏的列数"
+            }
+            what = "\(noun)已超过上限 \(c.limit)（至少 \(n)）"
         }
         return "模板 \(whereText)：\(what)。"
     }

@@ -107,6 +107,7 @@ public struct DraftEditor: Sendable {
     public func addInstance(_ draft: inout Draft, form formID: String, name: String? = nil, at position: Int? = nil) throws(EditError) -> Int {
         let f = try form(formID)
         guard let rep = f.repeated else { throw .notRepeated(formID) }
+        guard draft.instances(of: formID).count < Limits.projects.upperBound else { throw .tooManyInstances(form: formID) }
         var e = DraftFactory.newInstance(f)
         if let name, !name.isEmpty { e.set(row: rep.nameCell.row, index: nil, column: rep.nameCell.column, to: .text(name)) }
         var list = draft.forms[formID] ?? []

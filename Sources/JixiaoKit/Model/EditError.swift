@@ -11,6 +11,10 @@ public enum EditError: Error, Equatable, Sendable {
     case unknownParameter(String)
     case badOption(parameter: String, value: String, options: [String])
     case lastInstance(String)
+    /// `[0]`, `[-1]` or a number too large to read in a path: instances count from 1.
+    case badIndex(path: String, index: String)
+    /// A repeated form already has `Limits.projects.upperBound` instances.
+    case tooManyInstances(form: String)
     /// More than a cell may hold (`DraftCodec.maxCellBytes`): the draft could not be read back.
     case tooLong(path: String, bytes: Int, limit: Int)
 }

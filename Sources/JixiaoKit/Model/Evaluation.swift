@@ -15,6 +15,8 @@ struct CellKey: Hashable, Sendable {
 /// The computed cells of one form instance.
 public struct InstanceValues: Sendable {
     var computed: [CellKey: Value] = [:]
+    /// Computed cells whose own formula overflowed (held as undefined, reported by the checks).
+    var overflowed: Set<CellKey> = []
 }
 
 /// Every value of a draft: entered cells as parsed, computed cells from the template's formulas.
@@ -161,7 +163,11 @@ public struct Evaluation: Sendable {
                     children: { form.row($0)?.childIDs ?? [] },
                     isRepeating: { form.row($0)?.repeating != nil },
                     foreign: foreign, settings: settings)
-                values.computed[CellKey(cell.row, idx, cell.column)] = FormulaEvaluator.evaluate(cell.formula, in: scope)
+                let key = CellKey(cell.row, idx, cell.column)
+                do { values.computed[key] = try FormulaEvaluator.evaluateChecked(cell.formula, in: scope) } catch {
+                    values.computed[key] = .undefined
+                    values.overflowed.insert(key)
+                }
             }
         }
         return values

@@ -19,7 +19,12 @@ public struct TypedPath: Equatable, Sendable {
             case "+": return (name, .append)
             case "$": return (name, .last)
             default:
-                guard let n = Int(inner), n >= 1 else { throw .badPath(text) }
+                guard let n = Int(inner), n >= 1 else {
+                    // A number that is not an instance ([0], [-1], [99999999999999999999]) says so; other text is a bad path.
+                    let digits = inner.hasPrefix("-") ? inner.dropFirst() : inner
+                    guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw .badPath(text) }
+                    throw .badIndex(path: text, index: String(inner))
+                }
                 return (name, .number(n - 1))
             }
         }

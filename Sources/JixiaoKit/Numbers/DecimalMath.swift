@@ -34,6 +34,15 @@ public extension Decimal {
 
     var isNegativeValue: Bool { self < 0 }
 
+    /// The value as a computed cell may hold it: nil when it is NaN or reaches `Limits.computedMagnitude`
+    /// (an overflow, reported on the cell), decimals beyond `Limits.computedScale` rounded off. Every
+    /// value a formula produces passes here, so two of them never multiply into an overflow (NaN) or an
+    /// underflow (a trap).
+    var computable: Decimal? {
+        if isNaN || magnitude >= Limits.computedMagnitude { return nil }
+        return exponent < -Limits.computedScale ? rounded(Limits.computedScale) : self
+    }
+
     static let hundred = Decimal(100)
     static let centTolerance = Decimal(sign: .plus, exponent: -2, significand: 1)
 }

@@ -18,8 +18,10 @@ public enum ProblemReport {
         return parts.joined(separator: "，")
     }
 
+    /// Two lines a problem, for a terminal: place, then message, each with its control characters
+    /// shown (`VisibleText.line`), since both can quote what was typed into a cell.
     public static func lines(_ ps: [Problem]) -> [String] {
-        ps.map { "  \(severityWord($0.severity))  \($0.location)\n        \($0.message)" }
+        ps.map { "  \(severityWord($0.severity))  \(VisibleText.line($0.location))\n        \(VisibleText.line($0.message))" }
     }
 
     public static func json(_ p: Problem) -> JSONValue {

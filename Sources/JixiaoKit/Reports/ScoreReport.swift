@@ -7,7 +7,13 @@ public enum ScoreReport {
         return v.isEmpty ? "（空）" : ValueText.display(v, kind: kind)
     }
 
+    /// One line each, for a terminal: what a cell holds is shown with its control characters (and
+    /// line breaks) escaped, so a cell cannot clear the screen or forge a line.
     public static func lines(_ s: Scorecard) -> [String] {
+        rawLines(s).map(VisibleText.line)
+    }
+
+    static func rawLines(_ s: Scorecard) -> [String] {
         var out = ["\(s.unit.isEmpty ? ReportText.noUnit : s.unit) · \(s.year) 年度 · \(s.templateTitle)"]
         for f in s.forms {
             out.append("")

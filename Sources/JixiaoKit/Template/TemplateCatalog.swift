@@ -65,7 +65,7 @@ public struct TemplateCatalog: Sendable {
     public func defaultTemplateID() -> String? {
         let all = files()
         for f in all {
-            if let data = FileManager.default.contents(atPath: f.path), let json = try? JSONReader.parse([UInt8](data)),
+            if let bytes = try? TemplateLoader.bytes(of: f.path), let json = try? JSONReader.parse(bytes),
                json["default"]?.bool == true { return f.id }
         }
         return all.first?.id

@@ -19,6 +19,28 @@ public struct TemplateError: Error, Equatable, Sendable {
         case foreignReferenceInComputedCell(String)
         case nestedRepeat(String)
         case badNumber(String)
+        /// The file is larger than `Limits.templateBytes`.
+        case tooLarge(bytes: Int)
+        case formulaTooLong(length: Int)
+        case formulaTooDeep(text: String)
+        /// `round(x, n)` with n not a whole constant within `Limits.roundDigits`; n as written when it
+        /// is a constant.
+        case roundDigits(text: String, digits: String?)
+        /// A whole number outside what `Limits` allows for this field.
+        case outOfRange(value: String, allowed: ClosedRange<Int>)
+        /// More forms, rows or columns than `Limits` allows.
+        case tooMany(Counted, count: Int)
+    }
+    public enum Counted: Equatable, Sendable {
+        case forms, rowsInForm, columnsInSection
+
+        public var limit: Int {
+            switch self {
+            case .forms: return Limits.forms
+            case .rowsInForm: return Limits.rowsPerForm
+            case .columnsInSection: return Limits.columnsPerSection
+            }
+        }
     }
     public let file: String
     public let entry: String

@@ -45,9 +45,7 @@ extension TemplateLoader {
         }
         func formula(_ key: String) throws(TemplateError) -> Formula? {
             guard let n = node.child(key) else { return nil }
-            let text = try n.string()
-            let f: Formula
-            do { f = try FormulaParser.parse(text) } catch { throw n.fail(.badFormula(text: text, position: error.position)) }
+            let f = try TemplateLoader.formula(try n.string(), at: n)
             for ref in f.references {
                 let fs = try formSpec(ref.form, at: n)
                 let cols: [String]
@@ -88,6 +86,7 @@ extension TemplateLoader {
         var offsets: [Int] = []
         for n in try node.array("allowedYearOffsets") {
             guard let k = n.value.int else { throw n.fail(.wrongType(expected: "整数", found: n.value.typeName)) }
+            guard Limits.yearOffsets.contains(k) else { throw n.fail(.outOfRange(value: String(k), allowed: Limits.yearOffsets)) }
             offsets.append(k)
         }
         let spec = CheckSpec(kind: kind, severity: severity, label: try node.optionalString("label") ?? "",

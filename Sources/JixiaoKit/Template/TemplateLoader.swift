@@ -6,13 +6,23 @@ public enum TemplateLoader {
     public static let supportedFormat = 1
 
     public static func load(file: String) throws(TemplateError) -> Template {
+        try load(bytes: try bytes(of: file), file: file)
+    }
+
+    /// A template file's bytes, its size checked first: a huge file would be read whole before the
+    /// parser could refuse it.
+    static func bytes(of file: String) throws(TemplateError) -> [UInt8] {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? NSNumber, size.intValue > Limits.templateBytes {
+            throw TemplateError(file: file, entry: "", reason: .tooLarge(bytes: size.intValue))
+        }
         guard let data = FileManager.default.contents(atPath: file) else {
             throw TemplateError(file: file, entry: "", reason: .unreadable(file))
         }
-        return try load(bytes: [UInt8](data), file: file)
+        return [UInt8](data)
     }
 
     public static func load(bytes: [UInt8], file: String) throws(TemplateError) -> Template {
+        guard bytes.count <= Limits.templateBytes else { throw TemplateError(file: file, entry: "", reason: .tooLarge(bytes: bytes.count)) }
         let json: JSONValue
         do { json = try JSONReader.parse(bytes) } catch {
             throw TemplateError(file: file, entry: "", reason: .syntax(error))
@@ -24,7 +34,9 @@ public enum TemplateLoader {
         let settings = try readSettings(root.child("settings"))
         var forms: [FormSpec] = []
         var seen = Set<String>()
-        for node in try root.required("forms").array() {
+        let formNodes = try root.required("forms").array()
+        guard formNodes.count <= Limits.forms else { throw try root.required("forms").fail(.tooMany(.forms, count: formNodes.count)) }
+        for node in formNodes {
             let form = try readForm(node, settings: settings)
             guard seen.insert(form.id).inserted else { throw node.fail(.duplicateID(form.id)) }
             forms.append(form)
@@ -59,7 +71,7 @@ public enum TemplateLoader {
         }
         if let d = try node.decimal("overAchievement") { s.overAchievement = d }
         if let d = try node.decimal("tolerance") { s.tolerance = d }
-        s.executionRateDecimals = try node.int("executionRateDecimals")
+        s.executionRateDecimals = try node.int("executionRateDecimals", within: Limits.executionRateDecimals)
         if node.child("placeholderPatterns") != nil { s.placeholderPatterns = try node.strings("placeholderPatterns") }
         return s
     }
@@ -104,7 +116,11 @@ public enum TemplateLoader {
             let sn = sNode.named(sid)
             var columns: [ColumnSpec] = []
             var columnFormulas: [(String, String, TemplateNode)] = []
-            for cNode in try sn.required("columns").array() {
+            let columnNodes = try sn.required("columns").array()
+            guard columnNodes.count <= Limits.columnsPerSection else {
+                throw try sn.required("columns").fail(.tooMany(.columnsInSection, count: columnNodes.count))
+            }
+            for cNode in columnNodes {
                 let cid = try cNode.string("id")
                 let kindText = try cNode.optionalString("kind") ?? "text"
                 guard let kind = CellKind(rawValue: kindText) else { throw cNode.fail(.unknownColumnKind(kindText), at: "kind") }
@@ -214,6 +230,7 @@ public enum TemplateLoader {
         let id = try raw.string("id")
         let node = raw.named(id)
         guard rowIndex[id] == nil, id != "_", id != "children" else { throw raw.fail(.duplicateID(id)) }
+        guard rows.count < Limits.rowsPerForm else { throw node.fail(.tooMany(.rowsInForm, count: rows.count + 1)) }
         var columnIDs = columns.map(\.id)
         if let only = node.child("columns") {
             columnIDs = []
@@ -227,18 +244,13 @@ public enum TemplateLoader {
         if let rep = node.child("repeat") {
             if insideRepeat { throw rep.fail(.nestedRepeat(id)) }
             repeating = RowRepeat(noun: try rep.optionalString("noun") ?? "行", named: try rep.bool("named", default: false),
-                                  initial: try rep.int("initial") ?? 0)
+                                  initial: try rep.int("initial", within: Limits.repeatInitial) ?? 0)
         }
         var formulas: [String: Formula] = [:]
-        func parse(_ text: String, _ at: TemplateNode) throws(TemplateError) -> Formula {
-            do { return try FormulaParser.parse(text) } catch {
-                throw at.fail(.badFormula(text: text, position: error.position))
-            }
-        }
-        for (cid, text, at) in columnFormulas where columnIDs.contains(cid) { formulas[cid] = try parse(text, at) }
+        for (cid, text, at) in columnFormulas where columnIDs.contains(cid) { formulas[cid] = try formula(text, at: at) }
         if let f = node.child("formula") {
             let text = try f.string()
-            let parsed = try parse(text, f)
+            let parsed = try formula(text, at: f)
             for c in columnIDs where columns.first(where: { $0.id == c })?.kind.isNumeric == true { formulas[c] = parsed }
         }
         // Constant cells: a rule's text, a fixed weight (`"fixed": {"rule": "……", "weight": 5}`).
@@ -256,7 +268,7 @@ public enum TemplateLoader {
             for (cid, _) in pairs {
                 let f = fs.child(cid)!
                 guard columnIDs.contains(cid) else { throw f.fail(.unknownCell("\(id).\(cid)")) }
-                formulas[cid] = try parse(try f.string(), f)
+                formulas[cid] = try formula(try f.string(), at: f)
             }
         }
         let myIndex = rows.count
@@ -275,5 +287,28 @@ public enum TemplateLoader {
                                 depth: r.depth, repeating: r.repeating, columnIDs: r.columnIDs, formulas: r.formulas,
                                 weight: r.weight, required: r.required)
         return id
+    }
+
+    /// Parses a formula of a cell or a check, refusing with the entry what the parser refuses and a
+    /// `round` whose digits are not a whole constant within `Limits.roundDigits`.
+    static func formula(_ text: String, at node: TemplateNode) throws(TemplateError) -> Formula {
+        let f: Formula
+        do { f = try FormulaParser.parse(text) } catch {
+            switch error.reason {
+            case .unexpected: throw node.fail(.badFormula(text: text, position: error.position))
+            case let .tooLong(n): throw node.fail(.formulaTooLong(length: n))
+            case .tooDeep: throw node.fail(.formulaTooDeep(text: text))
+            }
+        }
+        if let digits = f.badRoundDigits {
+            let written: String?
+            switch digits {
+            case let .number(d): written = d.plain
+            case let .negate(.number(d)): written = "-" + d.plain
+            default: written = nil
+            }
+            throw node.fail(.roundDigits(text: text, digits: written))
+        }
+        return f
     }
 }

@@ -40,6 +40,18 @@ struct TemplateNode {
         return n
     }
 
+    /// A whole number that must lie `within` a range (a count, a number of decimals): a JSON number
+    /// too large for Int is out of range too, not a wrong type.
+    func int(_ key: String, within allowed: ClosedRange<Int>) throws(TemplateError) -> Int? {
+        guard let c = child(key) else { return nil }
+        if case .null = c.value { return nil }
+        guard let text = c.value.numberText, !text.contains("."), !text.lowercased().contains("e") else {
+            throw c.fail(.wrongType(expected: "整数", found: c.value.typeName))
+        }
+        guard let n = Int(text), allowed.contains(n) else { throw c.fail(.outOfRange(value: text, allowed: allowed)) }
+        return n
+    }
+
     /// A decimal written as a JSON number or a string ("50", 50, "1.2").
     func decimal() throws(TemplateError) -> Decimal {
         let text = value.numberText ?? value.string

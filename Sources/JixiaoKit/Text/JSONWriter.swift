@@ -63,7 +63,9 @@ public enum JSONWriter {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if u.value < 0x20 {
+                // DEL and the C1 controls too: JSON allows them raw, but some terminals obey C1 (U+009B
+                // is a CSI), and `--json` goes to terminals as often as to programs.
+                if u.value < 0x20 || (0x7F...0x9F).contains(u.value) {
                     let h = String(u.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
                 } else {

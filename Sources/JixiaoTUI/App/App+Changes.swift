@@ -19,6 +19,27 @@ extension App {
         s.refreshAllProgress()
     }
 
+    /// Puts `d` in place after a change whose extent is not known (undo, redo): finds the form instances
+    /// that differ from the draft in memory and recomputes only those. Untouched instances share their
+    /// storage with the current draft, so finding them costs a pointer comparison each; a change of the
+    /// draft's shape (an instance added or removed, the year, the parameters) recomputes everything.
+    static func switchDraft(_ s: inout AppState, to d: Draft) {
+        let old = s.draft
+        guard old.year == d.year, old.parameters == d.parameters, old.templateID == d.templateID else { resetDraft(&s, d); return }
+        var changed: [(form: String, index: Int)] = []
+        for form in s.template.forms {
+            let a = old.instances(of: form.id), b = d.instances(of: form.id)
+            guard a.count == b.count else { resetDraft(&s, d); return }
+            for i in 0..<a.count where a[i] != b[i] { changed.append((form.id, i)) }
+        }
+        guard !changed.isEmpty else {
+            s.workspace.draft = d
+            s.draftVersion += 1
+            return
+        }
+        for c in changed { replaceDraft(&s, d, form: c.form, index: c.index) }
+    }
+
     /// Records `before` as an undo step and marks a new revision.
     static func recordChange(_ s: inout AppState, before: Draft, focus: CellAddress) {
         s.undo.append(Snapshot(draft: before, focus: focus, revision: s.revision))

@@ -136,10 +136,23 @@ extension App {
         replaceDraft(&s, d, form: e.address.form, index: e.address.formIndex)
     }
 
+    /// Puts back what the cell held when the edit began, and only that cell: whatever else changed
+    /// meanwhile stays (the fuzz once reverted a project added during an edit this way).
     static func cancelEdit(_ s: inout AppState) {
         guard let e = s.editing else { return }
         s.editing = nil
-        if s.draft != e.before { replaceDraft(&s, e.before, form: e.address.form, index: e.address.formIndex) }
+        let a = e.address
+        var d = s.draft
+        guard var list = d.forms[a.form], a.formIndex >= 0, a.formIndex < list.count else { return }
+        if a.column == CellAddress.labelColumn {
+            guard let idx = a.rowIndex, var rows = list[a.formIndex].rows[a.row], idx >= 0, idx < rows.count else { return }
+            rows[idx].label = e.originalLabel
+            list[a.formIndex].rows[a.row] = rows
+        } else {
+            list[a.formIndex].set(row: a.row, index: a.rowIndex, column: a.column, to: e.original)
+        }
+        d.forms[a.form] = list
+        if d != s.draft { replaceDraft(&s, d, form: a.form, index: a.formIndex) }
     }
 
     static func commitEdit(_ s: inout AppState, then: AfterCommit) -> [Effect] {

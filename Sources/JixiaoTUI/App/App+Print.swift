@@ -19,11 +19,16 @@ extension App {
     /// Writes a printout beside the draft. Called by the driver for `.print`: it is file I/O.
     public static func writePrintout(_ s: AppState, _ format: PrintJob.Format) -> Result<[String], PrintFailure> {
         let (card, mark) = printout(s)
+        let files: [(path: String, bytes: [UInt8])]
         do {
-            let files = try PrintJob.files(format, scorecard: card, evaluation: s.evaluation, draftMark: mark, width: 100, draftPath: s.path)
-            return .success(try PrintJob.write(files))
+            files = try PrintJob.files(format, scorecard: card, evaluation: s.evaluation, draftMark: mark, width: 100, draftPath: s.path)
         } catch {
             return .failure(PrintFailure(UIText.App.printFailed(String(describing: error))))
+        }
+        do {
+            return .success(try PrintJob.write(files, format: format, draftPath: s.path))
+        } catch {
+            return .failure(PrintFailure(ExportText.message(error)))
         }
     }
 }

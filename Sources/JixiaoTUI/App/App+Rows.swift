@@ -94,7 +94,11 @@ extension App {
         let before = s.draft
         var d = s.draft
         let position = s.focus.form == form ? s.focus.formIndex + 1 : nil
-        guard let at = try? DraftEditor(template: s.template).addInstance(&d, form: form, name: name, at: position) else { return }
+        let at: Int
+        do { at = try DraftEditor(template: s.template).addInstance(&d, form: form, name: name, at: position) } catch {
+            s.say(EditText.message(error), error: true)
+            return
+        }
         resetDraft(&s, d)
         recordChange(&s, before: before, focus: s.focus)
         focusInstance(&s, form: form, index: at)

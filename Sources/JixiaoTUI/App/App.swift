@@ -55,7 +55,7 @@ public enum App {
             if key == .resize { return [] }
             switch s.overlay {
             case .none: break
-            case .tooSmall: return globalKey(&s, key) ?? []
+            case .tooSmall: return tooSmallKey(&s, key)
             default: return overlayKey(&s, key)
             }
             if s.editing != nil { return editKey(&s, key) }
@@ -82,6 +82,19 @@ public enum App {
             // Ctrl-C arrives as a key in raw mode; treat it as the quit key so nothing is lost by reflex.
             return quit(&s)
         default: return nil
+        }
+    }
+
+    /// With the window too small to show the form, only keys that need no screen work: save and quit,
+    /// after the edit in progress is kept. Anything else (a new project, undo) would change the draft
+    /// under an edit the accountant cannot see.
+    static func tooSmallKey(_ s: inout AppState, _ key: Key) -> [Effect] {
+        switch key {
+        case .f(2), .ctrl("s"), .f(10), .ctrl("q"), .ctrl("c"):
+            let kept = s.editing != nil ? commitEdit(&s, then: .stay) : []
+            return kept + (globalKey(&s, key) ?? [])
+        default:
+            return []
         }
     }
 

@@ -27,7 +27,7 @@ public final class AppDriver {
         SignalWatch.install()
         CrashGuard.install()
         do { try terminal.start() } catch {
-            FileHandle.standardError.write(Data(("jixiao: " + "\(error)" + "\n").utf8))
+            FileHandle.standardError.write(Data(("jixiao: " + VisibleText.text("\(error)") + "\n").utf8))
             return 2
         }
         CrashGuard.terminalActive(true)
@@ -61,7 +61,8 @@ public final class AppDriver {
 
     func fail(_ message: String) -> Int32 {
         shutdown()
-        FileHandle.standardError.write(Data(("jixiao: " + message + "\n").utf8))
+        // The message can name the file, and a file name can hold escape sequences.
+        FileHandle.standardError.write(Data(("jixiao: " + VisibleText.text(message) + "\n").utf8))
         return 2
     }
 

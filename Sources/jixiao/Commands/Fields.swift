@@ -22,7 +22,8 @@ struct Fields: ParsableCommand {
                 items.append(.object([("path", .string(path)), ("label", .string(labels.location(cell.address))),
                                       ("kind", .string(cell.kind.rawValue)), ("required", .bool(cell.required)), ("value", .string(value))]))
             } else {
-                print("\(path)\t\(labels.location(cell.address))\t\(cell.kind.rawValue)\(cell.required ? "*" : "")\t\(value.replacingOccurrences(of: "\n", with: "⏎"))")
+                CLI.sayFields([path, labels.location(cell.address), cell.kind.rawValue + (cell.required ? "*" : ""),
+                               value.replacingOccurrences(of: "\n", with: "⏎")])
             }
         }
         // Where new rows and projects can be added.
@@ -32,12 +33,12 @@ struct Fields: ParsableCommand {
                 let col = row.repeating?.named == true ? CellAddress.labelColumn : (row.columnIDs.first ?? "")
                 let hint = "\(fp).\(row.id)[+].\(col)"
                 if json { items.append(.object([("add", .string(hint)), ("label", .string(labels.rowLabel(form, index: 0, row: row, rowIndex: nil)))])) }
-                else { print("\(hint)\t\(CLIText.addRowHint(labels.rowLabel(form, index: 0, row: row, rowIndex: nil)))") }
+                else { CLI.sayFields([hint, CLIText.addRowHint(labels.rowLabel(form, index: 0, row: row, rowIndex: nil))]) }
             }
             if let rep = form.repeated {
                 let hint = "\(form.id)[+].\(rep.nameCell)"
                 if json { items.append(.object([("add", .string(hint)), ("label", .string(rep.noun))])) }
-                else { print("\(hint)\t\(CLIText.addRowHint(rep.noun))") }
+                else { CLI.sayFields([hint, CLIText.addRowHint(rep.noun)]) }
             }
         }
         if json { CLI.printJSON(.array(items)) }

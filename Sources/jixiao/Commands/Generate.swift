@@ -13,14 +13,30 @@ struct Generate: ParsableCommand {
     @Argument(help: "要写入的草稿文件 / The draft file to write.") var file: String
     @Option(help: "模板编号 / Template id (default: the default template).") var template: String?
     @Option(help: "随机种子 / Seed.") var seed: UInt64 = 1
-    @Option(help: "每个重复表的份数（项目数）/ Instances of each repeated form.") var projects = DraftGenerator.Sizes.large.instances
-    @Option(help: "每张表的绩效指标行数 / Indicator rows per form instance.") var indicators = DraftGenerator.Sizes.large.indicators
-    @Option(name: .customLong("named-rows"), help: "每个具名重复行的行数（专项）/ Rows of each named repeated row.")
-    var namedRows = DraftGenerator.Sizes.large.namedRows
-    @Option(name: .customLong("rows"), help: "其他重复行的行数（目标）/ Rows of every other repeated row.")
-    var otherRows = DraftGenerator.Sizes.large.otherRows
-    @Option(help: "评价年度 / The evaluated year.") var year = 2023
+    @Option(parsing: .unconditional, help: "每个重复表的份数（项目数，0–1000）/ Instances of each repeated form.")
+    var projects = WholeNumber(DraftGenerator.Sizes.large.instances)
+    @Option(parsing: .unconditional, help: "每张表的绩效指标行数 / Indicator rows per form instance.")
+    var indicators = WholeNumber(DraftGenerator.Sizes.large.indicators)
+    @Option(name: .customLong("named-rows"), parsing: .unconditional, help: "每个具名重复行的行数（专项）/ Rows of each named repeated row.")
+    var namedRows = WholeNumber(DraftGenerator.Sizes.large.namedRows)
+    @Option(name: .customLong("rows"), parsing: .unconditional, help: "其他重复行的行数（目标）/ Rows of every other repeated row.")
+    var otherRows = WholeNumber(DraftGenerator.Sizes.large.otherRows)
+    @Option(parsing: .unconditional, help: "评价年度 / The evaluated year.") var year = WholeNumber(2023)
     @Flag(help: "覆盖已有文件 / Overwrite an existing file.") var force = false
+
+    func validate() throws { _ = try sizes() }
+
+    /// The sizes asked for, each count within its range and the rows in all within `Sizes.maxRows`.
+    func sizes() throws -> DraftGenerator.Sizes {
+        let rows = 0...DraftGenerator.Sizes.maxRows
+        let sizes = DraftGenerator.Sizes(instances: try projects.within(Limits.projects, "项目数", option: "projects"),
+                                         indicators: try indicators.within(rows, "指标行数", option: "indicators"),
+                                         namedRows: try namedRows.within(rows, "具名重复行的行数", option: "named-rows"),
+                                         otherRows: try otherRows.within(rows, "重复行的行数", option: "rows"))
+        _ = try year.within(Limits.years, "年度", option: "year")
+        guard sizes.rowEstimate <= DraftGenerator.Sizes.maxRows else { throw ValidationError(CLIText.tooManyGeneratedRows(sizes.rowEstimate)) }
+        return sizes
+    }
 
     func run() throws {
         if !force && FileManager.default.fileExists(atPath: file) {
@@ -29,13 +45,8 @@ struct Generate: ParsableCommand {
         guard let id = template ?? CLI.catalog.defaultTemplateID() else { throw CLI.fail(CLIText.noTemplates) }
         let tpl: Template
         do { tpl = try CLI.catalog.load(id) } catch { throw CLI.fail(DraftText.template(error)) }
-        guard (1990...2100).contains(year) else { throw CLI.fail(CLIText.badYear(year)) }
-        guard [projects, indicators, namedRows, otherRows].allSatisfy({ $0 >= 0 }) else {
-            throw CLI.fail("数量不能为负 / counts must not be negative")
-        }
-        let sizes = DraftGenerator.Sizes(instances: projects, indicators: indicators, namedRows: namedRows, otherRows: otherRows)
-        let draft = DraftGenerator(template: tpl, seed: seed, sizes: sizes, year: year).draft()
+        let draft = DraftGenerator(template: tpl, seed: seed, sizes: try sizes(), year: try year.within(Limits.years, "年度", option: "year")).draft()
         do { try DraftStore.save(draft, template: tpl, to: file) } catch { throw CLI.fail(DraftText.message(error)) }
-        print(file)
+        CLI.say(file)
     }
 }

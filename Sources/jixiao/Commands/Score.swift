@@ -12,6 +12,6 @@ struct Score: ParsableCommand {
     func run() throws {
         let loaded = try CLI.load(file)
         let card = ScorecardBuilder.build(Evaluation(template: loaded.template, draft: loaded.draft))
-        if json { CLI.printJSON(ScoreReport.json(card)) } else { for line in ScoreReport.lines(card) { print(line) } }
+        if json { CLI.printJSON(ScoreReport.json(card)) } else { for line in ScoreReport.lines(card) { CLI.say(line) } }
     }
 }

@@ -65,7 +65,7 @@ struct Set: ParsableCommand {
             CLI.printJSON(.object([("file", .string(file)), ("written", .bool(written)),
                                    ("changed", .array((written ? changed : []).map(JSONValue.string)))]))
         } else {
-            print(written ? CLIText.saved(file, count: changed.count) : CLIText.nothingChanged(file))
+            CLI.say(written ? CLIText.saved(file, count: changed.count) : CLIText.nothingChanged(file))
         }
     }
 }

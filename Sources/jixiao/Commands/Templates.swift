@@ -17,12 +17,12 @@ struct Templates: ParsableCommand {
                 if json {
                     items.append(.object([("id", .string(t.id)), ("version", .string(t.version)), ("title", .string(t.title)), ("file", .string(f.path))]))
                 } else {
-                    print("\(t.id)\t\(t.version)\t\(t.title)")
+                    CLI.sayFields([t.id, t.version, t.title])
                 }
             } catch {
                 broken = true
                 if json { items.append(.object([("id", .string(f.id)), ("error", .string(DraftText.template(error)))])) }
-                else { print("\(f.id)\t\(CLIText.brokenTemplate)\t\(DraftText.template(error))") }
+                else { CLI.sayFields([f.id, CLIText.brokenTemplate, DraftText.template(error)]) }
             }
         }
         if json { CLI.printJSON(.array(items)) }

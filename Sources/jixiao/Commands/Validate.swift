@@ -17,7 +17,7 @@ struct Validate: ParsableCommand {
             do { loaded = try CLI.store.load(file) } catch {
                 worst = 2
                 if json { reports.append(.object([("file", .string(file)), ("readable", .bool(false)), ("message", .string(DraftText.message(error)))])) }
-                else { print("\(file)：\(DraftText.message(error))") }
+                else { CLI.say("\(file)：\(DraftText.message(error))") }
                 continue
             }
             let problems = Checker.check(Evaluation(template: loaded.template, draft: loaded.draft))
@@ -28,8 +28,8 @@ struct Validate: ParsableCommand {
                                         ("warnings", .number(String(problems.filter { $0.severity == .warning }.count))),
                                         ("problems", .array(problems.map(ProblemReport.json)))]))
             } else {
-                print("\(file)：\(ProblemReport.summary(problems))")
-                for line in ProblemReport.lines(problems) { print(line) }
+                CLI.say("\(file)：\(ProblemReport.summary(problems))")
+                for line in ProblemReport.lines(problems) { CLI.say(line) }
             }
         }
         if json { CLI.printJSON(files.count == 1 && reports.count == 1 ? reports[0] : .array(reports)) }

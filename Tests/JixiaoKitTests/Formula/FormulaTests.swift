@@ -61,19 +61,19 @@ struct FormulaEvaluatorTests {
         #expect(eval("a.x + b.x", ["a.x": .number(Decimal(string: "0.1")!), "b.x": .number(Decimal(string: "0.2")!)]) == .number(Decimal(string: "0.3")!))
     }
 
-    @Test func executionScoreIsCappedAtTheWeight() {
+    @Test func executionScoreIsCappedAtTheWeight() throws {
         let s = TemplateSettings.standard
-        #expect(FormulaEvaluator.executionScore(actual: .number(120), budget: .number(100), weight: .number(10), settings: s) == .number(10))
-        #expect(FormulaEvaluator.executionScore(actual: .number(Decimal(string: "84.69")!), budget: .number(92), weight: .number(10), settings: s)
+        #expect(try FormulaEvaluator.executionScore(actual: .number(120), budget: .number(100), weight: .number(10), settings: s) == .number(10))
+        #expect(try FormulaEvaluator.executionScore(actual: .number(Decimal(string: "84.69")!), budget: .number(92), weight: .number(10), settings: s)
                 == .number(Decimal(string: "9.21")!))
-        #expect(FormulaEvaluator.executionScore(actual: .number(5), budget: .number(0), weight: .number(10), settings: s) == .undefined)
-        #expect(FormulaEvaluator.executionScore(actual: .number(-5), budget: .number(10), weight: .number(10), settings: s) == .number(0))
+        #expect(try FormulaEvaluator.executionScore(actual: .number(5), budget: .number(0), weight: .number(10), settings: s) == .undefined)
+        #expect(try FormulaEvaluator.executionScore(actual: .number(-5), budget: .number(10), weight: .number(10), settings: s) == .number(0))
     }
 
-    @Test func executionRateRoundingPolicyReproducesSeed001Form3_5() {
+    @Test func executionRateRoundingPolicyReproducesSeed001Form3_5() throws {
         var s = TemplateSettings.standard
         s.executionRateDecimals = 2
-        #expect(FormulaEvaluator.executionScore(actual: .number(Decimal(string: "84.69")!), budget: .number(92), weight: .number(10), settings: s)
+        #expect(try FormulaEvaluator.executionScore(actual: .number(Decimal(string: "84.69")!), budget: .number(92), weight: .number(10), settings: s)
                 == .number(Decimal(string: "9.2")!))
     }
 

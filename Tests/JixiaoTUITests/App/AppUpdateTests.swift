@@ -17,6 +17,24 @@ struct AppUpdateTests {
         #expect(s.value("A.sangong.actual") == .number(50))
     }
 
+    /// Found by the fuzz: with the window too small, F9 opened the new-project prompt over an open edit,
+    /// and Esc on that edit then put back the whole draft from before it, dropping the new project.
+    @Test func aTooSmallWindowTakesOnlySaveAndQuitAndKeepsTheEdit() {
+        var s = AppFixture.example()
+        s.focus("A.reception.prev")
+        s.press(.enter)
+        s.type("7")
+        App.update(&s, .resize(rows: 10, cols: 40))
+        #expect(s.overlay == .tooSmall)
+        for key: Key in [.f(9), .f(5), .ctrl("z"), .f(6), .char("x")] { s.press(key) }
+        #expect(s.overlay == .tooSmall)
+        #expect(s.draft.instances(of: "C").count == AppFixture.example().draft.instances(of: "C").count)
+        let effects = App.update(&s, .key(.f(2)))
+        #expect(effects == [.save])
+        #expect(s.editing == nil)
+        #expect(s.value("A.reception.prev") == .number(Decimal(string: "2.587")!))
+    }
+
     @Test func escapeRestoresTheOldValue() {
         var s = AppFixture.example()
         s.focus("A.reception.prev")

@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 @testable import JixiaoKit
 @testable import JixiaoTUI
 
@@ -34,5 +37,36 @@ struct PrintPreviewTests {
         #expect(mark != nil)
         s.press(.f(4), .char("p"))
         #expect(s.lines.joined().contains("草稿"))
+    }
+
+    /// Issue 11, items 5 and 16, for keys 1–4: beside the draft, a file that is not an earlier printout
+    /// keeps its name and content (the printout takes a numbered name), the draft itself is never
+    /// written, and every printout is 0600 under umask 022.
+    @Test func keysOneToFourNeverReplaceAnotherFileAndWriteOwnerOnly() throws {
+        var s = AppFixture.example(rows: 40, cols: 120)
+        let dir = NSTemporaryDirectory() + "jixiao-print-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let old = umask(0o022)
+        defer { umask(old) }
+        s.path = dir + "/2023.json"
+        FileManager.default.createFile(atPath: dir + "/2023.xlsx", contents: Data("someone else's".utf8))
+        var written: [String] = []
+        for format in PrintJob.Format.allCases { written += try App.writePrintout(s, format).get() }
+        #expect(written.contains(dir + "/2023(2).xlsx") && !written.contains(dir + "/2023.xlsx"))
+        #expect(FileManager.default.contents(atPath: dir + "/2023.xlsx") == Data("someone else's".utf8))
+        for path in written {
+            var st = stat()
+            stat(path, &st)
+            #expect(st.st_mode & 0o777 == 0o600, "\(path)")
+        }
+        // Again: the earlier printouts are replaced in place, nothing new appears.
+        #expect(try PrintJob.Format.allCases.flatMap { try App.writePrintout(s, $0).get() } == written)
+        // A draft whose name is its HTML printout's.
+        s.path = dir + "/x.html"
+        try FileManager.default.copyItem(atPath: dir + "/2023(2).xlsx", toPath: s.path)
+        let before = FileManager.default.contents(atPath: s.path)
+        #expect(try App.writePrintout(s, .html).get() == [dir + "/x(2).html"])
+        #expect(FileManager.default.contents(atPath: s.path) == before)
     }
 }

@@ -69,6 +69,7 @@ struct AppFuzzTests {
             }
             settle(&s)
             let end = s.draft
+            expectSameAsFullRecompute(s, "burst \(burst)")
 
             // Saved and read back, the draft is the same.
             try DraftStore.save(end, template: s.template, to: file)
@@ -87,6 +88,8 @@ struct AppFuzzTests {
             #expect(s.draft == start, "burst \(burst): \(n) undos did not lead back to the burst's start")
             for _ in 0..<n { App.update(&s, .key(.ctrl("y"))) }
             #expect(s.draft == end, "burst \(burst): redo did not lead forward to the burst's end")
+            // Undo and redo recompute only the instances they change: the result is what a full pass gives.
+            expectSameAsFullRecompute(s, "burst \(burst) after undo and redo")
             undos += n
             maxUndo = max(maxUndo, n)
             if s.draft != start && s.draft != end { break }
@@ -97,6 +100,24 @@ struct AppFuzzTests {
     }
 
     /// Leaves editing and any overlay, and gives the window a usable size, so undo keys reach `globalKey`.
+    /// The values, problems and counts the app keeps incrementally equal those of a full recompute.
+    func expectSameAsFullRecompute(_ s: AppState, _ when: String) {
+        let full = Evaluation(template: s.template, draft: s.draft)
+        for (form, list) in full.forms {
+            for (k, inst) in list.enumerated() {
+                #expect(s.evaluation.forms[form]?[safeIndex: k]?.computed == inst.computed, "\(when): \(form)[\(k)] differs from a full recompute")
+            }
+        }
+        let problems = Checker.check(full)
+        let live = s.checks.all(s.template).map { "\($0.address?.description ?? "") \($0.message)" }
+        let fresh = problems.map { "\($0.address?.description ?? "") \($0.message)" }
+        let extra = Set(live).subtracting(fresh).sorted().prefix(3), missing = Set(fresh).subtracting(live).sorted().prefix(3)
+        if live != fresh { Issue.record("\(when): live problems differ from a full check (\(live.count) vs \(fresh.count)); only live: \(Array(extra)); only full: \(Array(missing))") }
+        for severity in Severity.allCases {
+            #expect(s.checks.count(severity) == problems.filter { $0.severity == severity }.count, "\(when): \(severity) count")
+        }
+    }
+
     func settle(_ s: inout AppState) {
         if s.size.rows < App.minRows || s.size.cols < App.minCols { App.update(&s, .resize(rows: 30, cols: 100)) }
         var guardCount = 0

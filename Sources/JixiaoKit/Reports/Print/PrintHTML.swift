@@ -5,7 +5,7 @@
 public enum PrintHTML {
     public static func render(scorecard s: Scorecard, evaluation ev: Evaluation, draftMark: DraftMark? = nil) -> String {
         let unit = s.unit.isEmpty ? ReportText.noUnit : s.unit
-        var h = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+        var h = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\(ExportMarker.htmlGenerator)\n"
         h += "<title>\(esc("\(unit) · \(s.year)\(PrintWords.year) · \(s.templateTitle)"))</title>\n"
         h += "<style>\n\(css(draftMark))</style>\n</head>\n<body>\n"
         if let draftMark {
@@ -131,27 +131,49 @@ public enum PrintHTML {
 
     static func attr(_ name: String, _ n: Int) -> String { n > 1 ? " \(name)=\"\(n)\"" : "" }
 
-    /// Text for HTML content and attribute values.
+    /// Text for HTML content and attribute values, escaped scalar by scalar: a prepended mark such as
+    /// U+0600 joins the next character into one `Character`, so a `Character` comparison never sees
+    /// the `<` of `"\u{0600}<img …>"` and would let a live tag through. Line ends become line feeds,
+    /// as a browser reads them anyway; other control characters become character references, so
+    /// the file shows nothing a terminal would obey when it is written to standard output.
     static func esc(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
+        var out = String.UnicodeScalarView()
+        var afterCR = false
+        for u in s.unicodeScalars {
+            defer { afterCR = u == "\r" }
+            switch u {
+            case "\r": out.append("\n")
+            case "\n" where afterCR: continue
+            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
+            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
+            case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
+            case "'": out.append(contentsOf: "&#39;".unicodeScalars)
+            case "\t", "\n": out.append(u)
+            default:
+                if VisibleText.needsEscape(u) {
+                    out.append(contentsOf: "&#x\(String(u.value, radix: 16, uppercase: true));".unicodeScalars)
+                } else {
+                    out.append(u)
+                }
             }
         }
-        return out
+        return String(out)
     }
 
-    /// A CSS string literal (for the page header's `content`).
+    /// A CSS string literal (for the page header's `content`), escaped scalar by scalar as `esc` is.
     static func cssString(_ s: String) -> String {
-        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "<", with: "\\3C ") + "\""
+        var out = String.UnicodeScalarView()
+        out.append("\"")
+        for u in s.unicodeScalars {
+            switch u {
+            case "\\", "\"": out.append("\\"); out.append(u)
+            case "<": out.append(contentsOf: "\\3C ".unicodeScalars)
+            default: out.append(VisibleText.needsEscape(u) ? " " : u)
+            }
+        }
+        out.append("\"")
+        return String(out)
     }
 
     static func css(_ mark: DraftMark?) -> String {

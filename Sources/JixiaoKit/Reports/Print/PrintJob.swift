@@ -24,9 +24,10 @@ public enum PrintJob {
         }
     }
 
-    /// Writes the files (each atomically); returns their paths.
-    public static func write(_ files: [(path: String, bytes: [UInt8])]) throws -> [String] {
-        for f in files { try Data(f.bytes).write(to: URL(fileURLWithPath: f.path), options: .atomic) }
-        return files.map(\.path)
+    /// Writes the files beside the draft as `ExportWriter` does (each atomically, 0600, never over the
+    /// draft's own files); a name taken by a file that is not an earlier printout gives way to a
+    /// numbered one. Returns the paths written.
+    public static func write(_ files: [(path: String, bytes: [UInt8])], format: Format, draftPath: String) throws(ExportError) -> [String] {
+        try ExportWriter.write(files, format: format, draftPath: draftPath, existing: .renumber)
     }
 }

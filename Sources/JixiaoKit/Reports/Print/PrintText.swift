@@ -1,13 +1,14 @@
 /// The scorecard as plain text for a terminal or `lp`: per scored form (附件2) and per project (附件3-n)
 /// the execution score, every indicator, the totals and the grade, the rubric where the template has one,
-/// the signature block; then the check summary. Columns align by display width.
+/// the signature block; then the check summary. Columns align by display width. Every text goes
+/// through `VisibleText` before it is measured: control characters are shown, never sent.
 public enum PrintText {
     /// `width` is in terminal cells (a Han character takes two). `draftMark` marks every form block 草稿.
     public static func render(scorecard s: Scorecard, evaluation ev: Evaluation, width: Int, draftMark: DraftMark? = nil) -> String {
         let w = max(width, 20)
         var out: [String] = []
         func para(_ text: String, indent: String = "") {
-            for line in TextWrap.wrap(text, width: w - TextWrap.width(indent)) { out.append(TextWrap.trimTrailing(indent + line)) }
+            for line in TextWrap.wrap(VisibleText.text(text), width: w - TextWrap.width(indent)) { out.append(TextWrap.trimTrailing(indent + line)) }
         }
         para(s.unit.isEmpty ? ReportText.noUnit : s.unit)
         para("\(s.year) \(PrintWords.year) · \(PrintWords.template)\(PrintWords.colon)\(s.templateTitle)")
@@ -152,7 +153,7 @@ public enum PrintText {
         var lines: [String] = []
         var current = ""
         for (label, value) in pairs {
-            let item = "\(label)\(PrintWords.colon)\(value.isEmpty ? String(repeating: "_", count: 14) : value)"
+            let item = VisibleText.text("\(label)\(PrintWords.colon)\(value.isEmpty ? String(repeating: "_", count: 14) : value)")
             let candidate = current.isEmpty ? item : current + "    " + item
             if TextWrap.width(candidate) <= width || current.isEmpty {
                 current = candidate

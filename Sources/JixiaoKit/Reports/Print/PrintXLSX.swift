@@ -46,6 +46,7 @@ public enum PrintXLSX {
         var out: [PrintedFile] = [
             file("[Content_Types].xml", contentTypes(count: grids.count)),
             file("_rels/.rels", rootRels),
+            file("docProps/app.xml", appProperties),
             file("xl/workbook.xml", workbook(names)),
             file("xl/_rels/workbook.xml.rels", workbookRels(count: grids.count)),
             file("xl/styles.xml", XLSXStyles.xml),
@@ -63,21 +64,38 @@ public enum PrintXLSX {
     static func file(_ path: String, _ xml: String) -> PrintedFile { PrintedFile(name: path, bytes: Array(xml.utf8)) }
 
     /// "附件3-2 区级专项资金（…）" cut to Excel's 31 characters, without the characters sheet names forbid.
+    /// Filtered scalar by scalar (a prepended mark such as U+0600 would hide a `/` inside one
+    /// `Character`) and cut by UTF-16 units, which is how Excel counts.
     static func sheetName(_ form: PrintedForm, used: inout Set<String>) -> String {
-        let forbidden: Set<Character> = ["[", "]", ":", "*", "?", "/", "\\"]
-        var base = form.short + (form.name.map { " " + $0 } ?? "")
-        base = String(base.map { forbidden.contains($0) || $0.isNewline ? "_" : $0 })
-        base = base.trimmingCharacters(in: CharacterSet(charactersIn: "' "))
+        let forbidden: Set<Unicode.Scalar> = ["[", "]", ":", "*", "?", "/", "\\"]
+        var scalars = String.UnicodeScalarView()
+        for u in (form.short + (form.name.map { " " + $0 } ?? "")).unicodeScalars {
+            scalars.append(forbidden.contains(u) || VisibleText.needsEscape(u) || u == "\u{2028}" || u == "\u{2029}" ? "_" : u)
+        }
+        var base = String(scalars).trimmingCharacters(in: CharacterSet(charactersIn: "' "))
         if base.isEmpty { base = "Sheet" }
-        var name = String(base.prefix(31))
+        var name = prefix(base, utf16: 31)
         var k = 2
         while used.contains(name.lowercased()) {
             let suffix = "(\(k))"
-            name = String(base.prefix(31 - suffix.count)) + suffix
+            name = prefix(base, utf16: 31 - suffix.utf16.count) + suffix
             k += 1
         }
         used.insert(name.lowercased())
         return name
+    }
+
+    /// The longest start of `s` of at most `limit` UTF-16 units, cut between scalars.
+    static func prefix(_ s: String, utf16 limit: Int) -> String {
+        var out = String.UnicodeScalarView()
+        var units = 0
+        for u in s.unicodeScalars {
+            units += u.utf16.count
+            if units > limit { break }
+            out.append(u)
+        }
+        // A cut inside a grapheme could leave a trailing space or quote: Excel refuses a name ending in '.
+        return String(out).trimmingCharacters(in: CharacterSet(charactersIn: "'"))
     }
 
     static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
@@ -89,6 +107,7 @@ public enum PrintXLSX {
         s += "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
         s += "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
         s += "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+        s += "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>"
         s += "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
         for k in 0..<count {
             s += "<Override PartName=\"/xl/worksheets/sheet\(k + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
@@ -97,7 +116,12 @@ public enum PrintXLSX {
     }
 
     static let rootRels = header + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-        + "<Relationship Id=\"rId1\" Type=\"\(relNS)/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>\n"
+        + "<Relationship Id=\"rId1\" Type=\"\(relNS)/officeDocument\" Target=\"xl/workbook.xml\"/>"
+        + "<Relationship Id=\"rId2\" Type=\"\(relNS)/extended-properties\" Target=\"docProps/app.xml\"/></Relationships>\n"
+
+    /// The application that wrote the workbook: how an earlier printout is recognised (`ExportMarker`).
+    static let appProperties = header + "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
+        + ExportMarker.xlsxApplication + "</Properties>\n"
 
     static func workbook(_ names: [String]) -> String {
         var s = header + "<workbook xmlns=\"\(mainNS)\" xmlns:r=\"\(relNS)\"><bookViews><workbookView activeTab=\"0\"/></bookViews><sheets>"

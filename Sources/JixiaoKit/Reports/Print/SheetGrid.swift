@@ -1,6 +1,8 @@
 /// A printed form placed on a spreadsheet grid, shared by the CSV and XLSX printouts: the title rows,
 /// then each section's heading row and lines, label columns first (as many as the deepest grouped
 /// section needs), value columns after them. Merged areas are listed apart; a covered cell is nil.
+/// Which merge covers or starts at a cell is answered from an index built once, in time linear in the
+/// grid's size: scanning every merge for every cell made a 20,000-row sheet take half a minute.
 struct SheetGrid {
     enum Style: Equatable {
         case draftMark, short, title, sectionTitle, heading, note
@@ -19,10 +21,25 @@ struct SheetGrid {
         let row: Int, column: Int, lastRow: Int, lastColumn: Int
     }
 
+    /// The merged areas in the order they were made. Every read of one is counted, so that a test can
+    /// hold the work of a printout to linear in the grid's size without timing it.
+    struct MergeList: RandomAccessCollection {
+        final class Reads { var count = 0 }
+        private var items: [Merge] = []
+        let reads = Reads()
+        var startIndex: Int { 0 }
+        var endIndex: Int { items.count }
+        subscript(i: Int) -> Merge {
+            reads.count += 1
+            return items[i]
+        }
+        mutating func append(_ m: Merge) { items.append(m) }
+    }
+
     let columnCount: Int
     let labelColumns: Int
     private(set) var rows: [[Cell?]] = []
-    private(set) var merges: [Merge] = []
+    private(set) var merges = MergeList()
     /// Where each draft cell landed: (row, column), 0-based.
     private(set) var positions: [CellAddress: (row: Int, column: Int)] = [:]
 
@@ -33,6 +50,7 @@ struct SheetGrid {
         addRow([Cell(text: form.short, style: .short)])
         addSpanning(form.title, .title)
         for section in form.sections { add(section) }
+        index = MergeIndex(merges, rows: rows.count, columns: columnCount)
     }
 
     mutating func addRow(_ cells: [Cell?]) {
@@ -111,15 +129,58 @@ struct SheetGrid {
         if let note = section.note, !note.isEmpty { addSpanning(note, .note) }
     }
 
+    private var index = MergeIndex()
+
     /// Whether (row, column) lies inside a merged area without being its first cell.
     func isCovered(_ row: Int, _ column: Int) -> Bool {
-        merges.contains { m in
-            row >= m.row && row <= m.lastRow && column >= m.column && column <= m.lastColumn && !(row == m.row && column == m.column)
+        index.cell(row, column)?.covered ?? false
+    }
+
+    /// The merged area starting at (row, column), if any (the first made, should two start there).
+    func mergeStarting(at row: Int, _ column: Int) -> Merge? {
+        index.cell(row, column)?.starting.map { merges[$0] }
+    }
+
+    /// The first merged area made that holds (row, column), if any.
+    func merge(covering row: Int, _ column: Int) -> Merge? {
+        index.cell(row, column)?.first.map { merges[$0] }
+    }
+}
+
+/// For every cell of a grid: the first merge holding it, the first merge starting there, and whether
+/// some merge covers it (holds it without starting there). Built by visiting each merge's cells once.
+struct MergeIndex {
+    struct Entry {
+        var first: Int?
+        var starting: Int?
+        var covered = false
+    }
+
+    private var entries: [Entry] = []
+    private var columns = 0
+
+    init() {}
+
+    init(_ merges: SheetGrid.MergeList, rows: Int, columns: Int) {
+        self.columns = columns
+        entries = [Entry](repeating: Entry(), count: rows * columns)
+        for (k, m) in merges.enumerated() {
+            for r in stride(from: m.row, through: min(m.lastRow, rows - 1), by: 1) {
+                for c in stride(from: m.column, through: min(m.lastColumn, columns - 1), by: 1) {
+                    let i = r * columns + c
+                    if entries[i].first == nil { entries[i].first = k }
+                    if r == m.row && c == m.column {
+                        if entries[i].starting == nil { entries[i].starting = k }
+                    } else {
+                        entries[i].covered = true
+                    }
+                }
+            }
         }
     }
 
-    /// The merged area starting at (row, column), if any.
-    func mergeStarting(at row: Int, _ column: Int) -> Merge? {
-        merges.first { $0.row == row && $0.column == column }
+    func cell(_ row: Int, _ column: Int) -> Entry? {
+        guard row >= 0, column >= 0, column < columns, row * columns + column < entries.count else { return nil }
+        return entries[row * columns + column]
     }
 }

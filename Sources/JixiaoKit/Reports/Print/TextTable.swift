@@ -15,9 +15,11 @@ struct TextTable {
     var columns: [Column]
     var rows: [[String]] = []
 
-    init(_ columns: [Column]) { self.columns = columns }
+    /// Headings and cells are laid out as `VisibleText` shows them: a control character is measured
+    /// and printed as its visible escape, never passed to the terminal or printer.
+    init(_ columns: [Column]) { self.columns = columns.map { Column(heading: VisibleText.text($0.heading), align: $0.align) } }
 
-    mutating func add(_ cells: [String]) { rows.append(cells) }
+    mutating func add(_ cells: [String]) { rows.append(cells.map(VisibleText.text)) }
 
     /// The table's lines, at most `width` cells wide when the columns' minimums allow it.
     func render(width: Int) -> [String] {

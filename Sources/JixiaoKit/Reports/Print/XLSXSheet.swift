@@ -92,7 +92,7 @@ enum XLSXSheet {
                 let ref = ExcelFormula.columnName(c) + String(r + 1)
                 if grid.isCovered(r, c) {
                     // Covered cells keep the style of their area so its borders are drawn all round.
-                    if let m = grid.merges.first(where: { r >= $0.row && r <= $0.lastRow && c >= $0.column && c <= $0.lastColumn }),
+                    if let m = grid.merge(covering: r, c),
                        let owner = grid.rows[m.row][m.column] {
                         s += "<c r=\"\(ref)\" s=\"\(XLSXStyles.index(owner.style))\"/>"
                     }
