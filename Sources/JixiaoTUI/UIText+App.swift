@@ -56,6 +56,8 @@ extension UIText {
         public static func currentSize(cols: Int, rows: Int) -> String { "当前：\(cols) 列 × \(rows) 行" }
         public static func problemsTitle(_ summary: String) -> String { "问题清单 · \(summary) · Enter 跳到该格" }
         public static let noProblems = "没有发现问题。"
+        /// While the forms not on screen are still being checked after opening.
+        public static let checkingTheRest = "正在检查其余表格，问题数稍后补全……"
         public static let scoreTitle = "得分预览（P 打印预览）"
         public static func printTitle(final: Bool, errors: Int) -> String {
             final ? "打印预览 · 定稿 · 按 1–4 写到草稿旁边" : "打印预览 · 还有 \(errors) 个错误，只能写出标明「草稿」的版本 · 按 1–4 写出"

@@ -8,11 +8,70 @@ public struct LiveChecks: Sendable {
     /// Problems by severity, kept up to date as lists are replaced, so the title's counts cost nothing.
     private var tally: [Severity: Int] = [:]
 
+    /// Instances not checked yet, in the order they will be: opening a draft checks the form on screen
+    /// first and the rest after the first frame (`checkPending`), so a large draft opens at once.
+    public private(set) var pending: [Instance] = []
+    /// The cross-form checks wait until every instance has been checked.
+    private var acrossPending = false
+    public var isComplete: Bool { pending.isEmpty && !acrossPending }
+
+    public struct Instance: Sendable, Equatable {
+        public let form: String
+        public let index: Int
+        public init(form: String, index: Int) {
+            self.form = form
+            self.index = index
+        }
+    }
+
     public init(_ ev: Evaluation) { refreshAll(ev) }
+
+    /// Checks only `first` now; every other instance and the cross-form checks wait for `checkPending`.
+    public init(_ ev: Evaluation, first: Instance) {
+        for form in ev.template.forms {
+            let n = ev.instanceCount(form.id)
+            perInstance[form.id] = Array(repeating: [], count: n)
+            for k in 0..<n where Instance(form: form.id, index: k) != first { pending.append(Instance(form: form.id, index: k)) }
+        }
+        acrossByCheck = Array(repeating: [], count: ev.template.checks.count)
+        acrossPending = true
+        if let form = ev.template.form(first.form), first.index < ev.instanceCount(first.form) {
+            recheck(ev, form: form, index: first.index)
+        }
+    }
+
+    /// Checks up to `budget` waiting instances (and, once none is left, the cross-form checks). Returns
+    /// the instances checked.
+    @discardableResult
+    public mutating func checkPending(_ ev: Evaluation, budget: Int) -> [Instance] {
+        let batch = Array(pending.prefix(budget))
+        pending.removeFirst(batch.count)
+        for i in batch {
+            guard let form = ev.template.form(i.form), let list = perInstance[i.form], i.index < list.count else { continue }
+            recheck(ev, form: form, index: i.index)
+        }
+        if pending.isEmpty && acrossPending {
+            acrossPending = false
+            acrossByCheck = ev.template.checks.map { Checker.checkAcrossForms(ev, spec: $0) }
+            acrossForms = acrossByCheck.flatMap { $0 }
+            count(acrossForms, +1)
+        }
+        return batch
+    }
+
+    private mutating func recheck(_ ev: Evaluation, form: FormSpec, index: Int) {
+        guard var list = perInstance[form.id], index < list.count else { return }
+        count(list[index], -1)
+        list[index] = Checker.check(ev, form: form, index: index)
+        count(list[index], +1)
+        perInstance[form.id] = list
+    }
 
     public mutating func refreshAll(_ ev: Evaluation) {
         perInstance = [:]
         tally = [:]
+        pending = []
+        acrossPending = false
         for form in ev.template.forms {
             let lists = (0..<ev.instanceCount(form.id)).map { Checker.check(ev, form: form, index: $0) }
             for list in lists { count(list, +1) }
@@ -45,6 +104,8 @@ public struct LiveChecks: Sendable {
         }
         // A cross-form check that reads none of the changed forms keeps its problems (two of them sum
         // every project: rerunning them on each keystroke cost more than the edited project's own checks).
+        // While instances are still waiting to be checked, the cross-form checks wait with them.
+        guard !acrossPending else { return }
         count(acrossForms, -1)
         if acrossByCheck.count != ev.template.checks.count {
             acrossByCheck = ev.template.checks.map { Checker.checkAcrossForms(ev, spec: $0) }

@@ -10,6 +10,8 @@ public enum Action: Sendable {
     case editorFinished(String?)
     /// The driver wrote a printout: the files, or why it could not.
     case printed(Result<[String], PrintFailure>)
+    /// No key is waiting: check a few more of the instances left for after the first frame.
+    case checkPending
 }
 
 /// What `update` asks the driver to do: things with effects outside the state.

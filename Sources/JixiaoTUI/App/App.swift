@@ -5,6 +5,8 @@ import JixiaoKit
 public enum App {
     public static let minRows = 24
     public static let minCols = 80
+    /// Instances checked per `.checkPending`: small enough that a key waits at most a few milliseconds.
+    static let checkBatch = 4
 
     @discardableResult
     public static func update(_ s: inout AppState, _ action: Action) -> [Effect] {
@@ -43,6 +45,11 @@ public enum App {
                 return commitEdit(&s, then: .stay)
             }
             s.say(UIText.App.editorFailed, error: true)
+            return []
+        case .checkPending:
+            for i in s.checks.checkPending(s.evaluation, budget: checkBatch) { s.refreshProgress(form: i.form, index: i.index) }
+            // The open panel was built from part of the problems: build it again with all of them.
+            if s.checks.isComplete { s.panel.version = -1 }
             return []
         case let .printed(result):
             switch result {

@@ -93,13 +93,20 @@ public struct AppState: Sendable {
 
     var inMemory: DraftInMemory { DraftInMemory(draft: draft, version: draftVersion, unsaved: hasUnsavedChanges) }
 
-    public init(workspace: Workspace, path: String) {
+    /// `checkLater`: check only the form that opens on screen now, and the rest through `.checkPending`
+    /// after the first frame (the driver does; tests want everything at once).
+    public init(workspace: Workspace, path: String, checkLater: Bool = false) {
         self.workspace = workspace
-        self.checks = LiveChecks(workspace.evaluation)
-        self.path = path
         let firstForm = workspace.template.forms.first { workspace.draft.instances(of: $0.id).count > 0 } ?? workspace.template.forms[0]
+        self.checks = checkLater ? LiveChecks(workspace.evaluation, first: .init(form: firstForm.id, index: 0)) : LiveChecks(workspace.evaluation)
+        self.path = path
         self.focus = CellAddress(form: firstForm.id, row: "", column: "")
-        refreshAllProgress()
+        if checkLater {
+            for form in template.forms { progress[form.id] = Array(repeating: (0, 0), count: evaluation.instanceCount(form.id)) }
+            refreshProgress(form: firstForm.id, index: 0)
+        } else {
+            refreshAllProgress()
+        }
         // Start on the first cell still to fill, else the first cell.
         let layout = self.layout
         let fillable = layout.fillable

@@ -23,7 +23,14 @@ extension AppDriver {
                 paint(View.render(state, rows: rows, cols: cols))
                 needsPaint = false
             }
-            guard let key = terminal.readKey(timeoutMs: Self.tickMs) else { continue }
+            // Checks left for after the first frame run while no key is waiting, a few forms at a time.
+            guard let key = terminal.readKey(timeoutMs: state.checks.isComplete ? Self.tickMs : 0) else {
+                if !state.checks.isComplete {
+                    App.update(&state, .checkPending)
+                    if state.checks.isComplete { needsPaint = true }
+                }
+                continue
+            }
             needsPaint = true
             if key == .resize {
                 (rows, cols) = terminal.size()

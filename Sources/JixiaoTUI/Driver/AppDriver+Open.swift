@@ -27,7 +27,7 @@ extension AppDriver {
 
         let loaded: DraftStore.Loaded
         do { loaded = try DraftStore(catalog: catalog).load(path) } catch { return .exit(fail(DraftText.message(error))) }
-        var state = AppState(workspace: Workspace(draft: loaded.draft, template: loaded.template), path: path)
+        var state = AppState(workspace: Workspace(draft: loaded.draft, template: loaded.template), path: path, checkLater: true)
         state.stamp = loaded.stamp
         state.readOnly = readOnly
         keeper = nil

@@ -53,6 +53,8 @@ enum StatusBar {
             sc.put(" " + ProblemReport.severityWord(p.severity) + "：" + p.message, row: r2, col: 0, style: style, maxWidth: sc.cols)
         } else if s.editing != nil {
             sc.put(" " + UIText.App.editingHint(area: s.editing?.area != nil), row: r2, col: 0, style: .status, maxWidth: sc.cols)
+        } else if !s.checks.isComplete {
+            sc.put(" " + UIText.App.checkingTheRest, row: r2, col: 0, style: .status, maxWidth: sc.cols)
         }
     }
 }

@@ -109,8 +109,12 @@ struct ManPage {
 
     /// A text line for roff: a backslash would start an escape, a leading dot or quote a request,
     /// and `-` is written as `\-` so option names stay plain hyphen-minus when copied.
+    ///
+    /// roff breaks lines only at spaces, and Chinese has none: after each full-width comma, semicolon and
+    /// full stop a `\:` (an invisible break point) lets a long Chinese sentence wrap.
     static func text(_ s: String) -> String {
         var out = s.replacingOccurrences(of: "\\", with: "\\e").replacingOccurrences(of: "-", with: "\\-")
+        for mark in ["，", "；", "。", "、", "："] { out = out.replacingOccurrences(of: mark, with: mark + "\\:") }
         if out.hasPrefix(".") || out.hasPrefix("'") { out = "\\&" + out }
         return out
     }

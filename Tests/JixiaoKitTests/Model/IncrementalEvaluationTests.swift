@@ -42,3 +42,33 @@ struct IncrementalEvaluationTests {
         }
     }
 }
+
+/// Opening a draft checks the form on screen first and the rest later: however the pending checks and
+/// edits interleave, the end is a full check of the draft as it then is.
+struct DeferredChecksTests {
+    @Test func checkingLaterEndsWhereAFullCheckIs() throws {
+        let ws = Fixtures.example()
+        let editor = DraftEditor(template: ws.template)
+        var ev = ws.evaluation
+        var live = LiveChecks(ev, first: .init(form: "A", index: 0))
+        #expect(!live.isComplete)
+        #expect(live.problems(form: "A", index: 0).map(\.message) == Checker.check(ev, form: ws.template.form("A")!, index: 0).map(\.message))
+        var draft = ws.draft
+        let cells = FillableCells.list(ev).filter { $0.kind.isNumeric }
+        var step = 0
+        while !live.isComplete {
+            let cell = cells[(step * 37) % cells.count]
+            try editor.set(&draft, cell.address, text: ["7", "", "abc", "12.5"][step % 4], lenient: true)
+            ev.update(draft: draft, form: cell.address.form, index: cell.address.formIndex)
+            live.refresh(ev, form: cell.address.form, index: cell.address.formIndex)
+            live.checkPending(ev, budget: 2)
+            step += 1
+        }
+        let full = Checker.check(ev)
+        #expect(live.all(ws.template).map(\.message) == full.map(\.message))
+        for severity in Severity.allCases {
+            #expect(live.count(severity) == full.filter { $0.severity == severity }.count)
+        }
+        #expect(step > 1)
+    }
+}

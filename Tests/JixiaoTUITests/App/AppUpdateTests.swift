@@ -35,6 +35,29 @@ struct AppUpdateTests {
         #expect(s.value("A.reception.prev") == .number(Decimal(string: "2.587")!))
     }
 
+    /// Opening checks the form on screen first: the status line says the rest is being checked, and
+    /// `.checkPending` brings the problems and the outline's progress to what a full check gives.
+    @Test func theRestIsCheckedAfterTheFirstFrame() {
+        let full = AppFixture.example()
+        var s = AppState(workspace: full.workspace, path: full.path, checkLater: true)
+        App.update(&s, .resize(rows: 30, cols: 100))
+        #expect(!s.checks.isComplete)
+        #expect(View.render(s, rows: 30, cols: 100).lines().contains { $0.contains(UIText.App.checkingTheRest) })
+        var turns = 0
+        while !s.checks.isComplete && turns < 1000 {
+            App.update(&s, .checkPending)
+            turns += 1
+        }
+        #expect(s.checks.isComplete)
+        #expect(s.checks.all(s.template).map(\.message) == full.checks.all(full.template).map(\.message))
+        for form in s.template.forms {
+            for k in 0..<s.evaluation.instanceCount(form.id) {
+                #expect(s.progressOf(form: form.id, index: k) == full.progressOf(form: form.id, index: k), "\(form.id)[\(k)]")
+            }
+        }
+        #expect(!View.render(s, rows: 30, cols: 100).lines().contains { $0.contains(UIText.App.checkingTheRest) })
+    }
+
     @Test func escapeRestoresTheOldValue() {
         var s = AppFixture.example()
         s.focus("A.reception.prev")
