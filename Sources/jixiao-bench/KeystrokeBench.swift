@@ -1,6 +1,10 @@
 import Foundation
 import JixiaoKit
 import JixiaoTUI
+import JixiaoStore
+import JixiaoReports
+import JixiaoGenerate
+import JixiaoTerminal
 
 /// One keystroke in the terminal UI as the driver handles it: `App.update` (the edit, the
 /// recomputation of the form instance, its checks and progress) and then `View.render` of the whole

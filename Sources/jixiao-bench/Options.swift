@@ -1,5 +1,9 @@
 import Foundation
 import JixiaoKit
+import JixiaoStore
+import JixiaoReports
+import JixiaoGenerate
+import JixiaoTerminal
 
 /// Command-line options of jixiao-bench (run with --help).
 struct Options {

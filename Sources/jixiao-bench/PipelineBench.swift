@@ -1,5 +1,9 @@
 import Foundation
 import JixiaoKit
+import JixiaoStore
+import JixiaoReports
+import JixiaoGenerate
+import JixiaoTerminal
 
 /// Keeps results alive so the optimiser cannot drop the work that made them.
 nonisolated(unsafe) var sink: [Any] = []

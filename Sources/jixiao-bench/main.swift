@@ -1,5 +1,9 @@
 import Foundation
 import JixiaoKit
+import JixiaoStore
+import JixiaoReports
+import JixiaoGenerate
+import JixiaoTerminal
 
 // jixiao-bench: how long the library and the terminal UI take on a large generated draft.
 // Not part of the test suite; run `swift run -c release jixiao-bench` and read the table.

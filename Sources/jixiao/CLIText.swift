@@ -1,4 +1,7 @@
 import JixiaoKit
+import JixiaoStore
+import JixiaoReports
+import JixiaoGenerate
 
 /// What the command line says, in one place.
 enum CLIText {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import JixiaoKit
+import JixiaoStore
+import JixiaoReports
 
 @main
 struct Jixiao: ParsableCommand {

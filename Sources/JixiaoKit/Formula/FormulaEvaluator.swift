@@ -240,7 +240,7 @@ public enum FormulaEvaluator {
 
     /// Two cell values are the same key for `match`/`countOf`: numbers by value, texts trimmed
     /// and with full-width forms folded ("优" = "优 ", "１" = "1").
-    static func same(_ a: Value, _ b: Value) -> Bool {
+    public static func same(_ a: Value, _ b: Value) -> Bool {
         if let x = a.number, let y = b.number { return x == y }
         guard let s = a.text, let t = b.text else { return false }
         func norm(_ s: String) -> String { FullWidth.fold(s).trimmingCharacters(in: .whitespacesAndNewlines) }

@@ -175,5 +175,6 @@ public struct Evaluation: Sendable {
 }
 
 extension Array {
-    subscript(safe i: Int) -> Element? { i >= 0 && i < count ? self[i] : nil }
+    /// The element at `i`, or nil past either end.
+    public subscript(safe i: Int) -> Element? { i >= 0 && i < count ? self[i] : nil }
 }

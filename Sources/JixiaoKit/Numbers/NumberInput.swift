@@ -42,7 +42,7 @@ public enum NumberInput {
     }
 
     /// Strict decimal: optional sign, digits with optional groups of three after commas, optional fraction.
-    static func decimal(_ s: String) -> Decimal? {
+    public static func decimal(_ s: String) -> Decimal? {
         var chars = Array(s.utf8)
         guard !chars.isEmpty else { return nil }
         var negative = false

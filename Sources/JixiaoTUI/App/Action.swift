@@ -1,4 +1,7 @@
 import JixiaoKit
+import JixiaoStore
+import JixiaoReports
+import JixiaoTerminal
 
 /// What can happen to the UI: a key, or the result of something the driver did for it.
 public enum Action: Sendable {

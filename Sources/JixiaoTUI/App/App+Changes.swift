@@ -1,4 +1,7 @@
 import JixiaoKit
+import JixiaoStore
+import JixiaoReports
+import JixiaoTerminal
 
 extension App {
     /// Puts a new draft in place after an edit inside one form instance and recomputes only that.

@@ -1,4 +1,7 @@
 import JixiaoKit
+import JixiaoStore
+import JixiaoReports
+import JixiaoTerminal
 
 extension App {
     enum AfterCommit { case next, previous, stay, up, down }
@@ -14,7 +17,7 @@ extension App {
         }
         if s.readOnly { s.say(UIText.App.readOnlyNoEdit, error: true); return }
         let a = s.focus
-        let entry = s.draft.instances(of: a.form)[safeIndex: a.formIndex]?.entry(row: a.row, index: a.rowIndex, column: a.column)
+        let entry = s.draft.instances(of: a.form)[safe: a.formIndex]?.entry(row: a.row, index: a.rowIndex, column: a.column)
         let label = a.column == CellAddress.labelColumn ? s.evaluation.value(a).text : nil
         let current = ValueText.display(s.evaluation.value(a), kind: kind(s, a))
         let editableText: String
@@ -24,7 +27,7 @@ extension App {
             editableText = current
         }
         var e = Editing(address: a, original: entry, originalLabel: label, line: nil, area: nil, before: s.draft)
-        let typed = replacing.map { fitting(&s, $0, room: DraftCodec.maxCellBytes) }
+        let typed = replacing.map { fitting(&s, $0, room: Limits.cellBytes) }
         if kind(s, a) == .longtext {
             var area = TextAreaEditor(text: replacing == nil ? editableText : "")
             area.moveToEnd()
@@ -87,18 +90,18 @@ extension App {
     }
 
     /// Applies `key` to the cell's editor without taking the cell past what a draft may hold
-    /// (`DraftCodec.maxCellBytes`, which the reader enforces): typed or pasted text that would go past it
+    /// (`Limits.cellBytes`, which the reader enforces): typed or pasted text that would go past it
     /// is cut at the limit, any other key that would (Ctrl-Y, Enter at the limit) does nothing, and the
     /// status line says so. Returns false for keys the editor leaves to the form.
     static func applyWithinLimit(_ s: inout AppState, _ e: inout Editing, _ key: Key, _ apply: (inout Editing, Key) -> Bool) -> Bool {
         var next = e
         guard apply(&next, key) else { return false }
-        if bytes(next) > DraftCodec.maxCellBytes {
+        if bytes(next) > Limits.cellBytes {
             next = e
             if let text = key.insertedText {
-                _ = apply(&next, .paste(fitting(&s, text, room: DraftCodec.maxCellBytes - bytes(e))))
+                _ = apply(&next, .paste(fitting(&s, text, room: Limits.cellBytes - bytes(e))))
             } else {
-                s.say(UIText.App.cellFull(DraftCodec.maxCellBytes), error: true)
+                s.say(UIText.App.cellFull(Limits.cellBytes), error: true)
             }
         }
         e = next
@@ -118,7 +121,7 @@ extension App {
             out.append(c)
             used += n
         }
-        s.say(UIText.App.cellLimitCut(DraftCodec.maxCellBytes, dropped: text.utf8.count - used), error: true)
+        s.say(UIText.App.cellLimitCut(Limits.cellBytes, dropped: text.utf8.count - used), error: true)
         return out
     }
 

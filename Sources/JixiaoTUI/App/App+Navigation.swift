@@ -1,4 +1,7 @@
 import JixiaoKit
+import JixiaoStore
+import JixiaoReports
+import JixiaoTerminal
 
 extension App {
     static func navigationKey(_ s: inout AppState, _ key: Key) -> [Effect] {

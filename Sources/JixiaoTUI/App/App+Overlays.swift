@@ -1,4 +1,7 @@
 import JixiaoKit
+import JixiaoStore
+import JixiaoReports
+import JixiaoTerminal
 
 extension App {
     static func overlayKey(_ s: inout AppState, _ key: Key) -> [Effect] {
@@ -19,7 +22,7 @@ extension App {
             case .end: s.overlay = .problems(selected: max(0, all.count - 1))
             case .enter:
                 s.overlay = .none
-                if let a = all[safeIndex: selected]?.address {
+                if let a = all[safe: selected]?.address {
                     s.focus = validFocus(s, a)
                     keepFocusVisible(&s)
                 }

@@ -1,4 +1,7 @@
 import JixiaoKit
+import JixiaoStore
+import JixiaoReports
+import JixiaoTerminal
 
 extension App {
     /// What the TUI prints: the final scorecard when no error is left, else a copy marked 草稿 with its

@@ -1,4 +1,7 @@
 import JixiaoKit
+import JixiaoStore
+import JixiaoReports
+import JixiaoTerminal
 
 extension App {
     /// F5: a new instance of the focused repeated row (a special fund, goal or indicator), after it.

@@ -1,4 +1,7 @@
 import JixiaoKit
+import JixiaoStore
+import JixiaoReports
+import JixiaoTerminal
 
 /// The update function: every key and event goes through here, and nothing else changes the state.
 /// Pure apart from the effects it returns for the driver to carry out.
@@ -39,7 +42,7 @@ public enum App {
         case let .editorFinished(text):
             guard var e = s.editing, e.area != nil else { return [] }
             if let text {
-                e.area = TextAreaEditor(text: fitting(&s, text, room: DraftCodec.maxCellBytes))
+                e.area = TextAreaEditor(text: fitting(&s, text, room: Limits.cellBytes))
                 s.editing = e
                 applyTentative(&s)
                 return commitEdit(&s, then: .stay)

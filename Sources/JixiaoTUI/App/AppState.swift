@@ -1,4 +1,7 @@
 import JixiaoKit
+import JixiaoStore
+import JixiaoReports
+import JixiaoTerminal
 
 /// What the screen is showing on top of the form.
 public enum Overlay: Sendable, Equatable {
@@ -136,6 +139,6 @@ public struct AppState: Sendable {
     }
 
     public func progressOf(form: String, index: Int) -> (filled: Int, required: Int) {
-        progress[form]?[safeIndex: index] ?? (0, 0)
+        progress[form]?[safe: index] ?? (0, 0)
     }
 }

@@ -1,4 +1,7 @@
 import JixiaoKit
+import JixiaoStore
+import JixiaoReports
+import JixiaoTerminal
 
 /// A row of a form instance as it appears on screen: a single row, one instance of a repeated row,
 /// or the place-holder line of a repeated group that has no instance yet (where F5 adds one).
@@ -36,7 +39,7 @@ public struct FormLayout: Sendable {
     public init(form: FormSpec, index: Int, draft: Draft, year: Int) {
         self.form = form
         self.index = index
-        let entry = draft.instances(of: form.id)[safeIndex: index] ?? FormEntry()
+        let entry = draft.instances(of: form.id)[safe: index] ?? FormEntry()
         var lines: [TableLine] = []
         var rows: [RowRef] = []
         var lineOfRow: [RowRef: Int] = [:]
@@ -100,6 +103,3 @@ public struct FormLayout: Sendable {
     }
 }
 
-extension Array {
-    subscript(safeIndex i: Int) -> Element? { i >= 0 && i < count ? self[i] : nil }
-}

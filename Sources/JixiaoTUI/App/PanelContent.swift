@@ -1,4 +1,7 @@
 import JixiaoKit
+import JixiaoStore
+import JixiaoReports
+import JixiaoTerminal
 
 /// What the open panel shows, built by `App.update` when the panel opens, after a change of the draft
 /// and after a resize: never while drawing, since the scorecard and the printout cost work proportional

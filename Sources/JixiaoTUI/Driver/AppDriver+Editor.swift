@@ -1,5 +1,8 @@
 import Foundation
 import JixiaoKit
+import JixiaoStore
+import JixiaoReports
+import JixiaoTerminal
 
 extension AppDriver {
     /// Hands long text to $VISUAL / $EDITOR (vi if unset) in a private temporary file.

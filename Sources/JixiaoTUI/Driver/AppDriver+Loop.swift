@@ -1,5 +1,8 @@
 import Foundation
 import JixiaoKit
+import JixiaoStore
+import JixiaoReports
+import JixiaoTerminal
 
 extension AppDriver {
     func runApp(_ state: inout AppState) -> Int32 {

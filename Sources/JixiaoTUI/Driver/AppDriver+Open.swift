@@ -1,5 +1,8 @@
 import Foundation
 import JixiaoKit
+import JixiaoStore
+import JixiaoReports
+import JixiaoTerminal
 
 extension AppDriver {
     /// Opens a draft for editing: takes its lock (or asks what to do when another program holds it),

@@ -1,5 +1,8 @@
 import Foundation
 import JixiaoKit
+import JixiaoStore
+import JixiaoReports
+import JixiaoTerminal
 
 /// Runs the terminal UI: the start screen if needed, then the form screens, carrying out the effects
 /// `App.update` asks for (saving, $EDITOR, quitting). The only place that owns a `Terminal`.

@@ -4,6 +4,10 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import JixiaoKit
+import JixiaoStore
+import JixiaoReports
+import JixiaoTerminal
 
 /// Everything the fatal-signal handler needs, prepared in advance: it may only make system calls
 /// (open, write, fsync, rename, unlink, tcsetattr), never allocate or call into Swift's runtime.

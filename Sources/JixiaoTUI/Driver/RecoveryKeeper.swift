@@ -1,5 +1,8 @@
 import Foundation
 import JixiaoKit
+import JixiaoStore
+import JixiaoReports
+import JixiaoTerminal
 
 /// The draft in memory as the recovery keeper sees it: `version` changes whenever the draft value may
 /// have changed (so an arrow key costs nothing), `unsaved` says whether it differs from the file.

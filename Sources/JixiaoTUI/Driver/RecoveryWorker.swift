@@ -1,5 +1,8 @@
 import Foundation
 import JixiaoKit
+import JixiaoStore
+import JixiaoReports
+import JixiaoTerminal
 
 /// Encodes the draft for the crash handler and writes recovery files on a thread of its own, so that no
 /// key waits for the whole draft to be encoded (docs/performance.md measured that as 90% of a keystroke).

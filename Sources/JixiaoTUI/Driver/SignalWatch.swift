@@ -3,6 +3,10 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import JixiaoKit
+import JixiaoStore
+import JixiaoReports
+import JixiaoTerminal
 
 /// The one thing the termination handler does: store the signal number. A plain store through a `let`
 /// pointer allocated before any handler exists, so the handler neither allocates nor takes a lock

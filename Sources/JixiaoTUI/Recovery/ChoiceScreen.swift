@@ -1,4 +1,7 @@
 import JixiaoKit
+import JixiaoStore
+import JixiaoReports
+import JixiaoTerminal
 
 /// A full-screen question with a few explicit answers: the recovery prompt, a draft held by another
 /// program, a save conflict. Esc never picks an answer that changes a file: it means the `escape`
@@ -51,7 +54,7 @@ public enum ChoiceApp {
         switch key {
         case .up, .backTab: s.selected = (s.selected + s.options.count - 1) % max(1, s.options.count)
         case .down, .tab: s.selected = (s.selected + 1) % max(1, s.options.count)
-        case .enter: return s.options[safeIndex: s.selected]?.answer
+        case .enter: return s.options[safe: s.selected]?.answer
         case .escape, .f(10), .ctrl("q"), .ctrl("c"): return s.escape
         case let .char(c):
             let folded = Character(c.lowercased())

@@ -1,5 +1,8 @@
 import Foundation
 import JixiaoKit
+import JixiaoStore
+import JixiaoReports
+import JixiaoTerminal
 
 /// The questions asked around opening and saving a draft, as `ChoiceState`s.
 public enum RecoveryPrompts {

@@ -1,5 +1,8 @@
 import Foundation
 import JixiaoKit
+import JixiaoStore
+import JixiaoReports
+import JixiaoTerminal
 
 extension UIText {
     /// Recovery, locks and saving conflicts (docs/recovery.md).

@@ -1,5 +1,8 @@
 import Foundation
 import JixiaoKit
+import JixiaoStore
+import JixiaoReports
+import JixiaoTerminal
 
 /// A draft found in the current folder, for the start screen.
 public struct RecentDraft: Sendable, Equatable {

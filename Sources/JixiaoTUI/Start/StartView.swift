@@ -1,5 +1,8 @@
 import Foundation
 import JixiaoKit
+import JixiaoStore
+import JixiaoReports
+import JixiaoTerminal
 
 public enum StartView {
     public static func render(_ s: StartState, rows: Int, cols: Int) -> Screen {

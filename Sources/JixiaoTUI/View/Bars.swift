@@ -1,4 +1,7 @@
 import JixiaoKit
+import JixiaoStore
+import JixiaoReports
+import JixiaoTerminal
 
 /// The top line: program, unit, year, file and whether it is saved.
 enum TitleBar {
@@ -86,7 +89,7 @@ enum KeyBar {
 
 enum TooSmallView {
     static func draw(_ sc: inout Screen, rows: Int, cols: Int) {
-        let text = UIText.Terminal.tooSmall(minCols: App.minCols, minRows: App.minRows)
+        let text = TerminalText.tooSmall(minCols: App.minCols, minRows: App.minRows)
         let now = UIText.App.currentSize(cols: cols, rows: rows)
         let r = max(0, rows / 2 - 1)
         _ = sc.text(text, in: Rect(row: r, col: 1, height: max(1, rows - r - 1), width: max(1, cols - 2)), style: CellStyle(.error, [.bold]))

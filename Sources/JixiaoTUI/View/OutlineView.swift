@@ -1,4 +1,7 @@
 import JixiaoKit
+import JixiaoStore
+import JixiaoReports
+import JixiaoTerminal
 
 /// The forms on the left: 附件1, 附件2, 附件3-1 … by project name, each with its progress
 /// (filled / required) and problem counts. Only the visible entries are computed.

@@ -1,5 +1,8 @@
 import Foundation
 import JixiaoKit
+import JixiaoStore
+import JixiaoReports
+import JixiaoTerminal
 
 /// A framed panel over the middle of the screen, returning its inside.
 enum Panel {

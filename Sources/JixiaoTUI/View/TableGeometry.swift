@@ -1,4 +1,7 @@
 import JixiaoKit
+import JixiaoStore
+import JixiaoReports
+import JixiaoTerminal
 
 /// Where each column of a section sits on screen: the label column first, then the cells, sized by
 /// their kind and squeezed to fit the table area.

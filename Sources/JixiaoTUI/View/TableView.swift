@@ -1,4 +1,7 @@
 import JixiaoKit
+import JixiaoStore
+import JixiaoReports
+import JixiaoTerminal
 
 /// The focused form instance drawn like its paper form: section titles, column headings, row labels
 /// indented under their 其中 parents, computed cells set apart, and only the lines that fit.

@@ -1,4 +1,7 @@
 import JixiaoKit
+import JixiaoStore
+import JixiaoReports
+import JixiaoTerminal
 
 /// Renders the state into a screen grid. Pure: the same state gives the same screen, so tests compare
 /// lines and the driver paints only what changed.

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import JixiaoKit
+import JixiaoStore
+import JixiaoReports
+import JixiaoGenerate
 
 /// Hidden developer command: writes a large generated draft for benchmarks, tests and demos
 /// (`DraftGenerator`). The same options and seed always write the same file.

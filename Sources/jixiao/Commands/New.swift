@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import JixiaoKit
+import JixiaoStore
+import JixiaoReports
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,8 @@
 import ArgumentParser
 import JixiaoKit
 import JixiaoTUI
+import JixiaoStore
+import JixiaoReports
 
 struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(

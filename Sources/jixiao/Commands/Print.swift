@@ -6,6 +6,8 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import JixiaoStore
+import JixiaoReports
 
 struct Print: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable {

@@ -1,5 +1,7 @@
 import ArgumentParser
 import JixiaoKit
+import JixiaoStore
+import JixiaoReports
 
 struct Set: ParsableCommand {
     static let configuration = CommandConfiguration(

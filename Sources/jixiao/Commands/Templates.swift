@@ -1,5 +1,7 @@
 import ArgumentParser
 import JixiaoKit
+import JixiaoStore
+import JixiaoReports
 
 struct Templates: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "列出模板 / List the templates.")

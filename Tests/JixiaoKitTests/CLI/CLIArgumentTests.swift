@@ -6,6 +6,9 @@ import Testing
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
+@testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
 #endif
 
 /// The built `jixiao` run as a user would (issue 11, items 12 and 13): arguments out of range end with

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import JixiaoKit
+@testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
 
 /// The probe of issue 11, item 12: a product of typed figures beyond Decimal's range showed `NaN.00`,
 /// was written `<v>NaN</v>` into the workbook, and `validate` found nothing. Now the cell is "—"

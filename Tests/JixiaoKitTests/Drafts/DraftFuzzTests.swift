@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import JixiaoKit
+@testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
 
 /// Hostile and broken drafts: random bytes, truncations, wrong types, huge numbers, deep nesting.
 /// Every one is either read or refused with a `DraftError`; none crashes, none is changed on disk.

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 @testable import JixiaoKit
+@testable import JixiaoStore
 
 /// Issue 11, item 3: what the reader refuses, the writer refuses first. A cell over
-/// `DraftCodec.maxCellBytes` and a draft over `DraftCodec.maxBytes` are refused by the save (and by
+/// `Limits.cellBytes` and a draft over `DraftCodec.maxBytes` are refused by the save (and by
 /// `jixiao set`'s editor) with the limit in the message, and nothing is written.
 struct DraftLimitsTests {
     let ws = Fixtures.example()
@@ -20,7 +21,7 @@ struct DraftLimitsTests {
     }
 
     @Test func theLimitsAreTheReadersOwn() {
-        #expect(DraftCodec.maxCellBytes == 100_000)
+        #expect(Limits.cellBytes == 100_000)
         #expect(DraftCodec.maxBytes == 64 << 20)
     }
 
@@ -28,12 +29,12 @@ struct DraftLimitsTests {
         let (dir, p) = try Fixtures.savedDraft(ws)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let before = Fixtures.bytes(p)
-        let draft = withCell(text(bytes: DraftCodec.maxCellBytes + 1))
+        let draft = withCell(text(bytes: Limits.cellBytes + 1))
         do {
             try DraftStore.save(draft, template: ws.template, to: p)
             Issue.record("a cell the reader refuses was saved")
         } catch {
-            #expect(error == .cellTooLong(path: p, cell: "A.unitName.value", bytes: DraftCodec.maxCellBytes + 1, limit: DraftCodec.maxCellBytes))
+            #expect(error == .cellTooLong(path: p, cell: "A.unitName.value", bytes: Limits.cellBytes + 1, limit: Limits.cellBytes))
             #expect(DraftText.message(error).contains("100000"))
         }
         #expect(Fixtures.bytes(p) == before)
@@ -45,7 +46,7 @@ struct DraftLimitsTests {
         let dir = Fixtures.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let p = dir + "/d.json"
-        let draft = withCell(text(bytes: DraftCodec.maxCellBytes))
+        let draft = withCell(text(bytes: Limits.cellBytes))
         try DraftStore.save(draft, template: ws.template, to: p)
         #expect(try store.load(p).draft == draft)
     }
@@ -55,8 +56,8 @@ struct DraftLimitsTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let p = dir + "/d.json"
         var draft = ws.draft
-        draft.forms["A"]![0].rows["specialItem"]![0].label = text(bytes: DraftCodec.maxCellBytes + 3)
-        #expect(throws: DraftError.cellTooLong(path: p, cell: "A.specialItem[1].label", bytes: DraftCodec.maxCellBytes + 3, limit: DraftCodec.maxCellBytes)) {
+        draft.forms["A"]![0].rows["specialItem"]![0].label = text(bytes: Limits.cellBytes + 3)
+        #expect(throws: DraftError.cellTooLong(path: p, cell: "A.specialItem[1].label", bytes: Limits.cellBytes + 3, limit: Limits.cellBytes)) {
             try DraftStore.save(draft, template: ws.template, to: p)
         }
         // Written by hand anyway: the reader refuses it too.
@@ -68,14 +69,14 @@ struct DraftLimitsTests {
         var draft = ws.draft
         let editor = DraftEditor(template: ws.template)
         let a = try TypedPath.parse("A.unitName.value").resolve(in: &draft, editor: editor)
-        let big = text(bytes: DraftCodec.maxCellBytes + 2)
-        #expect(throws: EditError.tooLong(path: "A.unitName.value", bytes: DraftCodec.maxCellBytes + 2, limit: DraftCodec.maxCellBytes)) {
+        let big = text(bytes: Limits.cellBytes + 2)
+        #expect(throws: EditError.tooLong(path: "A.unitName.value", bytes: Limits.cellBytes + 2, limit: Limits.cellBytes)) {
             try editor.set(&draft, a, text: big)
         }
         #expect(EditText.message(.tooLong(path: "A.unitName.value", bytes: 100_002, limit: 100_000)).contains("100000"))
         #expect(draft == ws.draft)
         // Spaces a one-line cell would trim do not count; the text kept does.
-        try editor.set(&draft, a, text: "  " + text(bytes: DraftCodec.maxCellBytes) + "  ")
+        try editor.set(&draft, a, text: "  " + text(bytes: Limits.cellBytes) + "  ")
     }
 
     @Test func aDraftOverTheFileLimitIsRefusedAndNothingIsWritten() throws {
@@ -85,7 +86,7 @@ struct DraftLimitsTests {
         // 700 special funds, each named with a label just under the cell limit: every cell fits, the
         // whole does not (about 70 MB).
         var draft = ws.draft
-        let label = text(bytes: DraftCodec.maxCellBytes - 1)
+        let label = text(bytes: Limits.cellBytes - 1)
         draft.forms["A"]![0].rows["specialItem"] = Array(repeating: RowEntry(label: label), count: 700)
         do {
             try DraftStore.save(draft, template: ws.template, to: p)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import JixiaoKit
+@testable import JixiaoStore
 
 /// Issue 11, item 1: every file the program creates beside a draft (the save's temporary file, the
 /// backup and its temporary link, the lock, the recovery file and its temporary file) is created

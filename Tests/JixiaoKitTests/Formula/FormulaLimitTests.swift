@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import JixiaoKit
+@testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
 
 /// Hostile formulas (issue 11, item 12): nesting that overflowed the stack, digits that made `round`
 /// run for minutes, arithmetic that overflowed to NaN or trapped. Each is refused or becomes a value.

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import JixiaoKit
+@testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
 
 /// The draft generator: reproducible from its seed, generic over every template in templates/, and its
 /// drafts load, evaluate and check with weights that add up and no empty or unreadable cell.

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import JixiaoKit
+@testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
 
 /// Counts and indices from the command line (issue 11, item 13): a negative or huge project count
 /// trapped or aborted in `DraftFactory`; an index that is not an instance gets its own message.

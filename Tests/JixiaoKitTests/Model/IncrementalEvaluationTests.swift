@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import JixiaoKit
+@testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
 
 /// The TUI recomputes only the edited instance and the forms that read it; after any sequence of
 /// edits that must equal a full recompute, and the live problem list must equal a full check.

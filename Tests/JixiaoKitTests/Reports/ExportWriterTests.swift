@@ -4,6 +4,9 @@ import ZIPFoundation
 @testable import JixiaoKit
 #if canImport(Glibc)
 import Glibc
+@testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
 #endif
 
 /// Issue 11, items 5 and 16: a printout never replaces the draft's own files, replaces another file

@@ -2,6 +2,9 @@ import Foundation
 import Testing
 import ZIPFoundation
 @testable import JixiaoKit
+@testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
 
 /// "Finished" and 草稿: a draft without errors prints as final; one with errors is refused unless a
 /// draft is asked for, and then every page says 草稿 and how many problems are open.

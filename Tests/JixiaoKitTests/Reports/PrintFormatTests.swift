@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import JixiaoKit
+@testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
 
 /// The pieces of the file formats: CSV quoting, HTML escaping, Excel formulas and numbers.
 struct PrintFormatTests {

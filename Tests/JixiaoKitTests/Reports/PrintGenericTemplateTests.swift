@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import JixiaoKit
+@testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
 
 /// The printouts know no form family: a template unlike seed 001's (a repeated form named 表{n}, a
 /// rubric, other grade bands, its own words) prints through the same renderers.

@@ -2,6 +2,9 @@ import Foundation
 import Testing
 import ZIPFoundation
 @testable import JixiaoKit
+@testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
 
 /// Each printout of the seed 001 example against its reviewed golden file.
 struct PrintGoldenTests {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import JixiaoKit
+@testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
 
 /// Issue 11, items 9 and 10: what a cell holds can never become markup, a split field, a path or a
 /// formula in a printout. A prepended concatenation mark (U+0600) joins the next character into one

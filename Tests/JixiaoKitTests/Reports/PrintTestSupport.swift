@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import JixiaoKit
+@testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
 
 /// Golden files: the expected printouts, reviewed by eye and kept in Tests/JixiaoKitTests/Golden.
 /// `JIXIAO_UPDATE_GOLDEN=1 swift test` rewrites them from the current output instead of comparing.

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import JixiaoKit
+@testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
 
 /// The text printout's columns line up by display width, whatever mix of Han, full-width and ASCII
 /// the cells hold, and no line is wider than asked.

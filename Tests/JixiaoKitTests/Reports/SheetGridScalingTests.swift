@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import JixiaoKit
+@testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
 
 /// Issue 11, item 15: CSV and XLSX printouts looked up merged areas by scanning every merge for every
 /// cell, so 20,000 named rows took 13.8 s (CSV) and 34 s (XLSX). The grid now answers from an index.

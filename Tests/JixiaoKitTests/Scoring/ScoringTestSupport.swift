@@ -1,5 +1,8 @@
 import Foundation
 @testable import JixiaoKit
+@testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
 
 /// Helpers of the scoring tests, namespaced so they cannot collide with other test files of the target.
 enum ScoringFixtures {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import JixiaoKit
+@testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
 
 /// `jixiao score` on seed 001: every printed total within 0.01, and the full marks on a missed target.
 struct Seed001ScoreTests {

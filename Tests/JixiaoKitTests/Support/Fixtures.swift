@@ -1,5 +1,8 @@
 import Foundation
 @testable import JixiaoKit
+@testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
 
 /// Paths into the repository and the seed 001 example, shared by the tests.
 enum Fixtures {

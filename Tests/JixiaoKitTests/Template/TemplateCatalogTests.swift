@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import JixiaoKit
+@testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
 
 /// Where templates are looked for: the order a packaged install relies on, and no build-machine path.
 struct TemplateCatalogTests {

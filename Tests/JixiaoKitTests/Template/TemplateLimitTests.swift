@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import JixiaoKit
+@testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
 
 /// Hostile templates (issue 11, item 12): each bound of `Limits` is enforced at load, with the file,
 /// the entry and a Chinese message, instead of a crash, a hang or an allocation abort later.

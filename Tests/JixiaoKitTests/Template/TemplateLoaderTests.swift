@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import JixiaoKit
+@testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
 
 struct TemplateLoaderTests {
     /// The default template with one edit applied to its text, loaded from memory.

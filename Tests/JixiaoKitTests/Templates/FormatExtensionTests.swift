@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import JixiaoKit
+@testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
 
 /// The general extensions of template format 1 made for rubrics (docs/templates.md): the rubric
 /// functions, `row[_]`, `fixed` cells, checks over listed rows, text equality and years before a space.

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import JixiaoKit
+@testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
 
 /// The Henan 部门整体绩效自评表 (seed 003 附件1): its 指标说明 rules as formulas, and the example's findings.
 struct HenanDeptTests {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import JixiaoKit
+@testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
 
 /// The older Hunan department report form (seeds 000 and 002) and its 评分表, against the seeds' own figures.
 struct HunanDeptReportTests {

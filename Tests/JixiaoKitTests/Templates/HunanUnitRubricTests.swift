@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import JixiaoKit
+@testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
 
 /// The 评分表 added to the seed-001 kit (form S of hunan-unit), scored from 附件1 and 附件2.
 struct HunanUnitRubricTests {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import JixiaoKit
+@testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
 
 /// Forms are data: no Swift file may name one of the department templates or a label that belongs to
 /// one of their form families — adding a province's variant must never need a special case in code.

@@ -1,5 +1,8 @@
 import Foundation
 @testable import JixiaoKit
+@testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
 
 /// Helpers for the template tests: fresh drafts on a shipped template, several cells set at once, the
 /// committed examples, and problems by code and path.

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import JixiaoKit
+@testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
 
 struct TextScanTests {
     @Test(arguments: ["", " ", "\n\t ", "\u{3000}", "\u{00A0}\r\n"])

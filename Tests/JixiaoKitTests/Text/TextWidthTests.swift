@@ -1,5 +1,8 @@
 import Testing
 @testable import JixiaoKit
+@testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
 
 struct TextWidthTests {
     /// The scalar-by-scalar sum (the fast path) equals the grapheme-by-grapheme width on texts of the

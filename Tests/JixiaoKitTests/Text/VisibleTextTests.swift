@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import JixiaoKit
+@testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
 
 /// Issue 11, item 11: a cell holding terminal escape sequences cannot act on the terminal through any
 /// text the library writes for one (reports, the text printout); `--json` stays exact.

@@ -1,6 +1,10 @@
 import Foundation
 @testable import JixiaoKit
 @testable import JixiaoTUI
+@testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
+@testable import JixiaoTerminal
 
 /// The seed 001 example opened in the UI, and helpers to drive it by keys and read the screen.
 enum AppFixture {

@@ -2,6 +2,10 @@ import Foundation
 import Testing
 @testable import JixiaoKit
 @testable import JixiaoTUI
+@testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
+@testable import JixiaoTerminal
 
 struct AppUpdateTests {
     @Test func typingUpdatesTotalsOnEveryKeystroke() {

@@ -2,12 +2,13 @@ import Foundation
 import Testing
 @testable import JixiaoKit
 @testable import JixiaoTUI
+import JixiaoStore
 
 /// Issue 11, item 3 in the terminal UI: a paste (or $EDITOR's text, or typing) that would take a cell
 /// past what a draft may hold is cut at the limit with a message, never kept whole, so the draft can
 /// always be saved and read back.
 struct CellLimitTests {
-    let limit = DraftCodec.maxCellBytes
+    let limit = Limits.cellBytes
     /// A 102,000-byte report, as pasted into 预算单位名称 in the probe.
     let report = String(repeating: "绩效报告", count: 8_500)
 

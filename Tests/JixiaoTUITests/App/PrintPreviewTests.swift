@@ -5,6 +5,10 @@ import Glibc
 #endif
 @testable import JixiaoKit
 @testable import JixiaoTUI
+@testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
+@testable import JixiaoTerminal
 
 struct PrintPreviewTests {
     @Test func previewShowsTheScorecardAndWritesBesideTheDraft() throws {

@@ -2,6 +2,10 @@ import Foundation
 import Testing
 @testable import JixiaoKit
 @testable import JixiaoTUI
+@testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
+@testable import JixiaoTerminal
 
 /// Random keys, function keys, resizes and pastes into `App.update` on the seed 001 example, with the
 /// driver's effects simulated. Nothing may crash; after every burst the draft must survive a save and
@@ -105,7 +109,7 @@ struct AppFuzzTests {
         let full = Evaluation(template: s.template, draft: s.draft)
         for (form, list) in full.forms {
             for (k, inst) in list.enumerated() {
-                #expect(s.evaluation.forms[form]?[safeIndex: k]?.computed == inst.computed, "\(when): \(form)[\(k)] differs from a full recompute")
+                #expect(s.evaluation.forms[form]?[safe: k]?.computed == inst.computed, "\(when): \(form)[\(k)] differs from a full recompute")
             }
         }
         let problems = Checker.check(full)

@@ -2,6 +2,10 @@ import Foundation
 import Testing
 @testable import JixiaoKit
 @testable import JixiaoTUI
+@testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
+@testable import JixiaoTerminal
 
 /// What the crash handler was handed last, collected from the worker's thread.
 final class PublishedBytes: @unchecked Sendable {

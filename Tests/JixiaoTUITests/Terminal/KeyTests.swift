@@ -1,6 +1,10 @@
 import CNcursesw
 import Testing
 @testable import JixiaoTUI
+@testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
+@testable import JixiaoTerminal
 
 @Suite struct KeyTests {
     @Test func controlCodesDecode() {

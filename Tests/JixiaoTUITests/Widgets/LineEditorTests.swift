@@ -1,5 +1,9 @@
 import Testing
 @testable import JixiaoTUI
+@testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
+@testable import JixiaoTerminal
 
 @Suite struct LineEditorTests {
     @Test func cursorColumnCountsDisplayCells() {

@@ -1,0 +1,165 @@
+import Foundation
+import ZIPFoundation
+import JixiaoKit
+
+/// Every form as one Excel workbook, a sheet per form and per project, laid out as `SheetGrid` places
+/// it. Figures are numbers with a number format (money 0.00, rates 0.00%), never text; a computed
+/// cell carries the template's formula translated to sheet addresses (`ExcelFormula`) together with
+/// the library's value as the cached result, so the workbook opens showing the library's figures.
+/// The OOXML parts are written by hand: the minimum Excel, WPS and LibreOffice need.
+public enum PrintXLSX {
+    public enum Failure: Error, CustomStringConvertible {
+        case zip(String)
+        public var description: String {
+            switch self { case let .zip(reason): return reason }
+        }
+    }
+
+    /// The workbook's bytes (a zip container).
+    public static func render(scorecard: Scorecard, evaluation ev: Evaluation, draftMark: DraftMark? = nil) throws -> [UInt8] {
+        let archive: Archive
+        do { archive = try Archive(accessMode: .create) } catch { throw Failure.zip(String(describing: error)) }
+        // A fixed date keeps the same draft's workbook byte-for-byte the same.
+        let date = Date(timeIntervalSince1970: 946_684_800)
+        for part in parts(scorecard: scorecard, evaluation: ev, draftMark: draftMark) {
+            let data = Data(part.bytes)
+            do {
+                try archive.addEntry(with: part.name, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
+                                     compressionMethod: .deflate) { position, size in
+                    data.subdata(in: Int(position)..<min(Int(position) + size, data.count))
+                }
+            } catch { throw Failure.zip(String(describing: error)) }
+        }
+        guard let data = archive.data else { throw Failure.zip("empty archive") }
+        return [UInt8](data)
+    }
+
+    /// The workbook's parts in container order: path inside the zip and XML bytes.
+    public static func parts(scorecard: Scorecard, evaluation ev: Evaluation, draftMark: DraftMark? = nil) -> [PrintedFile] {
+        let forms = FormLayout.forms(ev)
+        let grids = forms.map { SheetGrid(form: $0, draftMark: draftMark) }
+        var used = Set<String>()
+        let names = forms.map { sheetName($0, used: &used) }
+        var where_: [CellAddress: SheetCellRef] = [:]
+        for (k, grid) in grids.enumerated() {
+            for (a, p) in grid.positions { where_[a] = SheetCellRef(sheet: names[k], row: p.row, column: p.column) }
+        }
+        var out: [PrintedFile] = [
+            file("[Content_Types].xml", contentTypes(count: grids.count)),
+            file("_rels/.rels", rootRels),
+            file("docProps/app.xml", appProperties),
+            file("xl/workbook.xml", workbook(names)),
+            file("xl/_rels/workbook.xml.rels", workbookRels(count: grids.count)),
+            file("xl/styles.xml", XLSXStyles.xml),
+        ]
+        for (k, grid) in grids.enumerated() {
+            let form = forms[k]
+            guard let spec = ev.template.form(form.formID) else { continue }
+            let translator = ExcelFormula(ev: ev, form: spec, index: form.index, sheet: names[k], locate: { where_[$0] })
+            out.append(file("xl/worksheets/sheet\(k + 1).xml", XLSXSheet.xml(grid, translator: translator, selected: k == 0,
+                                                                             header: draftMark?.banner)))
+        }
+        return out
+    }
+
+    static func file(_ path: String, _ xml: String) -> PrintedFile { PrintedFile(name: path, bytes: Array(xml.utf8)) }
+
+    /// "附件3-2 区级专项资金（…）" cut to Excel's 31 characters, without the characters sheet names forbid.
+    /// Filtered scalar by scalar (a prepended mark such as U+0600 would hide a `/` inside one
+    /// `Character`) and cut by UTF-16 units, which is how Excel counts.
+    static func sheetName(_ form: PrintedForm, used: inout Set<String>) -> String {
+        let forbidden: Set<Unicode.Scalar> = ["[", "]", ":", "*", "?", "/", "\\"]
+        var scalars = String.UnicodeScalarView()
+        for u in (form.short + (form.name.map { " " + $0 } ?? "")).unicodeScalars {
+            scalars.append(forbidden.contains(u) || VisibleText.needsEscape(u) || u == "\u{2028}" || u == "\u{2029}" ? "_" : u)
+        }
+        var base = String(scalars).trimmingCharacters(in: CharacterSet(charactersIn: "' "))
+        if base.isEmpty { base = "Sheet" }
+        var name = prefix(base, utf16: 31)
+        var k = 2
+        while used.contains(name.lowercased()) {
+            let suffix = "(\(k))"
+            name = prefix(base, utf16: 31 - suffix.utf16.count) + suffix
+            k += 1
+        }
+        used.insert(name.lowercased())
+        return name
+    }
+
+    /// The longest start of `s` of at most `limit` UTF-16 units, cut between scalars.
+    static func prefix(_ s: String, utf16 limit: Int) -> String {
+        var out = String.UnicodeScalarView()
+        var units = 0
+        for u in s.unicodeScalars {
+            units += u.utf16.count
+            if units > limit { break }
+            out.append(u)
+        }
+        // A cut inside a grapheme could leave a trailing space or quote: Excel refuses a name ending in '.
+        return String(out).trimmingCharacters(in: CharacterSet(charactersIn: "'"))
+    }
+
+    static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    static let mainNS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    static let relNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+    static func contentTypes(count: Int) -> String {
+        var s = header + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        s += "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+        s += "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+        s += "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+        s += "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>"
+        s += "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
+        for k in 0..<count {
+            s += "<Override PartName=\"/xl/worksheets/sheet\(k + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+        }
+        return s + "</Types>\n"
+    }
+
+    static let rootRels = header + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        + "<Relationship Id=\"rId1\" Type=\"\(relNS)/officeDocument\" Target=\"xl/workbook.xml\"/>"
+        + "<Relationship Id=\"rId2\" Type=\"\(relNS)/extended-properties\" Target=\"docProps/app.xml\"/></Relationships>\n"
+
+    /// The application that wrote the workbook: how an earlier printout is recognised (`ExportMarker`).
+    static let appProperties = header + "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
+        + ExportMarker.xlsxApplication + "</Properties>\n"
+
+    static func workbook(_ names: [String]) -> String {
+        var s = header + "<workbook xmlns=\"\(mainNS)\" xmlns:r=\"\(relNS)\"><bookViews><workbookView activeTab=\"0\"/></bookViews><sheets>"
+        for (k, name) in names.enumerated() {
+            s += "<sheet name=\"\(XML.escape(name))\" sheetId=\"\(k + 1)\" r:id=\"rId\(k + 1)\"/>"
+        }
+        return s + "</sheets></workbook>\n"
+    }
+
+    static func workbookRels(count: Int) -> String {
+        var s = header + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        for k in 0..<count {
+            s += "<Relationship Id=\"rId\(k + 1)\" Type=\"\(relNS)/worksheet\" Target=\"worksheets/sheet\(k + 1).xml\"/>"
+        }
+        s += "<Relationship Id=\"rId\(count + 1)\" Type=\"\(relNS)/styles\" Target=\"styles.xml\"/>"
+        return s + "</Relationships>\n"
+    }
+}
+
+/// Escaping for XML text and attribute values; characters XML 1.0 cannot hold are dropped.
+enum XML {
+    static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for u in s.unicodeScalars {
+            switch u {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\t", "\n", "\r": out.unicodeScalars.append(u)
+            default:
+                if u.value < 0x20 || u.value == 0xFFFE || u.value == 0xFFFF { continue }
+                out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,38 @@
+import JixiaoKit
+/// Problems as text lines and as JSON, for `validate`, `score` and the printed check summary.
+public enum ProblemReport {
+    public static func severityWord(_ s: Severity) -> String {
+        switch s {
+        case .error: return "错误"
+        case .warning: return "警告"
+        case .info: return "提示"
+        }
+    }
+
+    public static func summary(_ ps: [Problem]) -> String {
+        let e = ps.filter { $0.severity == .error }.count
+        let w = ps.filter { $0.severity == .warning }.count
+        let i = ps.filter { $0.severity == .info }.count
+        if e + w + i == 0 { return "没有发现问题" }
+        var parts = ["\(e) 个错误", "\(w) 个警告"]
+        if i > 0 { parts.append("\(i) 条提示") }
+        return parts.joined(separator: "，")
+    }
+
+    /// Two lines a problem, for a terminal: place, then message, each with its control characters
+    /// shown (`VisibleText.line`), since both can quote what was typed into a cell.
+    public static func lines(_ ps: [Problem]) -> [String] {
+        ps.map { "  \(severityWord($0.severity))  \(VisibleText.line($0.location))\n        \(VisibleText.line($0.message))" }
+    }
+
+    public static func json(_ p: Problem) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [
+            ("severity", .string(p.severity.rawValue)),
+            ("code", .string(p.code)),
+            ("location", .string(p.location)),
+            ("message", .string(p.message)),
+        ]
+        if let path = p.path { pairs.insert(("path", .string(path)), at: 2) }
+        return .object(pairs)
+    }
+}

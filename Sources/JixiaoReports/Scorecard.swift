@@ -1,0 +1,139 @@
+import Foundation
+import JixiaoKit
+
+/// The finished scorecard as values: what `jixiao score`, the printouts and the TUI's score preview
+/// all show. Every figure here comes from `Evaluation` and the scoring library; renderers only lay out.
+public struct Scorecard: Sendable {
+    public let templateTitle: String
+    public let unit: String
+    public let year: Int
+    public let forms: [FormCard]
+    public let problems: [Problem]
+
+    public var errorCount: Int { problems.filter { $0.severity == .error }.count }
+    public var warningCount: Int { problems.filter { $0.severity == .warning }.count }
+    public var isFinished: Bool { errorCount == 0 }
+}
+
+/// One form (附件2) or one project (附件3-4) on the scorecard.
+public struct FormCard: Sendable {
+    public let formID: String
+    public let index: Int
+    public let short: String
+    public let title: String
+    public let name: String?
+    public let execution: ExecutionLine?
+    public let indicators: [IndicatorLine]
+    public let total: Value?
+    public let grade: Value?
+    public let rubric: [RubricLine]
+    public let signature: [(label: String, value: String)]
+}
+
+public struct ExecutionLine: Sendable {
+    public let budget: Value
+    public let actual: Value
+    public let rate: Value
+    public let weight: Value
+    public let score: Value
+}
+
+public struct IndicatorLine: Sendable {
+    public let address: CellAddress
+    /// 一级指标 and 二级指标 (the headings above the row).
+    public let level1: String
+    public let level2: String
+    public let name: String
+    public let target: String
+    public let actual: String
+    public let weight: Value
+    public let score: Value
+    public let reason: String
+    public let suggestion: Suggestion?
+    public let findings: [IndicatorFinding]
+}
+
+public struct RubricLine: Sendable {
+    public let group: String
+    public let name: String
+    public let weight: Value
+    public let figure: String
+    public let rule: String
+    public let points: Value
+}
+
+public enum ScorecardBuilder {
+    public static func build(_ ev: Evaluation, problems: [Problem]? = nil) -> Scorecard {
+        let t = ev.template
+        let labels = Labels(template: t, draft: ev.draft)
+        var cards: [FormCard] = []
+        for form in t.forms where form.scorecard != nil || form.indicators != nil {
+            for k in 0..<ev.instanceCount(form.id) where ev.counts(form, index: k) { cards.append(card(ev, form, k, labels)) }
+        }
+        var unit = ""
+        if let cell = t.unitNameCell {
+            for form in t.forms where form.row(cell.row) != nil {
+                if let s = ev.value(CellAddress(form: form.id, row: cell.row, column: cell.column)).text, !s.isEmpty { unit = s; break }
+            }
+        }
+        return Scorecard(templateTitle: t.title, unit: unit, year: ev.draft.year, forms: cards, problems: problems ?? Checker.check(ev))
+    }
+
+    static func card(_ ev: Evaluation, _ form: FormSpec, _ k: Int, _ labels: Labels) -> FormCard {
+        func v(_ row: String, _ idx: Int?, _ col: String?) -> Value {
+            guard let col else { return .empty }
+            return ev.value(form: form, index: k, row: row, rowIndex: idx, column: col)
+        }
+        let sc = form.scorecard
+        var execution: ExecutionLine?
+        if let sc, let row = sc.executionRow {
+            execution = ExecutionLine(budget: v(row, nil, sc.budget), actual: v(row, nil, sc.actual), rate: v(row, nil, sc.rate),
+                                      weight: v(row, nil, sc.weight), score: v(row, nil, sc.score))
+        }
+        var lines: [IndicatorLine] = []
+        if let ind = form.indicators {
+            let entry = ev.draft.instances(of: form.id)[k]
+            for row in form.rows where row.sectionID == ind.section && row.repeating != nil {
+                let level2 = labels.rowLabel(form, index: k, row: row, rowIndex: nil)
+                let level1 = row.parentID.flatMap(form.row).map { labels.rowLabel(form, index: k, row: $0, rowIndex: nil) } ?? ""
+                for i in 0..<entry.count(of: row.id) {
+                    let target = v(row.id, i, ind.target).text ?? ""
+                    let actual = v(row.id, i, ind.actual).text ?? ""
+                    let weight = v(row.id, i, ind.weight)
+                    let score = v(row.id, i, ind.score)
+                    let reason = v(row.id, i, ind.reason).text ?? ""
+                    let suggestion = weight.number.map {
+                        IndicatorScorer.suggest(target: target, actual: actual, weight: $0, overAchievement: ev.template.settings.overAchievement)
+                    }
+                    let findings = IndicatorReview.review(target: target, actual: actual, weight: weight.number, score: score.number,
+                                                          reason: reason, overAchievement: ev.template.settings.overAchievement)
+                    lines.append(IndicatorLine(address: CellAddress(form: form.id, formIndex: k, row: row.id, rowIndex: i, column: ind.score),
+                                               level1: level1, level2: level2, name: v(row.id, i, ind.name).text ?? "",
+                                               target: target, actual: actual, weight: weight, score: score, reason: reason,
+                                               suggestion: suggestion, findings: findings))
+                }
+            }
+        }
+        var rubric: [RubricLine] = []
+        if let rb = sc?.rubric, let section = form.section(rb.section) {
+            let figureKind = section.column(rb.figure)?.kind ?? .decimal
+            for row in form.rows where row.sectionID == rb.section && row.columnIDs.contains(rb.points) {
+                let group = row.parentID.flatMap(form.row).map { labels.rowLabel(form, index: k, row: $0, rowIndex: nil) } ?? ""
+                rubric.append(RubricLine(group: group, name: labels.rowLabel(form, index: k, row: row, rowIndex: nil),
+                                         weight: v(row.id, nil, rb.weight), figure: ValueText.display(v(row.id, nil, rb.figure), kind: figureKind),
+                                         rule: v(row.id, nil, rb.rule).text ?? "", points: v(row.id, nil, rb.points)))
+            }
+        }
+        var signature: [(String, String)] = []
+        if let sid = sc?.signatureSection, let section = form.section(sid) {
+            for row in form.rows where row.sectionID == sid {
+                let col = section.columns.first?.id ?? "value"
+                signature.append((labels.rowLabel(form, index: k, row: row, rowIndex: nil), v(row.id, nil, col).text ?? ""))
+            }
+        }
+        return FormCard(formID: form.id, index: k, short: labels.formShort(form, index: k), title: labels.formTitle(form),
+                        name: labels.instanceName(form, index: k), execution: execution, indicators: lines,
+                        total: sc?.total.map { v($0.row, nil, $0.column) }, grade: sc?.grade.map { v($0.row, nil, $0.column) },
+                        rubric: rubric, signature: signature)
+    }
+}

@@ -1,0 +1,156 @@
+import JixiaoKit
+/// One cell of the grid.
+public struct Cell: Sendable, Hashable {
+    public enum Content: Sendable, Hashable {
+        /// A grapheme that starts in this cell (one or two cells wide).
+        case grapheme(Character)
+        /// The right half of the wide grapheme in the cell to the left; never painted on its own.
+        case wideTail
+    }
+
+    public var content: Content
+    public var style: CellStyle
+
+    public init(_ content: Content, style: CellStyle = .normal) {
+        self.content = content
+        self.style = style
+    }
+
+    public static let blank = Cell(.grapheme(" "))
+
+    /// The grapheme starting here, nil for the right half of a wide one.
+    public var character: Character? {
+        if case .grapheme(let c) = content { return c }
+        return nil
+    }
+
+    public var isWideTail: Bool { content == .wideTail }
+}
+
+/// What a frame shows: a grid of cells laid out by display width, plus where the real cursor goes.
+///
+/// Rendering builds a fresh `Screen` from state; the terminal paints only what differs from the previous
+/// frame. Tests read `lines()`. The grid keeps one invariant that the painter relies on: every wide
+/// grapheme is followed by exactly one `wideTail`, and a `wideTail` never stands alone. Writes that would
+/// break a wide character leave a space in its other half instead.
+public struct Screen: Sendable, Hashable {
+    public let rows: Int
+    public let cols: Int
+    public private(set) var cells: [Cell]
+    /// Where the terminal cursor is shown (the focused field's insertion point), or hidden when nil.
+    /// Chinese input methods open their candidate window at this cell.
+    public var cursor: Position?
+
+    public init(rows: Int, cols: Int) {
+        self.rows = max(0, rows)
+        self.cols = max(0, cols)
+        cells = Array(repeating: .blank, count: self.rows * self.cols)
+    }
+
+    /// The whole screen as a rectangle.
+    public var bounds: Rect { Rect(row: 0, col: 0, height: rows, width: cols) }
+
+    public subscript(row: Int, col: Int) -> Cell {
+        precondition(row >= 0 && row < rows && col >= 0 && col < cols, "cell (\(row), \(col)) is off the screen")
+        return cells[row * cols + col]
+    }
+
+    /// Writes `text` on one row starting at `col`, by display width, and returns the column after it.
+    ///
+    /// Stops at the screen's right edge or after `maxWidth` cells. A wide character that does not fit
+    /// before that edge is replaced by a space; zero-width graphemes are dropped and control characters
+    /// (tab, newline) become one space, so a value can never move the rest of the frame.
+    @discardableResult
+    public mutating func put(_ text: String, row: Int, col: Int, style: CellStyle = .normal, maxWidth: Int? = nil) -> Int {
+        guard row >= 0, row < rows else { return col }
+        var limit = cols
+        if let maxWidth { limit = min(limit, col + max(0, maxWidth)) }
+        var c = col
+        for original in text {
+            guard c < limit else { break }
+            var character = original
+            var w = DisplayWidth.width(of: character)
+            // A control character (category Cc: C0, DEL, C1) is never sent to the terminal.
+            if let v = character.unicodeScalars.first?.value, v < 0x20 || (0x7F..<0xA0).contains(v) {
+                character = " "
+                w = 1
+            }
+            if w == 0 { continue }
+            if c + w > limit {
+                if c >= 0 { store(Cell(.grapheme(" "), style: style), row: row, col: c) }
+                c += 1
+                break
+            }
+            if c < 0 {
+                // A wide character cut by the left edge leaves a space in the visible half.
+                if c + w > 0 { store(Cell(.grapheme(" "), style: style), row: row, col: 0) }
+                c += w
+                continue
+            }
+            store(Cell(.grapheme(character), style: style), row: row, col: c)
+            if w == 2 { store(Cell(.wideTail, style: style), row: row, col: c + 1) }
+            c += w
+        }
+        return c
+    }
+
+    /// Sets the style of cells without changing their characters (to highlight a focused row).
+    public mutating func setStyle(_ style: CellStyle, in rect: Rect) {
+        let area = rect.intersection(bounds)
+        for r in area.row..<area.bottom {
+            for c in area.col..<area.right { cells[r * cols + c].style = style }
+        }
+    }
+
+    /// The text of every row, wide characters once and their right halves skipped. With `trimmed`,
+    /// trailing spaces are dropped, which keeps test expectations short.
+    public func lines(trimmed: Bool = false) -> [String] {
+        (0..<rows).map { r in
+            var line = ""
+            for c in 0..<cols {
+                if let character = cells[r * cols + c].character { line.append(character) }
+            }
+            if trimmed {
+                while line.last == " " { line.removeLast() }
+            }
+            return line
+        }
+    }
+
+    /// The cells to repaint to turn `previous` into this frame: every grapheme start whose cell (or
+    /// whose right half) differs. A different size, or no previous frame, means everything.
+    public func changedPositions(since previous: Screen?) -> [Position] {
+        var changed: [Position] = []
+        guard let previous, previous.rows == rows, previous.cols == cols else {
+            for r in 0..<rows {
+                for c in 0..<cols where !cells[r * cols + c].isWideTail { changed.append(Position(row: r, col: c)) }
+            }
+            return changed
+        }
+        for r in 0..<rows {
+            for c in 0..<cols {
+                let i = r * cols + c
+                guard !cells[i].isWideTail else { continue }
+                // A wide character is painted from its left cell, so a change in its right half counts here.
+                let rightHalfChanged = c + 1 < cols
+                    && (cells[i + 1].isWideTail || previous.cells[i + 1].isWideTail)
+                    && cells[i + 1] != previous.cells[i + 1]
+                if cells[i] != previous.cells[i] || rightHalfChanged { changed.append(Position(row: r, col: c)) }
+            }
+        }
+        return changed
+    }
+
+    /// Replaces one cell, first turning the other half of any wide character it overlaps into a space.
+    mutating func store(_ cell: Cell, row: Int, col: Int) {
+        guard row >= 0, row < rows, col >= 0, col < cols else { return }
+        let i = row * cols + col
+        if !cells[i].isWideTail, col + 1 < cols, cells[i + 1].isWideTail {
+            cells[i + 1] = Cell(.grapheme(" "), style: cells[i + 1].style)
+        }
+        if cells[i].isWideTail, !cell.isWideTail, col > 0 {
+            cells[i - 1] = Cell(.grapheme(" "), style: cells[i - 1].style)
+        }
+        cells[i] = cell
+    }
+}
