@@ -10,6 +10,61 @@ public enum DraftCodec {
     /// Drafts are small; anything far larger is not one of ours (and would only cost memory).
     public static let maxBytes = 64 << 20
 
+    /// The fields of the format (docs/draft-format.md); any other is refused, never dropped on the next save.
+    static let rootFields: Set<String> = ["format", "formatVersion", "template", "year", "parameters", "forms"]
+    static let templateFields: Set<String> = ["id", "version"]
+    static let instanceFields: Set<String> = ["cells", "rows"]
+    static let rowFields: Set<String> = ["label", "cells"]
+
+    static func refuseUnknownFields(_ v: JSONValue, allowed: Set<String>, at: String, path: String) throws(DraftError) {
+        for (k, _) in v.object ?? [] where !allowed.contains(k) {
+            throw .unknownField(path: path, entry: at.isEmpty ? k : at + "." + k)
+        }
+    }
+
+    /// The first cell or label holding more than `Limits.cellBytes`, and its size: nil when all fit.
+    public static func oversizedCell(_ d: Draft, template: Template) -> (cell: String, bytes: Int)? {
+        func size(_ e: Entry) -> Int {
+            switch e {
+            case .number: return 0  // written canonically: a few dozen bytes at most
+            case let .text(s), let .invalid(s): return s.utf8.count
+            }
+        }
+        for (formID, instances) in d.forms.sorted(by: { $0.key < $1.key }) {
+            let repeated = template.form(formID)?.isRepeated ?? false
+            for (k, inst) in instances.enumerated() {
+                func path(_ row: String, _ index: Int?, _ column: String) -> String {
+                    CellAddress(form: formID, formIndex: k, row: row, rowIndex: index, column: column).path(formRepeated: repeated)
+                }
+                for (row, cells) in inst.cells {
+                    for (column, e) in cells where size(e) > Limits.cellBytes { return (path(row, nil, column), size(e)) }
+                }
+                for (row, list) in inst.rows {
+                    for (n, r) in list.enumerated() {
+                        if let l = r.label, l.utf8.count > Limits.cellBytes { return (path(row, n, CellAddress.labelColumn), l.utf8.count) }
+                        for (column, e) in r.cells where size(e) > Limits.cellBytes { return (path(row, n, column), size(e)) }
+                    }
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Whether template version `a` is later than `b`: dot-separated parts compared as numbers where
+    /// both are numbers ("1.10.0" > "1.9.2"), as text otherwise; a missing part counts as 0.
+    public static func isVersion(_ a: String, laterThan b: String) -> Bool {
+        let x = a.split(separator: "."), y = b.split(separator: ".")
+        for k in 0..<max(x.count, y.count) {
+            let p = k < x.count ? String(x[k]) : "0", q = k < y.count ? String(y[k]) : "0"
+            if let m = Int(p), let n = Int(q) {
+                if m != n { return m > n }
+            } else if p != q {
+                return p > q
+            }
+        }
+        return false
+    }
+
     public static func encode(_ d: Draft, template: Template) -> String {
         var forms: [(String, JSONValue)] = []
         for form in template.forms {
@@ -100,10 +155,17 @@ public enum DraftCodec {
         guard let t = root["template"], let id = t["id"]?.string, let ver = t["version"]?.string else {
             throw .structure(path: path, entry: "template", expected: "{\"id\": …, \"version\": …}", found: root["template"]?.typeName ?? "无")
         }
+        try refuseUnknownFields(root, allowed: rootFields, at: "", path: path)
+        try refuseUnknownFields(t, allowed: templateFields, at: "template", path: path)
         return (root, id, ver)
     }
 
     public static func decode(_ root: JSONValue, template: Template, path: String) throws(DraftError) -> Draft {
+        // An older draft is read as the installed version (forms added since start empty); a newer one
+        // could hold what this version does not know, and saving it would write it back as the older one.
+        if let v = root["template"]?["version"]?.string, isVersion(v, laterThan: template.version) {
+            throw .newerTemplate(path: path, id: template.id, found: v, installed: template.version)
+        }
         guard let yv = root["year"], let year = yv.int, (1990...2100).contains(year) else {
             throw .badYear(path: path, found: root["year"]?.numberText ?? root["year"]?.typeName ?? "无")
         }
@@ -142,8 +204,15 @@ public enum DraftCodec {
         return draft
     }
 
+    static func refuseOversized(_ s: String, entry: String, path: String) throws(DraftError) {
+        guard s.utf8.count <= Limits.cellBytes else {
+            throw .structure(path: path, entry: entry, expected: "不超过 \(Limits.cellBytes) 字节的文字", found: "\(s.utf8.count) 字节")
+        }
+    }
+
     static func decodeInstance(_ v: JSONValue, form: FormSpec, at: String, path: String) throws(DraftError) -> FormEntry {
         guard case .object = v else { throw .structure(path: path, entry: at, expected: "对象", found: v.typeName) }
+        try refuseUnknownFields(v, allowed: instanceFields, at: at, path: path)
         var e = FormEntry()
         var kindsOfRow: [String: [String: CellKind]] = [:]
         func stringCells(_ obj: JSONValue?, row: RowSpec, at: String) throws(DraftError) -> [String: Entry] {
@@ -155,7 +224,7 @@ public enum DraftCodec {
             for (c, cv) in pairs {
                 guard row.columnIDs.contains(c), row.formulas[c] == nil else { throw .unknownCell(path: path, entry: "\(at).\(c)") }
                 guard let s = cv.string else { throw .structure(path: path, entry: "\(at).\(c)", expected: "字符串", found: cv.typeName) }
-                guard s.utf8.count <= 100_000 else { throw .structure(path: path, entry: "\(at).\(c)", expected: "不超过 100000 字节的文字", found: "\(s.utf8.count) 字节") }
+                try refuseOversized(s, entry: "\(at).\(c)", path: path)
                 out[c] = entry(s, kind: kinds[c] ?? .text)
             }
             return out
@@ -177,9 +246,11 @@ public enum DraftCodec {
                 for (k, inst) in list.enumerated() {
                     let here = "\(at).rows.\(rid)[\(k)]"
                     guard case .object = inst else { throw .structure(path: path, entry: here, expected: "对象", found: inst.typeName) }
+                    try refuseUnknownFields(inst, allowed: rowFields, at: here, path: path)
                     var label: String?
                     if let l = inst["label"] {
                         guard let s = l.string else { throw .structure(path: path, entry: "\(here).label", expected: "字符串", found: l.typeName) }
+                        try refuseOversized(s, entry: "\(here).label", path: path)
                         label = s
                     }
                     out.append(RowEntry(label: label, cells: try stringCells(inst["cells"], row: row, at: "\(here).cells")))

@@ -59,7 +59,8 @@ public struct LockInfo: Equatable, Sendable {
 }
 
 /// A lock on a draft so two programs never edit it at once: `.NAME.lock` beside the draft, created with
-/// O_CREAT|O_EXCL. A lock whose process is gone (same host, and `kill(pid, 0)` says ESRCH, or another
+/// O_CREAT|O_EXCL|O_NOFOLLOW, and read only when it is a regular file (never through a link, never
+/// blocking on a FIFO). A lock whose process is gone (same host, and `kill(pid, 0)` says ESRCH, or another
 /// boot) is stale and taken over; one held by a live process, or by another host we cannot ask, is not.
 public final class DraftLock: @unchecked Sendable {
     public let path: String
@@ -92,7 +93,7 @@ public final class DraftLock: @unchecked Sendable {
         let mine = LockInfo.current(pid: pid, now: now)
         var tookOver: LockInfo?
         for _ in 0..<4 {
-            let fd = open(lockPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            let fd = open(lockPath, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
             if fd >= 0 {
                 let bytes = Array(mine.encoded().utf8)
                 let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
@@ -105,17 +106,32 @@ public final class DraftLock: @unchecked Sendable {
                 return .acquired(DraftLock(path: lockPath, info: mine), tookOver: tookOver)
             }
             guard errno == EEXIST else { return .unavailable(DraftStore.writeError(errno, path: lockPath)) }
-            guard let (found, stale) = judge(lockPath, mine: mine, now: now, isAlive: isAlive) else { continue }
-            guard stale else { return .heldBy(found) }
+            let found: LockInfo
+            switch judge(lockPath, mine: mine, now: now, isAlive: isAlive) {
+            case .vanished: continue
+            // A link, FIFO or folder planted where the lock goes: neither followed nor removed (it is not
+            // ours); the draft can still be edited, without a lock, and the caller says why.
+            case .notRegular: return .unavailable(.notRegular(path: lockPath))
+            case let .unreadable(error): return .unavailable(error)
+            case let .held(info): return .heldBy(info)
+            case let .stale(info): found = info
+            }
             // Move the stale lock aside before deleting it, and check it is still the one judged stale:
-            // another program may have taken it over in between, and its fresh lock must survive.
-            let aside = lockPath + ".stale-\(pid)"
+            // another program may have taken it over in between, and its fresh lock must survive. The
+            // aside name is random so that nothing planted there is replaced by the rename.
+            let aside = SafeFile.temporaryName(prefix: lockPath + ".stale-", pid: pid, random: SafeFile.randomPart())
             guard rename(lockPath, aside) == 0 else { continue }
+            var st = stat()
+            guard lstat(aside, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
+                // Swapped for something else between the look and the move: put it back untouched.
+                if link(aside, lockPath) == 0 { unlink(aside) }
+                return .unavailable(.notRegular(path: lockPath))
+            }
             let moved = (try? DraftStore.readBytes(aside)).flatMap(LockInfo.decode)
-            if moved != nil && moved != found {
+            if let moved, moved != found {
                 _ = link(aside, lockPath)  // best effort: put the live lock back
                 unlink(aside)
-                return .heldBy(moved!)
+                return .heldBy(moved)
             }
             unlink(aside)
             tookOver = found
@@ -123,20 +139,48 @@ public final class DraftLock: @unchecked Sendable {
         return .unavailable(.writeFailed(path: lockPath, reason: "lock contended"))
     }
 
-    /// What the lock file says and whether it is stale; nil when it vanished meanwhile (try again).
-    static func judge(_ lockPath: String, mine: LockInfo, now: Date, isAlive: (Int32) -> Bool) -> (LockInfo, Bool)? {
-        guard let bytes = try? DraftStore.readBytes(lockPath) else { return nil }
+    /// Who has the draft open, for a writer that does not take this lock itself (`jixiao set`): the
+    /// holder when the lock names a live process here or another host; nil when there is no lock, it is
+    /// stale, or it is not a regular file (nobody's lock).
+    public static func holder(for draftPath: String, now: Date = Date(),
+                              isAlive: (Int32) -> Bool = DraftLock.processIsAlive) -> LockInfo? {
+        guard case let .held(info) = judge(path(for: draftPath), mine: LockInfo.current(now: now), now: now, isAlive: isAlive) else {
+            return nil
+        }
+        return info
+    }
+
+    enum Judgement {
+        /// No lock there (any more).
+        case vanished
+        case notRegular
+        /// There, but we may not read it (another user's): not ours to judge or take over.
+        case unreadable(DraftError)
+        case held(LockInfo)
+        case stale(LockInfo)
+    }
+
+    /// What the lock file says and whether it is stale.
+    static func judge(_ lockPath: String, mine: LockInfo, now: Date, isAlive: (Int32) -> Bool) -> Judgement {
+        let bytes: [UInt8]
+        do { bytes = try DraftStore.readBytes(lockPath) } catch {
+            switch error {
+            case .notFound: return .vanished
+            case .notRegular: return .notRegular
+            default: return .unreadable(error)
+            }
+        }
         guard let found = LockInfo.decode(bytes) else {
             // Empty or damaged: a crash between creating and writing it, or someone creating it right now.
             let age = DraftStore.stamp(lockPath).map { now.timeIntervalSince1970 - Double($0.modified) } ?? .infinity
             let unknown = LockInfo(pid: 0, host: "", user: "", since: now.addingTimeInterval(-max(0, age.isFinite ? age : 0)), boot: nil)
-            return (unknown, age > unreadableGrace)
+            return age > unreadableGrace ? .stale(unknown) : .held(unknown)
         }
-        guard found.host == mine.host else { return (found, false) }  // cannot ask another machine
-        if let a = found.boot, let b = mine.boot, a != b { return (found, true) }
+        guard found.host == mine.host else { return .held(found) }  // cannot ask another machine
+        if let a = found.boot, let b = mine.boot, a != b { return .stale(found) }
         // Our own pid in someone else's lock: a previous process that had the same pid (containers reuse them).
-        if found.pid == mine.pid { return (found, true) }
-        return (found, !isAlive(found.pid))
+        if found.pid == mine.pid { return .stale(found) }
+        return isAlive(found.pid) ? .held(found) : .stale(found)
     }
 
     /// kill(pid, 0): ESRCH means no such process; EPERM means it exists but belongs to someone else.

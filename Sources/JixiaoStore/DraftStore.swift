@@ -15,9 +15,18 @@ public struct FileStamp: Equatable, Sendable {
     public let modifiedNanos: Int64
 }
 
-/// Reads and writes draft files so that they cannot be lost: a save writes a temporary file in the
-/// same folder, flushes it, keeps the previous version as `<file>.bak`, and renames the new one
-/// into place; files are created owner-only (0600). A failed save leaves the old file untouched.
+extension FileStamp {
+    init(_ st: stat) {
+        self.init(device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int64(st.st_size),
+                  modified: Int64(st.st_mtim.tv_sec), modifiedNanos: Int64(st.st_mtim.tv_nsec))
+    }
+}
+
+/// Reads and writes draft files so that they cannot be lost (docs/recovery.md): a save writes a new
+/// file in the same folder under a name nobody can predict, created exclusively and owner-only (0600),
+/// flushes it, keeps the previous version as `<file>.bak`, and renames the new one into place, all
+/// while holding the draft's write lock. A failed save leaves the old file untouched, and so does a
+/// refused one: a file changed on disk, a read-only file, a draft the reader would refuse.
 public struct DraftStore: Sendable {
     public let catalog: TemplateCatalog
 
@@ -29,33 +38,32 @@ public struct DraftStore: Sendable {
         public let stamp: FileStamp?
     }
 
+    /// The file at `path` itself, not what a link there points to.
     public static func stamp(_ path: String) -> FileStamp? {
         var st = stat()
-        guard stat(path, &st) == 0 else { return nil }
-        return FileStamp(device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int64(st.st_size),
-                         modified: Int64(st.st_mtim.tv_sec), modifiedNanos: Int64(st.st_mtim.tv_nsec))
+        guard lstat(path, &st) == 0 else { return nil }
+        return FileStamp(st)
     }
 
+    /// The bytes of the regular file at `path` (never a link, never blocking on a FIFO).
     public static func readBytes(_ path: String) throws(DraftError) -> [UInt8] {
-        guard FileManager.default.fileExists(atPath: path) else { throw .notFound(path: path) }
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
-        defer { close(fd) }
-        var out: [UInt8] = []
-        var buf = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = buf.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
-            if n == 0 { break }
-            out.append(contentsOf: buf[0..<n])
-            if out.count > DraftCodec.maxBytes { throw .tooLarge(path: path, bytes: out.count) }
-        }
-        return out
+        try SafeFile.read(path)
     }
 
-    public func load(_ path: String) throws(DraftError) -> Loaded {
-        let stamp = Self.stamp(path)
-        let bytes = try Self.readBytes(path)
+    /// Loads a draft. With `lock`, the file read is the locked one (a read-modify-write).
+    public func load(_ path: String, lock: DraftWriteLock? = nil) throws(DraftError) -> Loaded {
+        let bytes: [UInt8]
+        let stamp: FileStamp?
+        if let lock {
+            bytes = try lock.read()
+            stamp = lock.stamp
+        } else {
+            let fd = try SafeFile.openRegular(path)
+            defer { close(fd) }
+            var st = stat()
+            stamp = fstat(fd, &st) == 0 ? FileStamp(st) : nil
+            bytes = try SafeFile.readAll(fd, path: path)
+        }
         let head = try DraftCodec.header(bytes, path: path)
         let template: Template
         do { template = try catalog.load(head.templateID) } catch { throw .missingTemplate(path: path, id: head.templateID) }
@@ -64,27 +72,61 @@ public struct DraftStore: Sendable {
     }
 
     /// Saves atomically. `expected`: the stamp seen at load or last save; a different file now on disk
-    /// means someone else wrote it, and we refuse rather than overwrite. `beforeRename` is a test seam
-    /// to interrupt a save after the temporary file is written.
+    /// means someone else wrote it, and we refuse rather than overwrite. `createNew`: the file must not
+    /// exist (a name just chosen as free); one that appeared meanwhile is never replaced. `lock`: the
+    /// write lock the caller already holds (else one is taken here). `beforeRename` is a test seam to
+    /// interrupt a save after the temporary file is written.
+    ///
+    /// What the reader would refuse is refused here first, so a saved draft can always be opened again.
     @discardableResult
     public static func save(_ draft: Draft, template: Template, to path: String, expected: FileStamp? = nil,
+                            createNew: Bool = false, lock: DraftWriteLock? = nil,
                             beforeRename: (() throws -> Void)? = nil) throws(DraftError) -> FileStamp? {
+        if let (cell, bytes) = DraftCodec.oversizedCell(draft, template: template) {
+            throw .cellTooLong(path: path, cell: cell, bytes: bytes, limit: Limits.cellBytes)
+        }
         let text = DraftCodec.encode(draft, template: template)
-        return try writeFile(Array(text.utf8), to: path, expected: expected, beforeRename: beforeRename)
+        return try writeFile(Array(text.utf8), to: path, expected: expected, createNew: createNew, lock: lock,
+                             beforeRename: beforeRename)
+    }
+
+    /// `dir` and the temporary-name prefix `.NAME.tmp-` of the file `path`.
+    public static func temporaryPrefix(for path: String) -> (directory: String, prefix: String) {
+        let url = URL(fileURLWithPath: path)
+        return (url.deletingLastPathComponent().path, "." + url.lastPathComponent + ".tmp-")
     }
 
     @discardableResult
     public static func writeFile(_ bytes: [UInt8], to path: String, expected: FileStamp? = nil, keepBackup: Bool = true,
-                             beforeRename: (() throws -> Void)? = nil) throws(DraftError) -> FileStamp? {
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent().path
-        if let expected, let now = stamp(path), now != expected { throw .changedOnDisk(path: path) }
-        let tmp = dir + "/." + url.lastPathComponent + ".tmp-\(getpid())"
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw writeError(errno, path: path) }
+                                 createNew: Bool = false, lock: DraftWriteLock? = nil,
+                                 beforeRename: (() throws -> Void)? = nil) throws(DraftError) -> FileStamp? {
+        guard bytes.count <= DraftCodec.maxBytes else {
+            throw .draftTooLarge(path: path, bytes: bytes.count, limit: DraftCodec.maxBytes)
+        }
+        let (dir, tmpPrefix) = temporaryPrefix(for: path)
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        let bakPrefix = "." + name + ".bak-"
+        // From here to the rename, no other writer that locks can slip in between.
+        let held: DraftWriteLock?
+        if createNew {
+            guard stamp(path) == nil else { throw .exists(path: path) }
+            held = nil
+        } else {
+            if let lock { held = lock } else { held = try DraftWriteLock.acquire(path) }
+        }
+        defer { if lock == nil { held?.release() } }
+        if let held {
+            guard held.isWritable else { throw .fileReadOnly(path: path) }
+            if let expected, stamp(path) != expected { throw .changedOnDisk(path: path) }
+        } else if stamp(path) != nil, !createNew {
+            // Appeared between the lock's look and now, or a caller's lock for a file that was gone.
+            throw .changedOnDisk(path: path)
+        }
+        SafeFile.removeLeftovers(directory: dir, prefixes: [tmpPrefix, bakPrefix])
+
+        let (fd, tmp) = try SafeFile.createExclusive(directory: dir, prefix: tmpPrefix, target: path)
         var ok = false
         defer { if !ok { unlink(tmp) } }
-        fchmod(fd, 0o600)
         var written = 0
         while written < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
@@ -105,18 +147,27 @@ public struct DraftStore: Sendable {
         if let beforeRename {
             do { try beforeRename() } catch { throw .writeFailed(path: path, reason: "\(error)") }
         }
-        if keepBackup && FileManager.default.fileExists(atPath: path) {
-            // A hard link keeps the old version as .bak without copying or a moment with no draft.
-            let bak = path + ".bak"
-            let bakTmp = dir + "/." + url.lastPathComponent + ".bak-\(getpid())"
-            unlink(bakTmp)
-            if link(path, bakTmp) == 0 {
-                if rename(bakTmp, bak) != 0 { unlink(bakTmp) }
+        if keepBackup, let held {
+            // A second name for the version being replaced keeps it as .bak without copying it or a moment
+            // with no draft. Renaming onto .bak replaces whatever is there (a link included) and never
+            // writes through it.
+            if let bakTmp = SafeFile.linkExclusive(fd: held.fd, path: path, directory: dir, prefix: bakPrefix),
+               rename(bakTmp, path + ".bak") != 0 {
+                unlink(bakTmp)
             }
         }
-        guard rename(tmp, path) == 0 else { throw writeError(errno, path: path) }
+        if createNew {
+            // link, unlike rename, fails when the name has been taken since it was chosen.
+            guard link(tmp, path) == 0 else {
+                let e = errno
+                throw e == EEXIST ? .exists(path: path) : writeError(e, path: path)
+            }
+            unlink(tmp)
+        } else {
+            guard rename(tmp, path) == 0 else { throw writeError(errno, path: path) }
+        }
         ok = true
-        let dfd = open(dir, O_RDONLY)
+        let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dfd >= 0 { fsync(dfd); close(dfd) }
         return stamp(path)
     }

@@ -1,23 +1,42 @@
+import Foundation
 import JixiaoKit
+
 /// The words for draft and template files that cannot be read or written, each with what to do.
 public enum DraftText {
     public static func message(_ e: DraftError) -> String {
         switch e {
         case let .unreadable(p, r): return "无法读取 \(p)：\(r)。请检查文件权限。"
         case let .notFound(p): return "找不到文件 \(p)。请检查路径，或用 jixiao new 新建草稿。"
-        case let .tooLarge(p, n): return "\(p) 有 \(n) 字节，远大于任何草稿，未读取。请确认选对了文件。"
+        case let .notRegular(p): return "\(p) 不是普通文件（是符号链接、管道、设备或目录），未打开。请直接指定草稿文件本身。"
+        case let .tooLarge(p, n): return "\(p) 有 \(n) 字节，超过草稿上限 \(DraftCodec.maxBytes) 字节（\(DraftCodec.maxBytes >> 20) MiB），未读取。请确认选对了文件。"
         case let .syntax(p, s): return "\(p) 第 \(s.line) 行第 \(s.column) 列：JSON 格式损坏（\(syntaxReason(s.reason))）。文件未被改动；可用备份 \(p).bak 恢复，或修正该处后重试。"
         case let .notADraft(p): return "\(p) 不是 Jixiao 草稿（缺少 \"format\": \"jixiao-draft\"）。文件未被改动。"
         case let .unsupportedVersion(p, v): return "\(p) 的草稿格式版本为 \(v)，本程序只支持版本 1。请用较新版本的 Jixiao 打开。文件未被改动。"
+        case let .newerTemplate(p, id, found, installed): return "\(p) 是用模板「\(id)」\(found) 版填写的，比本机安装的 \(installed) 版新。为免按旧版改写而丢失内容，未打开。文件未被改动；请更新 Jixiao 及其模板后再打开。"
         case let .missingTemplate(p, id): return "\(p) 需要模板「\(id)」，但找不到它。请用 jixiao templates 查看已有模板，或设置 JIXIAO_TEMPLATES 指向模板目录。文件未被改动。"
         case let .structure(p, entry, expected, found): return "\(p) 中 \(entry) 应为\(expected)，实际是\(found)。文件未被改动；请修正该处或用备份 \(p).bak 恢复。"
         case let .unknownCell(p, entry): return "\(p) 中 \(entry) 不是本模板的格子（可能来自其他模板或版本）。文件未被改动。"
+        case let .unknownField(p, entry): return "\(p) 中有本程序不认识的字段 \(entry)（可能由较新版本的 Jixiao 或其他程序写入）。为免下次保存时把它丢掉，未打开。文件未被改动；请删除该字段，或用写入它的程序打开。"
         case let .badYear(p, y): return "\(p) 的年度「\(y)」无效，应为 1990–2100 之间的整数。文件未被改动。"
         case let .readOnly(p): return "无法保存 \(p)：目录或文件只读。原文件未被改动；请换一个可写的目录另存，或修改权限后重试。"
+        case let .fileReadOnly(p): return "无法保存 \(p)：该文件只读（没有写权限），未被替换。原文件未被改动；请另存为新文件，或用 chmod u+w 恢复写权限后重试。"
         case let .diskFull(p): return "无法保存 \(p)：磁盘已满。原文件未被改动；请清理空间后重试。"
         case let .changedOnDisk(p): return "\(p) 在打开后被其他程序改动过，为免覆盖未保存。请另存为新文件，或重新打开后再改。"
+        case let .exists(p): return "\(p) 刚被其他程序创建，未覆盖。请重试（将另选文件名）。"
+        case let .inUse(p, h): return "\(p) 正在被 jixiao 编辑（\(holderText(h))），未等待，也未保存。请在该程序中填写并保存，或退出它后重试。"
+        case let .busy(p, s): return "\(p) 正在被另一个程序保存，等待 \(s) 秒仍未结束，未保存。原文件未被改动；请稍后重试。"
+        case let .cellTooLong(p, cell, n, limit): return "无法保存 \(p)：格子 \(cell) 有 \(n) 字节，超过每格上限 \(limit) 字节，保存后将无法再打开，故未写入。原文件未被改动；请缩短该格内容。"
+        case let .draftTooLarge(p, n, limit): return "无法保存 \(p)：草稿有 \(n) 字节，超过上限 \(limit) 字节（\(limit >> 20) MiB），保存后将无法再打开，故未写入。原文件未被改动；请减少项目或行数。"
         case let .writeFailed(p, r): return "保存 \(p) 失败：\(r)。原文件未被改动，请重试。"
         }
+    }
+
+    /// Who holds a draft's lock, for messages: pid, user, host, since when.
+    public static func holderText(_ h: LockInfo) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.dateFormat = "yyyy-MM-dd HH:mm"
+        return "进程 \(h.pid)，用户 \(h.user)，主机 \(h.host)，自 \(f.string(from: h.since)) 起"
     }
 
     static func syntaxReason(_ r: JSONSyntaxError.Reason) -> String {
@@ -29,6 +48,7 @@ public enum DraftText {
         case .tooDeep: return "嵌套层数过多"
         case .trailingContent: return "内容结束后还有多余字符"
         case .invalidUTF8: return "不是有效的 UTF-8 文字"
+        case let .duplicateKey(k): return "键「\(k)」重复出现；不同程序会读到不同的值，请只保留一个"
         }
     }
 

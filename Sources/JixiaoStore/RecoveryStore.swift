@@ -51,7 +51,7 @@ public enum RecoveryStore {
         do {
             try DraftStore.writeFile(bytes, to: primary, keepBackup: false)
             // An older copy in the fallback folder would otherwise be offered next time as well.
-            if let fb = fallbackPath(for: draftPath, environment: environment) { unlink(fb) }
+            if let fb = fallbackPath(for: draftPath, environment: environment) { removeRegular(fb) }
             return primary
         } catch {
             guard let fb = fallbackPath(for: draftPath, environment: environment) else { throw error }
@@ -62,10 +62,16 @@ public enum RecoveryStore {
         }
     }
 
-    /// Removes the draft's recovery files wherever they are. Failures are ignored: a file left behind
-    /// is found identical to the draft next time and cleaned up then.
+    /// Removes the draft's recovery files wherever they are: regular files only, since anything else
+    /// under the name (a planted link) is not ours. Failures are ignored: a file left behind is found
+    /// identical to the draft next time and cleaned up then.
     public static func remove(for draftPath: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
-        for p in candidates(for: draftPath, environment: environment) { unlink(p) }
+        for p in candidates(for: draftPath, environment: environment) { removeRegular(p) }
+    }
+
+    static func removeRegular(_ p: String) {
+        var st = stat()
+        if lstat(p, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG { unlink(p) }
     }
 
     /// What opening a draft finds.
@@ -84,9 +90,11 @@ public enum RecoveryStore {
                                environment: [String: String] = ProcessInfo.processInfo.environment) -> Finding {
         let abs = absolute(draftPath)
         var best: (path: String, file: RecoveryFile, template: Template)?
-        for p in candidates(for: draftPath, environment: environment) where FileManager.default.fileExists(atPath: p) {
+        for p in candidates(for: draftPath, environment: environment) where DraftStore.stamp(p) != nil {
             let decoded: (RecoveryFile, Template)
             do { decoded = try RecoveryCodec.decode(try DraftStore.readBytes(p), path: p, catalog: catalog) } catch {
+                // A link or FIFO under the name was not written by us: left where it is, unread.
+                if case .notRegular = error { continue }
                 let aside = p + ".unreadable-" + String(Int(Date().timeIntervalSince1970))
                 return .unreadable(path: p, keptAs: rename(p, aside) == 0 ? aside : nil, error: error)
             }
@@ -120,7 +128,7 @@ public enum RecoveryStore {
         let base = dir + "/" + stem + "." + tag + "-" + f.string(from: date)
         var candidate = base + ".json"
         var n = 2
-        while FileManager.default.fileExists(atPath: candidate) {
+        while DraftStore.stamp(candidate) != nil {  // a link there, even a dangling one, takes the name
             candidate = base + "-\(n).json"
             n += 1
         }

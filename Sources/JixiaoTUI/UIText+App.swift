@@ -13,6 +13,10 @@ extension UIText {
         public static func problemCounts(errors: Int, warnings: Int) -> String { "错误 \(errors)  警告 \(warnings)" }
         public static func saved(_ path: String) -> String { "已保存 \(path)" }
         public static let keptInMemory = " 改动仍保留在程序中和恢复文件里，可稍后再按 F2 重试。"
+        public static func cellLimitCut(_ limit: Int, dropped: Int) -> String {
+            "每格最多 \(limit) 字节（约 \(limit / 3) 个汉字），超出的 \(dropped) 字节已截去，未填入。"
+        }
+        public static func cellFull(_ limit: Int) -> String { "此格已达上限 \(limit) 字节（约 \(limit / 3) 个汉字），不能再增加内容。" }
         public static let editorFailed = "外部编辑器没有正常结束，单元格内容未改。请检查 $EDITOR 设置。"
         public static let readOnlyNoSave = "以只读方式打开，不能保存。"
         public static let readOnlyNoEdit = "以只读方式打开，不能修改。"

@@ -17,6 +17,7 @@ enum CLIText {
     static func created(_ file: String, template: String, year: Int) -> String { "已新建草稿 \(file)（\(template)，\(year) 年度）。" }
     static func saved(_ file: String, count: Int) -> String { "已保存 \(file)（\(count) 处改动）。" }
     static func unchanged(_ file: String) -> String { "\n文件 \(file) 未改动。" }
+    static func nothingChanged(_ file: String) -> String { "没有改动：各值与 \(file) 中的相同，文件未写入。" }
     static func addRowHint(_ what: String) -> String { "新增「\(what)」" }
 }
 extension CLIText {

@@ -53,6 +53,18 @@ jx_focus() {
     return 1
 }
 
+# jx_edit_unsaved DRAFT — open DRAFT in a window wide enough for long status messages and type 7 into
+# 其中：公车购置 · 2022年决算数 (A.carPurchase.prev), unsaved: the typing a failed save must not lose.
+jx_edit_unsaved() {
+    jx_start "'$1'"
+    jx_main
+    resize 220 30
+    jx_focus "其中：公车购置 · 2022年决算数" Down
+    send -l 7
+    send Enter
+    wait_for "7.00"
+}
+
 # field FILE PATH — the stored value of one cell, as `jixiao fields` prints it.
 field() {
     "$JX" fields "$1" | awk -F'\t' -v p="$2" '$1 == p { print $4 }'

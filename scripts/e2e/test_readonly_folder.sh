@@ -15,13 +15,7 @@ else
     unlock_dir() { chmod u+w "$W/ro"; }
 fi
 e2e_on_exit "unlock_dir"
-jx_start "'$W/ro/d.json'"
-jx_main
-resize 220 30                           # room for the whole message
-jx_focus "其中：公车购置 · 2022年决算数" Down
-send -l 7
-send Enter
-wait_for "7.00"
+jx_edit_unsaved "$W/ro/d.json"
 
 lock_dir
 send F2

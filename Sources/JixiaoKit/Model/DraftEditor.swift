@@ -29,6 +29,11 @@ public struct DraftEditor: Sendable {
             throw .badPath(a.description)
         }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        // What is stored: long text as typed, anything else trimmed. Over the limit it could never be read back.
+        let storedBytes = (f.section(row.sectionID)?.column(a.column)?.kind == .longtext ? text : trimmed).utf8.count
+        guard storedBytes <= Limits.cellBytes else {
+            throw .tooLong(path: a.description, bytes: storedBytes, limit: Limits.cellBytes)
+        }
         if a.column == CellAddress.labelColumn {
             guard row.repeating?.named == true, let idx = a.rowIndex else { throw .unknownColumn(row: a.row, column: a.column) }
             draft.forms[a.form]![a.formIndex].rows[a.row]![idx].label = trimmed.isEmpty ? nil : trimmed

@@ -15,4 +15,6 @@ public enum EditError: Error, Equatable, Sendable {
     case badIndex(path: String, index: String)
     /// A repeated form already has `Limits.projects.upperBound` instances.
     case tooManyInstances(form: String)
+    /// More than a cell may hold (`Limits.cellBytes`): the draft could not be read back.
+    case tooLong(path: String, bytes: Int, limit: Int)
 }

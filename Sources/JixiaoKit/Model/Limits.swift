@@ -30,6 +30,10 @@ public enum Limits {
     /// the screen's new project. A thousand projects of the benchmark's size (30 indicators each) make
     /// a 10 MB draft, well under the 64 MiB a draft may have.
     public static let projects = 0...1_000
+    /// UTF-8 bytes in one cell (or a repeated row's label): about 33,000 Chinese characters, far more
+    /// than any answer on these forms. The draft reader refuses more, so every way into a cell (`set`,
+    /// typing, pasting, $EDITOR) and every save refuses or cuts it first (issue 11).
+    public static let cellBytes = 100_000
     /// The evaluated year.
     public static let years = 1990...2100
     /// A computed value's magnitude stays below 10^38: Decimal holds 38 significant digits, so a larger

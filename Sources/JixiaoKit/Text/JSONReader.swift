@@ -1,9 +1,11 @@
 /// A strict JSON reader (RFC 8259) that never traps: every malformed input becomes a
 /// `JSONSyntaxError` with the line and column, so a broken draft can be located and reported.
-/// Nesting is limited so hostile input cannot exhaust the stack.
+/// Nesting is limited so hostile input cannot exhaust the stack. A key repeated in one object is an
+/// error: JSON tools disagree on which of the two values wins, so a file must not say both.
 public struct JSONSyntaxError: Error, Equatable, Sendable {
     public enum Reason: Equatable, Sendable {
         case unexpectedEnd, unexpectedCharacter(Character), badEscape, badNumber, tooDeep, trailingContent, invalidUTF8
+        case duplicateKey(String)
     }
     public let reason: Reason
     public let line: Int
@@ -93,12 +95,26 @@ public enum JSONReader {
         mutating func object(depth: Int) throws(JSONSyntaxError) -> JSONValue {
             i += 1
             var pairs: [(String, JSONValue)] = []
+            // Most objects are small: a scan of the keys so far is cheaper than hashing until they are not.
+            var seen: Set<String>?
             skipSpace()
             if i < bytes.count && bytes[i] == UInt8(ascii: "}") { i += 1; return .object(pairs) }
             while true {
                 skipSpace()
                 guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw unexpected() }
+                let keyStart = i
                 let key = try string()
+                let repeated: Bool
+                if pairs.count < 16 {
+                    repeated = pairs.contains { $0.0 == key }
+                } else {
+                    if seen == nil { seen = Set(pairs.map(\.0)) }
+                    repeated = !seen!.insert(key).inserted
+                }
+                if repeated {
+                    i = keyStart
+                    throw error(.duplicateKey(key))
+                }
                 skipSpace()
                 guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw unexpected() }
                 i += 1

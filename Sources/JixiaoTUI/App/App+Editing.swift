@@ -27,15 +27,16 @@ extension App {
             editableText = current
         }
         var e = Editing(address: a, original: entry, originalLabel: label, line: nil, area: nil, before: s.draft)
+        let typed = replacing.map { fitting(&s, $0, room: Limits.cellBytes) }
         if kind(s, a) == .longtext {
             var area = TextAreaEditor(text: replacing == nil ? editableText : "")
             area.moveToEnd()
-            if let t = replacing { area.insert(t) }
+            if let t = typed { area.insert(t) }
             e.area = area
         } else {
             var line = LineEditor(text: replacing == nil ? editableText : "")
             line.moveEnd()
-            if let t = replacing { line.insert(t) }
+            if let t = typed { line.insert(t) }
             e.line = line
         }
         s.editing = e
@@ -57,10 +58,11 @@ extension App {
             case .tab: return commitEdit(&s, then: .next)
             case .backTab: return commitEdit(&s, then: .previous)
             case .f(3): return [.openEditor(e.area!.text)]
-            case .enter: e.area!.insertNewline()
+            case .enter: _ = applyWithinLimit(&s, &e, key) { ed, _ in ed.area!.insertNewline(); return true }
             case .f(10): return commitEdit(&s, then: .stay) + quit(&s)
             default:
-                guard e.area!.handle(key, wrapWidth: areaWrapWidth(s)) else { return [] }
+                let width = areaWrapWidth(s)
+                guard applyWithinLimit(&s, &e, key, { ed, k in ed.area!.handle(k, wrapWidth: width) }) else { return [] }
             }
             s.editing = e
             applyTentative(&s)
@@ -79,11 +81,48 @@ extension App {
             cancelEdit(&s)
             return []
         default:
-            guard e.line!.handle(key, width: max(4, fieldWidth(s))) else { return [] }
+            let width = max(4, fieldWidth(s))
+            guard applyWithinLimit(&s, &e, key, { ed, k in ed.line!.handle(k, width: width) }) else { return [] }
             s.editing = e
             applyTentative(&s)
             return []
         }
+    }
+
+    /// Applies `key` to the cell's editor without taking the cell past what a draft may hold
+    /// (`Limits.cellBytes`, which the reader enforces): typed or pasted text that would go past it
+    /// is cut at the limit, any other key that would (Ctrl-Y, Enter at the limit) does nothing, and the
+    /// status line says so. Returns false for keys the editor leaves to the form.
+    static func applyWithinLimit(_ s: inout AppState, _ e: inout Editing, _ key: Key, _ apply: (inout Editing, Key) -> Bool) -> Bool {
+        var next = e
+        guard apply(&next, key) else { return false }
+        if bytes(next) > Limits.cellBytes {
+            next = e
+            if let text = key.insertedText {
+                _ = apply(&next, .paste(fitting(&s, text, room: Limits.cellBytes - bytes(e))))
+            } else {
+                s.say(UIText.App.cellFull(Limits.cellBytes), error: true)
+            }
+        }
+        e = next
+        return true
+    }
+
+    static func bytes(_ e: Editing) -> Int { (e.line?.text ?? e.area?.text ?? "").utf8.count }
+
+    /// `text`, or as much of it as fits in `room` UTF-8 bytes (whole characters), saying so when cut.
+    static func fitting(_ s: inout AppState, _ text: String, room: Int) -> String {
+        guard text.utf8.count > room else { return text }
+        var out = ""
+        var used = 0
+        for c in text {
+            let n = c.utf8.count
+            guard used + n <= room else { break }
+            out.append(c)
+            used += n
+        }
+        s.say(UIText.App.cellLimitCut(Limits.cellBytes, dropped: text.utf8.count - used), error: true)
+        return out
     }
 
     /// Writes what the editor holds into the draft so totals, scores and problems follow each keystroke.

@@ -42,7 +42,7 @@ public enum App {
         case let .editorFinished(text):
             guard var e = s.editing, e.area != nil else { return [] }
             if let text {
-                e.area = TextAreaEditor(text: text)
+                e.area = TextAreaEditor(text: fitting(&s, text, room: Limits.cellBytes))
                 s.editing = e
                 applyTentative(&s)
                 return commitEdit(&s, then: .stay)

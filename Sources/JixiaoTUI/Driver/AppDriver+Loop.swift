@@ -111,7 +111,7 @@ extension AppDriver {
     /// as NAME.bak), save as a new file and go on editing that, or not save now (F2 asks again).
     func resolveConflict(_ state: inout AppState, note: inout String?) -> Result<FileStamp?, DraftError> {
         let original = state.path
-        let newPath = RecoveryStore.keepBothPath(for: original, at: Date(), tag: "saved")
+        var newPath = RecoveryStore.keepBothPath(for: original, at: Date(), tag: "saved")
         let bak = original + ".bak"
         var c = RecoveryPrompts.changedOnDisk(draftPath: state.path, newName: URL(fileURLWithPath: newPath).lastPathComponent)
         while true {
@@ -126,7 +126,12 @@ extension AppDriver {
                 }
             case .answer(.saveAsNew):
                 let stamp: FileStamp?
-                do { stamp = try DraftStore.save(state.draft, template: state.template, to: newPath) } catch {
+                do { stamp = try DraftStore.save(state.draft, template: state.template, to: newPath, createNew: true) } catch {
+                    if case .exists = error {
+                        // Taken since it was offered: offer the next free name.
+                        newPath = RecoveryStore.keepBothPath(for: original, at: Date(), tag: "saved")
+                        c = RecoveryPrompts.changedOnDisk(draftPath: state.path, newName: URL(fileURLWithPath: newPath).lastPathComponent)
+                    }
                     c.message = DraftText.message(error)
                     continue
                 }

@@ -25,6 +25,7 @@ extension AppDriver {
         case let .unavailable(error):
             // No lock can be made here; editing still works, and saving will say why it cannot.
             if case .readOnly = error { notes.append(UIText.Recovery.folderReadOnly) }
+            if case let .notRegular(lockPath) = error { notes.append(UIText.Recovery.lockNotRegular(lockPath)) }
         }
 
         let loaded: DraftStore.Loaded
@@ -43,7 +44,7 @@ extension AppDriver {
             case let .unreadable(p, keptAs, error):
                 notes.append(UIText.Recovery.unreadable(p, keptAs: keptAs, reason: DraftText.message(error)))
             case let .offer(offer):
-                let keepName = RecoveryStore.keepBothPath(for: path, at: offer.file.savedAt)
+                var keepName = RecoveryStore.keepBothPath(for: path, at: offer.file.savedAt)
                 var c = RecoveryPrompts.recovery(offer, draftPath: path, keepBothName: URL(fileURLWithPath: keepName).lastPathComponent)
                 // Asked again only when "keep both" could not write its file (the prompt says why).
                 while true {
@@ -56,8 +57,13 @@ extension AppDriver {
                         notes.append(UIText.Recovery.discarded)
                     case .answer(.keepBoth):
                         do {
-                            try DraftStore.save(offer.file.draft, template: offer.template, to: keepName)
+                            try DraftStore.save(offer.file.draft, template: offer.template, to: keepName, createNew: true)
                         } catch {
+                            if case .exists = error {
+                                // Taken since it was offered: offer the next free name.
+                                keepName = RecoveryStore.keepBothPath(for: path, at: offer.file.savedAt)
+                                c = RecoveryPrompts.recovery(offer, draftPath: path, keepBothName: URL(fileURLWithPath: keepName).lastPathComponent)
+                            }
                             c.message = UIText.Recovery.keepBothFailed(DraftText.message(error))
                             continue
                         }

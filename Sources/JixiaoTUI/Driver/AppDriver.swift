@@ -74,7 +74,7 @@ public final class AppDriver {
         do {
             let t = try catalog.load(id)
             let draft = DraftFactory.new(template: t, year: year, unitName: unit.isEmpty ? nil : unit)
-            try DraftStore.save(draft, template: t, to: path)
+            try DraftStore.save(draft, template: t, to: path, createNew: true)
             return nil
         } catch let e as TemplateError {
             return DraftText.template(e)

@@ -1,3 +1,4 @@
+import JixiaoKit
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -98,10 +99,16 @@ enum CrashGuard {
             p = new
             free(old)
         }
+        // The handler cannot draw random numbers or build names: each temporary name is made here, in
+        // the same unpredictable form as a save's, so a leftover is cleaned up by the next save.
+        func temporary(_ target: String) -> String {
+            let (dir, prefix) = DraftStore.temporaryPrefix(for: target)
+            return dir + "/" + SafeFile.temporaryName(prefix: prefix, random: SafeFile.randomPart())
+        }
         replace(&s.pointee.primary, recovery)
-        replace(&s.pointee.primaryTmp, recovery + ".crash-tmp")
+        replace(&s.pointee.primaryTmp, temporary(recovery))
         replace(&s.pointee.fallback, fallback)
-        replace(&s.pointee.fallbackTmp, fallback.map { $0 + ".crash-tmp" })
+        replace(&s.pointee.fallbackTmp, fallback.map(temporary))
         replace(&s.pointee.lock, lock)
     }
 
@@ -191,7 +198,8 @@ private func crashHandler(_ sig: Int32, _ info: UnsafeMutablePointer<siginfo_t>?
 private func dump(_ buf: UnsafeMutablePointer<UInt8>, _ len: Int, to path: UnsafeMutablePointer<CChar>?,
                   via tmp: UnsafeMutablePointer<CChar>?) -> Bool {
     guard let path, let tmp else { return false }
-    let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    // Exclusive and never through a link: a file planted under the name is left alone (then the fallback).
+    let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
     guard fd >= 0 else { return false }
     var off = 0
     while off < len {

@@ -114,9 +114,9 @@ public enum StartApp {
         var out: [RecentDraft] = []
         for n in names where n.hasSuffix(".json") && !n.hasPrefix(".") {
             let p = dir == "." ? n : dir + "/" + n
-            guard let attrs = try? FileManager.default.attributesOfItem(atPath: p), let size = attrs[.size] as? NSNumber,
-                  size.intValue < DraftCodec.maxBytes, let data = FileManager.default.contents(atPath: p),
-                  let json = try? JSONReader.parse([UInt8](data)), json["format"]?.string == DraftCodec.formatName else { continue }
+            // Regular files only: a FIFO named *.json must not hang the start screen, nor a link be followed.
+            guard let stamp = DraftStore.stamp(p), let data = try? SafeFile.read(p),
+                  let json = try? JSONReader.parse(data), json["format"]?.string == DraftCodec.formatName else { continue }
             var unit = ""
             if let forms = json["forms"]?.object {
                 for (_, list) in forms {
@@ -124,7 +124,7 @@ public enum StartApp {
                 }
             }
             out.append(RecentDraft(path: p, unit: unit, year: json["year"]?.int ?? 0, templateID: json["template"]?["id"]?.string ?? "",
-                                   modified: attrs[.modificationDate] as? Date ?? Date.distantPast))
+                                   modified: Date(timeIntervalSince1970: Double(stamp.modified) + Double(stamp.modifiedNanos) / 1e9)))
         }
         return out.sorted { $0.modified > $1.modified }
     }

@@ -17,6 +17,8 @@ struct Set: ParsableCommand {
           @level=县级                     模板参数 / a template parameter
         --remove A.specialItem[2] 或 --remove C[3] 删除一行或一个项目 / removes a row or a project.
         任何一项出错则整个文件不变 / If any item fails, the file is left unchanged.
+        没有实际改动时不写文件 / Nothing is written when no value changes.
+        草稿正在填报界面中打开时立即拒绝、不等待 / A draft open in the terminal UI is refused at once.
         """)
 
     @Argument(help: "草稿文件 / The draft.") var file: String
@@ -25,42 +27,47 @@ struct Set: ParsableCommand {
     @Flag(help: "输出 JSON / JSON output.") var json = false
 
     func run() throws {
-        let loaded = try CLI.load(file)
-        var draft = loaded.draft
-        let editor = DraftEditor(template: loaded.template)
         var changed: [String] = []
+        let outcome: DraftStore.UpdateOutcome
         do {
-            for r in removals {
-                let p = try TypedPath.parse(r)
-                guard case let .number(k) = p.row.isEmpty ? p.formIndex : p.rowIndex else { throw EditError.badPath(r) }
-                if p.row.isEmpty {
-                    try editor.removeInstance(&draft, form: p.form, index: k)
-                } else {
-                    let fi: Int
-                    if case let .number(n) = p.formIndex { fi = n } else { fi = 0 }
-                    try editor.removeRow(&draft, form: p.form, formIndex: fi, row: p.row, index: k)
+            outcome = try CLI.store.update(file) { draft, template in
+                let editor = DraftEditor(template: template)
+                for r in removals {
+                    let p = try TypedPath.parse(r)
+                    guard case let .number(k) = p.row.isEmpty ? p.formIndex : p.rowIndex else { throw EditError.badPath(r) }
+                    if p.row.isEmpty {
+                        try editor.removeInstance(&draft, form: p.form, index: k)
+                    } else {
+                        let fi: Int
+                        if case let .number(n) = p.formIndex { fi = n } else { fi = 0 }
+                        try editor.removeRow(&draft, form: p.form, formIndex: fi, row: p.row, index: k)
+                    }
+                    changed.append("-" + r)
                 }
-                changed.append("-" + r)
-            }
-            for a in assignments {
-                guard let eq = a.firstIndex(of: "=") else { throw EditError.badPath(a) }
-                let pathText = String(a[..<eq])
-                let value = String(a[a.index(after: eq)...])
-                if pathText.hasPrefix("@") {
-                    try editor.setParameter(&draft, String(pathText.dropFirst()), value)
-                } else {
-                    let address = try TypedPath.parse(pathText).resolve(in: &draft, editor: editor)
-                    try editor.set(&draft, address, text: value)
-                    changed.append(address.path(formRepeated: loaded.template.form(address.form)?.isRepeated ?? false))
+                for a in assignments {
+                    guard let eq = a.firstIndex(of: "=") else { throw EditError.badPath(a) }
+                    let pathText = String(a[..<eq])
+                    let value = String(a[a.index(after: eq)...])
+                    if pathText.hasPrefix("@") {
+                        try editor.setParameter(&draft, String(pathText.dropFirst()), value)
+                    } else {
+                        let address = try TypedPath.parse(pathText).resolve(in: &draft, editor: editor)
+                        try editor.set(&draft, address, text: value)
+                        changed.append(address.path(formRepeated: template.form(address.form)?.isRepeated ?? false))
+                    }
                 }
             }
         } catch let e as EditError {
             throw CLI.fail(EditText.message(e) + CLIText.unchanged(file))
+        } catch let e as DraftError {
+            throw CLI.fail(DraftText.message(e))
         }
-        do { try DraftStore.save(draft, template: loaded.template, to: file, expected: loaded.stamp) } catch {
-            throw CLI.fail(DraftText.message(error))
+        let written = outcome != .unchanged
+        if json {
+            CLI.printJSON(.object([("file", .string(file)), ("written", .bool(written)),
+                                   ("changed", .array((written ? changed : []).map(JSONValue.string)))]))
+        } else {
+            CLI.say(written ? CLIText.saved(file, count: changed.count) : CLIText.nothingChanged(file))
         }
-        if json { CLI.printJSON(.object([("file", .string(file)), ("changed", .array(changed.map(JSONValue.string)))])) }
-        else { CLI.say(CLIText.saved(file, count: changed.count)) }
     }
 }

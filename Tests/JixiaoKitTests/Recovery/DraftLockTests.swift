@@ -40,7 +40,7 @@ struct DraftLockTests {
         let dir = Fixtures.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let p = dir + "/d.json"
-        let dead = deadPID()
+        let dead = Fixtures.deadPID()
         let stale = LockInfo.current(pid: dead, now: Date(timeIntervalSinceNow: -3600))
         try stale.encoded().write(toFile: DraftLock.path(for: p), atomically: false, encoding: .utf8)
         guard case let .acquired(lock, tookOver) = DraftLock.acquire(for: p) else { Issue.record("not taken over"); return }
@@ -54,7 +54,7 @@ struct DraftLockTests {
         let dir = Fixtures.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let p = dir + "/d.json"
-        var other = LockInfo.current(pid: deadPID())
+        var other = LockInfo.current(pid: Fixtures.deadPID())
         other.host = "another-machine"
         try other.encoded().write(toFile: DraftLock.path(for: p), atomically: false, encoding: .utf8)
         guard case let .heldBy(info) = DraftLock.acquire(for: p) else { Issue.record("expected held"); return }
@@ -96,14 +96,5 @@ struct DraftLockTests {
         try theirs.encoded().write(toFile: lock.path, atomically: true, encoding: .utf8)
         lock.release()
         #expect(FileManager.default.fileExists(atPath: lock.path))
-    }
-
-    /// The pid of a process that has exited and been reaped.
-    func deadPID() -> Int32 {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/true")
-        try? p.run()
-        p.waitUntilExit()
-        return p.processIdentifier
     }
 }

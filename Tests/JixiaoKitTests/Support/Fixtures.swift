@@ -29,6 +29,26 @@ enum Fixtures {
         return p
     }
 
+    /// A fresh temporary folder holding `ws`'s draft saved as `d.json`: the folder (removed by the caller)
+    /// and the draft's path.
+    static func savedDraft(_ ws: Workspace) throws -> (dir: String, path: String) {
+        let dir = tempDir()
+        try DraftStore.save(ws.draft, template: ws.template, to: dir + "/d.json")
+        return (dir, dir + "/d.json")
+    }
+
+    /// A file's bytes (none when it cannot be read).
+    static func bytes(_ p: String) -> [UInt8] { [UInt8](FileManager.default.contents(atPath: p) ?? Data()) }
+
+    /// The pid of a process that has exited and been reaped.
+    static func deadPID() -> Int32 {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/true")
+        try? p.run()
+        p.waitUntilExit()
+        return p.processIdentifier
+    }
+
     /// Sets a cell through the editor (as the CLI does) and returns the new workspace.
     static func setting(_ ws: Workspace, _ path: String, _ value: String) -> Workspace {
         var draft = ws.draft

@@ -76,7 +76,8 @@ extension TemplateLoaderTests {
 
     @Test func otherScalesAndYearOffsetsAreBounded() {
         let e = reason { () throws(TemplateError) in
-            try load(replacing: "\"settings\": {", with: "\"settings\": {\"executionRateDecimals\": -2147483647, ")
+            // Replaced, not added: a second "executionRateDecimals" would be refused as a duplicate key.
+            try load(replacing: "\"executionRateDecimals\": null", with: "\"executionRateDecimals\": -2147483647")
         }
         #expect(e?.reason == .outOfRange(value: "-2147483647", allowed: Limits.executionRateDecimals))
         #expect(e?.entry == "settings.executionRateDecimals")
