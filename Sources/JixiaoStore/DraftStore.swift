@@ -127,22 +127,7 @@ public struct DraftStore: Sendable {
         let (fd, tmp) = try SafeFile.createExclusive(directory: dir, prefix: tmpPrefix, target: path)
         var ok = false
         defer { if !ok { unlink(tmp) } }
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let e = errno
-                close(fd)
-                throw writeError(e, path: path)
-            }
-            written += n
-        }
-        if fsync(fd) != 0 {
-            let e = errno
-            close(fd)
-            throw writeError(e, path: path)
-        }
+        if let e = PosixFile.writeAllAndSync(fd, bytes) { throw writeError(e.code, path: path) }
         close(fd)
         if let beforeRename {
             do { try beforeRename() } catch { throw .writeFailed(path: path, reason: "\(error)") }

@@ -3,6 +3,9 @@ import JixiaoKit
 
 /// The words for draft and template files that cannot be read or written, each with what to do.
 public enum DraftText {
+    /// Every random temporary name tried was already taken (someone is planting them).
+    static let temporaryNamesTaken = "临时文件名均已被占用"
+
     public static func message(_ e: DraftError) -> String {
         switch e {
         case let .unreadable(p, r): return "无法读取 \(p)：\(r)。请检查文件权限。"

@@ -83,16 +83,11 @@ public enum SafeFile {
     public static func createExclusive(directory: String, prefix: String, target: String? = nil,
                                        random: () -> UInt64 = SafeFile.randomPart) throws(DraftError) -> (fd: Int32, path: String) {
         let target = target ?? directory
-        for _ in 0..<attempts {
-            let path = directory + "/" + temporaryName(prefix: prefix, random: random())
-            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-            if fd >= 0 {
-                fchmod(fd, 0o600)  // the umask can only have taken bits away; make it exactly 0600
-                return (fd, path)
-            }
-            guard errno == EEXIST else { throw DraftStore.writeError(errno, path: target) }
+        switch PosixFile.createExclusive(attempts: attempts, { directory + "/" + temporaryName(prefix: prefix, random: random()) }) {
+        case let .success(file): return file
+        case let .failure(e) where e.code == EEXIST: throw .writeFailed(path: target, reason: DraftText.temporaryNamesTaken)
+        case let .failure(e): throw DraftStore.writeError(e.code, path: target)
         }
-        throw .writeFailed(path: target, reason: "临时文件名均已被占用")
     }
 
     /// Makes a second name `directory/PREFIX<pid>-<random>` for the file open as `fd` (the draft being

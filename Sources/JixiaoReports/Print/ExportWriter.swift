@@ -111,34 +111,17 @@ public enum ExportWriter {
     static func writeAtomically(_ bytes: [UInt8], to path: String, recheck: () throws(ExportError) -> Void) throws(ExportError) {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent().path
-        var tmp = ""
-        var fd: Int32 = -1
-        for _ in 0..<8 where fd < 0 {
-            tmp = dir + "/." + url.lastPathComponent + ".tmp-" + String(UInt64.random(in: .min ... .max), radix: 36)
-            fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-            if fd < 0 && errno != EEXIST { throw writeError(errno, path) }
+        let created = PosixFile.createExclusive(attempts: 8) {
+            dir + "/." + url.lastPathComponent + ".tmp-" + String(UInt64.random(in: .min ... .max), radix: 36)
         }
-        guard fd >= 0 else { throw writeError(EEXIST, path) }
+        let (fd, tmp): (Int32, String)
+        switch created {
+        case let .success(file): (fd, tmp) = file
+        case let .failure(e): throw writeError(e.code, path)
+        }
         var renamed = false
         defer { if !renamed { unlink(tmp) } }
-        // The umask can only take bits away from 0600; fchmod makes it exactly 0600 whatever it is.
-        fchmod(fd, 0o600)
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let e = errno
-                close(fd)
-                throw writeError(e, path)
-            }
-            written += n
-        }
-        if fsync(fd) != 0 {
-            let e = errno
-            close(fd)
-            throw writeError(e, path)
-        }
+        if let e = PosixFile.writeAllAndSync(fd, bytes) { throw writeError(e.code, path) }
         close(fd)
         try recheck()
         guard rename(tmp, path) == 0 else { throw writeError(errno, path) }
