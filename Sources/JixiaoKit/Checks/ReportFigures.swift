@@ -86,7 +86,7 @@ public enum ReportFigures {
     static let units = ["万元", "人", "名", "%", "％", "分"]
     static let approximateAfter = ["以上", "以下", "以内", "左右", "余", "多"]
     static let approximateBefore = ["约", "近", "超过", "超", "≥", "≤", ">", "<", "＞", "＜", "不低于", "不少于", "不超过"]
-    static let clauseBreaks: Set<Character> = ["，", ",", "；", ";", "。", "\n", "、", "（", "）", "(", ")", "！", "？"]
+    static let clauseBreaks: Set<Character> = ["，", ",", "；", ";", "。", "\n", "\t", "、", "（", "）", "(", ")", "！", "？"]
 
     /// The attributed figures of one section's prose.
     static func compare(_ prose: String, _ candidates: [Candidate], tolerance: Decimal) -> [(quote: String, label: String, expected: String, agrees: Bool)] {

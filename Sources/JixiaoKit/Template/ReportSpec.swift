@@ -3,8 +3,8 @@ import Foundation
 /// The 自评报告 a template's forms are attached to, declared as data (`"report"` in a template): its
 /// sections in paper order, and the figures its prose may restate, so the prose can be checked.
 public struct ReportSpec: Sendable {
-    /// The report's title; `{Y}` allowed.
-    public let title: String
+    /// The report's title, a sentence of its own: 「{A!unitName.value}{Y}年度…自评报告」.
+    public let title: ReportSentenceSpec
     public let sections: [ReportSectionSpec]
     public let figures: [ReportFigureSpec]
 

@@ -30,7 +30,10 @@ extension TemplateLoader {
                                             value: try reportFormula(try f.string("value"), at: f.required("value"), forms: forms), kind: kind,
                                             not: try f.strings("not"), notAfter: try f.strings("notAfter")))
         }
-        return ReportSpec(title: try node.optionalString("title") ?? "", sections: sections, figures: figures)
+        let titleNode = node.child("title")
+        let title = try titleNode.map { n throws(TemplateError) in try sentencePieces(try n.string(), at: n, forms: forms, parameters: parameters) } ?? []
+        return ReportSpec(title: ReportSentenceSpec(pieces: title, each: nil, separator: "", prefix: [], suffix: []),
+                          sections: sections, figures: figures)
     }
 
     static func readSentence(_ node: TemplateNode, forms: [FormSpec], parameters: [String]) throws(TemplateError) -> ReportSentenceSpec {

@@ -16,21 +16,9 @@ public enum PrintXLSX {
 
     /// The workbook's bytes (a zip container).
     public static func render(scorecard: Scorecard, evaluation ev: Evaluation, draftMark: DraftMark? = nil) throws -> [UInt8] {
-        let archive: Archive
-        do { archive = try Archive(accessMode: .create) } catch { throw Failure.zip(String(describing: error)) }
-        // A fixed date keeps the same draft's workbook byte-for-byte the same.
-        let date = Date(timeIntervalSince1970: 946_684_800)
-        for part in parts(scorecard: scorecard, evaluation: ev, draftMark: draftMark) {
-            let data = Data(part.bytes)
-            do {
-                try archive.addEntry(with: part.name, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
-                                     compressionMethod: .deflate) { position, size in
-                    data.subdata(in: Int(position)..<min(Int(position) + size, data.count))
-                }
-            } catch { throw Failure.zip(String(describing: error)) }
+        do { return try ZipParts.archive(parts(scorecard: scorecard, evaluation: ev, draftMark: draftMark)) } catch {
+            throw Failure.zip(error.description)
         }
-        guard let data = archive.data else { throw Failure.zip("empty archive") }
-        return [UInt8](data)
     }
 
     /// The workbook's parts in container order: path inside the zip and XML bytes.
