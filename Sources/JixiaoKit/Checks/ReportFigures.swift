@@ -225,7 +225,7 @@ public enum ReportFigures {
         }
     }
 
-    /// 评价等级为“优”: a grade word, then at most a few characters, then one grade label.
+    /// A grade word, then at most a few characters, then one grade label (…为“优”).
     static func grades(_ chars: [Character], _ candidates: [Candidate]) -> [(quote: String, label: String, expected: String, agrees: Bool)] {
         var out: [(quote: String, label: String, expected: String, agrees: Bool)] = []
         for c in candidates where c.kind == .grade {

@@ -69,7 +69,7 @@ public struct ReportFigureSpec: Sendable {
     public let kind: Kind
     /// Longer phrases a word may be part of without naming this figure (行政编制 is not the 编制数).
     public let not: [String]
-    /// Words that, earlier in the same sentence, show it speaks of another quantity (预算 before a
-    /// 决算 figure: 「三公经费预算数为9.69万元，其中：公务接待费7.14万元」).
+    /// Words that, earlier in the same sentence, show it speaks of another quantity: 预算 before a
+    /// figure the form holds as 决算 (a sentence on the budget, then its breakdown after 其中).
     public let notAfter: [String]
 }

@@ -43,11 +43,12 @@ public enum ReportImport {
         return Result(sections: out, skippedLines: skipped)
     }
 
-    /// 附件： or 附件 1：… — where the narrative ends and the attachments begin.
+    /// 附件：, 附件 1：… or a line 附件1 alone (an attached form's heading) — where the narrative ends
+    /// and the attachments begin.
     static func isAttachmentList(_ line: String) -> Bool {
         guard line.hasPrefix("附件") else { return false }
-        let rest = line.dropFirst(2).drop { $0 == " " || $0.isNumber || "一二三四五六七八九十".contains($0) }
-        return rest.hasPrefix("：") || rest.hasPrefix(":")
+        let rest = line.dropFirst(2).drop { $0 == " " || $0.isNumber || "一二三四五六七八九十-".contains($0) }
+        return rest.isEmpty || rest.hasPrefix("：") || rest.hasPrefix(":")
     }
 
     static func sectionID(_ line: String, spec: ReportSpec) -> String? {

@@ -43,7 +43,7 @@ enum DOCXBody {
             body += section.body
             let properties = sectionProperties(landscape: section.landscape, hasHeader: hasHeader)
             // A section ends with a paragraph carrying its properties; the last one's belong to the body.
-            body += k == sections.count - 1 ? properties : "<w:p><w:pPr>\(properties)</w:pPr></w:p>"
+            body += k == sections.count - 1 ? properties : "<w:p><w:pPr>\(properties)</w:pPr></w:p>\n"
         }
         if sections.isEmpty { body = sectionProperties(landscape: false, hasHeader: hasHeader) }
         return PrintDOCX.header + "<w:document xmlns:w=\"\(PrintDOCX.wordNS)\" xmlns:r=\"\(PrintDOCX.relNS)\"><w:body>"
@@ -61,7 +61,7 @@ enum DOCXBody {
     /// One paragraph per line of `text`, in a paragraph style.
     static func paragraph(_ text: String, style: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            "<w:p><w:pPr><w:pStyle w:val=\"\(style)\"/></w:pPr>" + run(String(line)) + "</w:p>"
+            "<w:p><w:pPr><w:pStyle w:val=\"\(style)\"/></w:pPr>" + run(String(line)) + "</w:p>\n"
         }.joined()
     }
 
@@ -76,7 +76,7 @@ enum DOCXBody {
         let widths = columnWidths(grid, total: width)
         var s = "<w:tbl><w:tblPr><w:tblW w:w=\"\(width)\" w:type=\"dxa\"/><w:jc w:val=\"center\"/><w:tblLayout w:type=\"fixed\"/><w:tblBorders>"
         for side in ["top", "left", "bottom", "right", "insideH", "insideV"] { s += "<w:\(side) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>" }
-        s += "</w:tblBorders></w:tblPr><w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
+        s += "</w:tblBorders></w:tblPr><w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>\n"
         for r in first..<grid.rows.count {
             s += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
             var c = 0
@@ -98,9 +98,9 @@ enum DOCXBody {
                 s += cell(grid.rows[r][c] ?? nil, span: span, width: widths[c..<min(grid.columnCount, c + span)].reduce(0, +), vMerge: tall ? "restart" : nil)
                 c += span
             }
-            s += "</w:tr>"
+            s += "</w:tr>\n"
         }
-        return s + "</w:tbl>"
+        return s + "</w:tbl>\n"
     }
 
     /// A grouped table's label columns narrow (一级/二级指标), a single label column wide (its lines
