@@ -160,18 +160,12 @@ public enum ReportImport {
                 continue
             }
             let entity = rest[rest.index(after: amp)..<semi]
-            switch entity {
-            case "amp": out += "&"
-            case "lt": out += "<"
-            case "gt": out += ">"
-            case "quot": out += "\""
-            case "apos": out += "'"
-            default:
-                var scalar: Unicode.Scalar?
-                if entity.hasPrefix("#x") { scalar = UInt32(entity.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init) }
-                else if entity.hasPrefix("#") { scalar = UInt32(entity.dropFirst()).flatMap(Unicode.Scalar.init) }
-                if let scalar { out.unicodeScalars.append(scalar) } else { out += "&" + entity + ";" }
-            }
+            var scalar: Unicode.Scalar?
+            if entity.hasPrefix("#x") { scalar = UInt32(entity.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init) }
+            else if entity.hasPrefix("#") { scalar = UInt32(entity.dropFirst()).flatMap(Unicode.Scalar.init) }
+            if let named = XML.named[String(entity)] { out += named }
+            else if let scalar { out.unicodeScalars.append(scalar) }
+            else { out += "&" + entity + ";" }
             rest = rest[rest.index(after: semi)...]
         }
         return out + rest

@@ -37,9 +37,7 @@ public enum PrintDOCX {
     static let packageRelNS = "http://schemas.openxmlformats.org/package/2006/relationships"
 
     static func contentTypes(header hasHeader: Bool) -> String {
-        var s = header + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-        s += "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-        s += "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+        var s = PrintXLSX.typesHead
         s += "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
         s += "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
         s += "<Override PartName=\"/word/footer1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>"

@@ -90,10 +90,13 @@ public enum PrintXLSX {
     static let mainNS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     static let relNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
+    /// The start of `[Content_Types].xml` every package shares: relationships and other XML by extension.
+    static let typesHead = header + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+        + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+
     static func contentTypes(count: Int) -> String {
-        var s = header + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-        s += "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-        s += "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+        var s = typesHead
         s += "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
         s += "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>"
         s += "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
@@ -131,6 +134,9 @@ public enum PrintXLSX {
 
 /// Escaping for XML text and attribute values; characters XML 1.0 cannot hold are dropped.
 enum XML {
+    /// The five entities XML predefines, for reading text back (`ReportImport`).
+    static let named = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'"]
+
     static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
