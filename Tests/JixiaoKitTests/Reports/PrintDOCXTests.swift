@@ -69,6 +69,13 @@ struct PrintDOCXTests {
         let used = Set((elements["word/document.xml"] ?? []).compactMap { $0.attributes["r:id"] })
         #expect(!used.isEmpty && used.isSubset(of: declared))
         #expect(names.contains("word/header1.xml") == draft)
+        if let mark {
+            // The 草稿 line is the header of every page, once; not repeated in the body.
+            let header = String(decoding: parts.first { $0.name == "word/header1.xml" }!.data, as: UTF8.self)
+            let body = String(decoding: parts.first { $0.name == "word/document.xml" }!.data, as: UTF8.self)
+            #expect(header.contains(XML.escape(mark.banner)) && !body.contains(XML.escape(mark.banner)))
+            #expect(body.components(separatedBy: "w:headerReference").count - 1 == body.components(separatedBy: "<w:sectPr>").count - 1)
+        }
     }
 
     @Test func reportComesFirstThenEachFormLandscapeWhenWide() throws {

@@ -12,9 +12,7 @@ enum DOCXBody {
     static func document(_ ev: Evaluation, draftMark: DraftMark?, hasHeader: Bool) -> String {
         var sections: [(body: String, landscape: Bool)] = []
         if let report = ev.template.report {
-            var s = ""
-            if let draftMark { s += paragraph(draftMark.banner, style: "DraftMark") }
-            s += paragraph(ReportSentences.render(report.title, ev) ?? "", style: "Title")
+            var s = paragraph(ReportSentences.render(report.title, ev) ?? "", style: "Title")
             for section in report.sections {
                 s += paragraph(section.heading, style: "Heading1")
                 for p in ReportSentences.paragraphs(section, ev) { s += paragraph(p, style: "Prose") }
@@ -25,14 +23,16 @@ enum DOCXBody {
             let grid = SheetGrid(form: form, draftMark: draftMark)
             var s = ""
             var firstTableRow = 0
-            // The title rows of the grid (草稿 banner, 附件1, the title) are paragraphs above the table.
+            // The title rows of the grid (附件1, the title) are paragraphs above the table; the 草稿 banner
+            // is the page header already, on every page.
             while firstTableRow < grid.rows.count, let cell = grid.rows[firstTableRow].first ?? nil,
                   [.draftMark, .short, .title].contains(cell.style) {
-                let style = cell.style == .draftMark ? "DraftMark" : cell.style == .short ? "FormShort" : "FormTitle"
+                firstTableRow += 1
+                if cell.style == .draftMark { continue }
+                let style = cell.style == .short ? "FormShort" : "FormTitle"
                 var text = cell.text
                 if cell.style == .short, let name = form.name { text += "  " + name }
                 s += paragraph(text, style: style)
-                firstTableRow += 1
             }
             let landscape = grid.columnCount > portraitColumns
             s += table(grid, from: firstTableRow, width: (landscape ? a4Long : a4Short) - 2 * marginHorizontal)
@@ -104,15 +104,17 @@ enum DOCXBody {
     }
 
     /// A grouped table's label columns narrow (一级/二级指标), a single label column wide (its lines
-    /// carry the names); a column of names or prose wider than one of figures.
+    /// carry the names); a column of names wider than one of figures, one of prose wider still.
     static func columnWidths(_ grid: SheetGrid, total: Int) -> [Int] {
         let weights = (0..<grid.columnCount).map { c -> Int in
             if c < grid.labelColumns { return grid.labelColumns == 1 ? 4 : 2 }
-            let wordy = grid.rows.contains { row in
-                if case let .value(kind)? = row[c]?.style { return kind == .text || kind == .longtext }
-                return false
+            var weight = 2
+            for row in grid.rows {
+                guard case let .value(kind)? = row[c]?.style else { continue }
+                if kind == .longtext { return 4 }
+                if kind == .text { weight = 3 }
             }
-            return wordy ? 3 : 2
+            return weight
         }
         let sum = weights.reduce(0, +)
         var widths = weights.map { total * $0 / sum }
