@@ -9,6 +9,8 @@ public enum DraftCodec {
     public static let formatVersion = 1
     /// Drafts are small; anything far larger is not one of ours (and would only cost memory).
     public static let maxBytes = 64 << 20
+    /// A report section is a few pages at most; a megabyte is far beyond any.
+    public static let maxReportSectionBytes = 1 << 20
 
     /// The fields of the format (docs/draft-format.md); any other is refused, never dropped on the next save.
     static let rootFields: Set<String> = ["format", "formatVersion", "template", "year", "parameters", "forms"]
@@ -72,15 +74,18 @@ public enum DraftCodec {
             guard !instances.isEmpty else { continue }
             forms.append((form.id, .array(instances.map { encode($0, form: form) })))
         }
-        let root: JSONValue = .object([
+        var pairs: [(String, JSONValue)] = [
             ("format", .string(formatName)),
             ("formatVersion", .number(String(formatVersion))),
             ("template", .object([("id", .string(d.templateID)), ("version", .string(d.templateVersion))])),
             ("year", .number(String(d.year))),
             ("parameters", .object(d.parameters.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) })),
             ("forms", .object(forms)),
-        ])
-        return JSONWriter.write(root)
+        ]
+        // Written only when there is prose, so a draft without a report stays byte for byte as before.
+        let sections = template.report?.sections.compactMap { s in d.report[s.id].map { (s.id, JSONValue.string($0)) } } ?? []
+        if !sections.isEmpty { pairs.append(("report", .object(sections))) }
+        return JSONWriter.write(.object(pairs))
     }
 
     static func text(_ e: Entry, kind: CellKind) -> JSONValue {
@@ -195,6 +200,17 @@ public enum DraftCodec {
                 instances.append(try decodeInstance(iv, form: form, at: "forms.\(fid)[\(k)]", path: path))
             }
             draft.forms[fid] = instances
+        }
+        if let rv = root["report"] {
+            guard let pairs = rv.object else { throw .structure(path: path, entry: "report", expected: "对象", found: rv.typeName) }
+            for (k, v) in pairs {
+                guard template.report?.section(k) != nil else { throw .unknownCell(path: path, entry: "report.\(k)") }
+                guard let s = v.string else { throw .structure(path: path, entry: "report.\(k)", expected: "字符串", found: v.typeName) }
+                guard s.utf8.count <= maxReportSectionBytes else {
+                    throw .structure(path: path, entry: "report.\(k)", expected: "不超过 \(maxReportSectionBytes) 字节的文字", found: "\(s.utf8.count) 字节")
+                }
+                draft.report[k] = s
+            }
         }
         // A form added to the template after the draft was made (a 评分表 in a later version) starts
         // empty rather than making the draft unreadable.

@@ -87,7 +87,7 @@ extension UIText {
         public static let area: [(String, String)] = [("Ctrl-S", "完成"), ("Esc", "取消"), ("F3", "外部编辑器"), ("Tab", "完成并下一格")]
         public static let problems: [(String, String)] = [("↑↓", "选择"), ("Enter", "跳到该格"), ("Esc", "返回")]
         public static let score: [(String, String)] = [("↑↓", "滚动"), ("P", "打印预览"), ("Esc", "返回")]
-        public static let printPreview: [(String, String)] = [("1", "写出文本"), ("2", "HTML"), ("3", "CSV"), ("4", "Excel"), ("↑↓", "滚动"), ("Esc", "返回")]
+        public static let printPreview: [(String, String)] = [("1", "写出文本"), ("2", "HTML"), ("3", "CSV"), ("4", "Excel"), ("5", "Word"), ("↑↓", "滚动"), ("Esc", "返回")]
         public static let help: [(String, String)] = [("Esc", "返回")]
         public static let confirm: [(String, String)] = [("Y", "是"), ("N", "否"), ("Esc", "取消")]
         public static let prompt: [(String, String)] = [("Enter", "确定"), ("Esc", "取消")]

@@ -9,6 +9,7 @@ public enum Checker {
             for k in 0..<ev.instanceCount(form.id) { out += check(ev, form: form, index: k) }
         }
         out += checkAcrossForms(ev)
+        out += ReportFigures.check(ev)
         return ordered(out, template: ev.template)
     }
 

@@ -5,6 +5,8 @@ public struct LiveChecks: Sendable {
     public private(set) var acrossForms: [Problem] = []
     /// The cross-form problems by template check, so an edit reruns only the checks that read it.
     var acrossByCheck: [[Problem]] = []
+    /// The report's figures against the forms: any edit may change them (none while there is no prose).
+    var report: [Problem] = []
     /// Problems by severity, kept up to date as lists are replaced, so the title's counts cost nothing.
     private var tally: [Severity: Int] = [:]
 
@@ -80,6 +82,8 @@ public struct LiveChecks: Sendable {
         acrossByCheck = ev.template.checks.map { Checker.checkAcrossForms(ev, spec: $0) }
         acrossForms = acrossByCheck.flatMap { $0 }
         count(acrossForms, +1)
+        report = ReportFigures.check(ev)
+        count(report, +1)
     }
 
     private mutating func count(_ list: [Problem], _ sign: Int) {
@@ -116,6 +120,9 @@ public struct LiveChecks: Sendable {
         }
         acrossForms = acrossByCheck.flatMap { $0 }
         count(acrossForms, +1)
+        count(report, -1)
+        report = ReportFigures.check(ev)
+        count(report, +1)
     }
 
     public func problems(form: String, index: Int) -> [Problem] { perInstance[form]?[safe: index] ?? [] }
@@ -124,7 +131,7 @@ public struct LiveChecks: Sendable {
     public func all(_ template: Template) -> [Problem] {
         var out: [Problem] = []
         for form in template.forms { for list in perInstance[form.id] ?? [] { out += list } }
-        return Checker.ordered(out + acrossForms, template: template)
+        return Checker.ordered(out + acrossForms + report, template: template)
     }
 
     public func count(_ severity: Severity) -> Int { tally[severity] ?? 0 }

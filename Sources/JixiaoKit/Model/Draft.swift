@@ -11,6 +11,9 @@ public struct Draft: Equatable, Sendable {
     public var forms: [String: [FormEntry]]
     /// Choices the template asks for once per draft (单位级次), used in labels as `{id}`.
     public var parameters: [String: String] = [:]
+    /// The 自评报告's prose as the accountant wrote it, by section id of the template's `report`. The
+    /// figures the template generates are not stored: they are the forms' own.
+    public var report: [String: String] = [:]
 
     public init(templateID: String, templateVersion: String, year: Int, forms: [String: [FormEntry]] = [:]) {
         self.templateID = templateID

@@ -14,6 +14,8 @@ public struct Template: Sendable {
     public let parameters: [TemplateParameter]
     /// Where it was loaded from, for messages.
     public let source: String
+    /// The 自评报告 the forms are attached to (`"report"`); nil when the template declares none.
+    public var report: ReportSpec? = nil
 
     public func form(_ id: String) -> FormSpec? { forms.first { $0.id == id } }
 }

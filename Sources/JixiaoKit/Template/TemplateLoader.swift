@@ -52,10 +52,11 @@ public enum TemplateLoader {
             parameters.append(TemplateParameter(id: try n.string("id"), label: try n.string("label"), options: options,
                                                 defaultValue: try n.optionalString("default") ?? options.first ?? ""))
         }
+        let report = try readReport(root.child("report"), forms: forms, parameters: parameters.map(\.id))
         return Template(
             id: try root.string("id"), version: try root.string("version"), title: try root.string("title"),
             description: try root.optionalString("description") ?? "", settings: settings, forms: forms,
-            checks: checks, parameters: parameters, source: file)
+            checks: checks, parameters: parameters, source: file, report: report)
     }
 
     static func readSettings(_ node: TemplateNode?) throws(TemplateError) -> TemplateSettings {

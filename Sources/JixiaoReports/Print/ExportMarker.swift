@@ -9,7 +9,8 @@ import JixiaoKit
 /// - html: `<meta name="generator" content="Jixiao">` in its head;
 /// - csv: the byte-order mark, then (after the 草稿 line, if any) the same first record as the new
 ///   file (the form's heading, `附件1,,,…`);
-/// - xlsx: `docProps/app.xml` names Jixiao as the application.
+/// - xlsx: `docProps/app.xml` names Jixiao as the application;
+/// - docx: the same, in a package that has `word/document.xml`.
 ///
 /// Anything else (another program's file, a draft, an empty file) is not ours.
 public enum ExportMarker {
@@ -30,6 +31,7 @@ public enum ExportMarker {
         case .html: return String(decoding: existing.prefix(2048), as: UTF8.self).contains(htmlGenerator)
         case .csv: return csvHeading(existing) != nil && csvHeading(existing) == csvHeading(new)
         case .xlsx: return complete && isWorkbook(existing)
+        case .docx: return complete && isWorkbook(existing, mainPart: "word/document.xml")
         }
     }
 
@@ -54,8 +56,10 @@ public enum ExportMarker {
         return Array(heading)
     }
 
-    static func isWorkbook(_ bytes: [UInt8]) -> Bool {
+    /// A package whose `docProps/app.xml` names Jixiao (and, for a document, that has `mainPart`).
+    static func isWorkbook(_ bytes: [UInt8], mainPart: String? = nil) -> Bool {
         guard let archive = try? Archive(data: Data(bytes), accessMode: .read), let entry = archive["docProps/app.xml"] else { return false }
+        if let mainPart, archive[mainPart] == nil { return false }
         var xml = Data()
         do {
             _ = try archive.extract(entry, skipCRC32: false) { chunk in

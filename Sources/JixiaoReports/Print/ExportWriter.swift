@@ -96,7 +96,7 @@ public enum ExportWriter {
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return false }
-        let limit = format == .xlsx ? ExportMarker.workbookLimit : ExportMarker.textLimit
+        let limit = format == .xlsx || format == .docx ? ExportMarker.workbookLimit : ExportMarker.textLimit
         var bytes: [UInt8] = []
         var buf = [UInt8](repeating: 0, count: 1 << 16)
         while bytes.count <= limit {

@@ -2,10 +2,10 @@ import Foundation
 import JixiaoKit
 
 /// A printout written beside its draft (`2023.json` → `2023-评分表.txt`, `2023.html`, `2023-附件1.csv`,
-/// `2023.xlsx`): what the TUI's print preview writes, one call for every format.
+/// `2023.xlsx`, `2023.docx`): what the TUI's print preview writes, one call for every format.
 public enum PrintJob {
     public enum Format: String, Sendable, CaseIterable {
-        case text, html, csv, xlsx
+        case text, html, csv, xlsx, docx
     }
 
     /// The files of a printout, named beside `draftPath`; nothing is written here.
@@ -22,6 +22,8 @@ public enum PrintJob {
             return PrintCSV.render(scorecard: scorecard, evaluation: ev, draftMark: draftMark).map { (base + "-" + $0.name, $0.bytes) }
         case .xlsx:
             return [(base + ".xlsx", try PrintXLSX.render(scorecard: scorecard, evaluation: ev, draftMark: draftMark))]
+        case .docx:
+            return [(base + ".docx", try PrintDOCX.render(scorecard: scorecard, evaluation: ev, draftMark: draftMark))]
         }
     }
 

@@ -17,21 +17,9 @@ public enum PrintXLSX {
 
     /// The workbook's bytes (a zip container).
     public static func render(scorecard: Scorecard, evaluation ev: Evaluation, draftMark: DraftMark? = nil) throws -> [UInt8] {
-        let archive: Archive
-        do { archive = try Archive(accessMode: .create) } catch { throw Failure.zip(String(describing: error)) }
-        // A fixed date keeps the same draft's workbook byte-for-byte the same.
-        let date = Date(timeIntervalSince1970: 946_684_800)
-        for part in parts(scorecard: scorecard, evaluation: ev, draftMark: draftMark) {
-            let data = Data(part.bytes)
-            do {
-                try archive.addEntry(with: part.name, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
-                                     compressionMethod: .deflate) { position, size in
-                    data.subdata(in: Int(position)..<min(Int(position) + size, data.count))
-                }
-            } catch { throw Failure.zip(String(describing: error)) }
+        do { return try ZipParts.archive(parts(scorecard: scorecard, evaluation: ev, draftMark: draftMark)) } catch {
+            throw Failure.zip(error.description)
         }
-        guard let data = archive.data else { throw Failure.zip("empty archive") }
-        return [UInt8](data)
     }
 
     /// The workbook's parts in container order: path inside the zip and XML bytes.
@@ -103,10 +91,13 @@ public enum PrintXLSX {
     static let mainNS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     static let relNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
+    /// The start of `[Content_Types].xml` every package shares: relationships and other XML by extension.
+    static let typesHead = header + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+        + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+
     static func contentTypes(count: Int) -> String {
-        var s = header + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-        s += "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-        s += "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+        var s = typesHead
         s += "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
         s += "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>"
         s += "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
@@ -144,6 +135,9 @@ public enum PrintXLSX {
 
 /// Escaping for XML text and attribute values; characters XML 1.0 cannot hold are dropped.
 enum XML {
+    /// The five entities XML predefines, for reading text back (`ReportImport`).
+    static let named = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'"]
+
     static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)

@@ -53,6 +53,7 @@ extension App {
             case .char("2"): return [.print(.html)]
             case .char("3"): return [.print(.csv)]
             case .char("4"): return [.print(.xlsx)]
+            case .char("5"): return [.print(.docx)]
             default: break
             }
             return []

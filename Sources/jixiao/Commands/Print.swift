@@ -11,7 +11,7 @@ import JixiaoReports
 
 struct Print: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, html, csv, xlsx
+        case text, html, csv, xlsx, docx
     }
 
     static let configuration = CommandConfiguration(
@@ -21,6 +21,7 @@ struct Print: ParsableCommand {
         html  按纸质表格排版的单个 HTML 文件，A4 打印 / one self-contained HTML file laid out like the paper forms (default: standard output).
         csv   每张表一个文件（UTF-8 带 BOM）/ one file per form and project, UTF-8 with BOM; -o is a folder (existing, or ending in /) or a name prefix (default: beside the draft).
         xlsx  一个工作簿，每张表一个工作表 / one workbook, a sheet per form and per project (default: beside the draft).
+        docx  Word 文档：自评报告，其后每张表一个表格（A4，宽表横排）/ a Word document: the report, then each form as a table (A4, wide forms landscape; default: beside the draft).
         有错误的草稿不打印为定稿；加 --draft 打印标明「草稿」的版本。/ A draft with errors is not printed as final; --draft prints a copy marked 草稿.
         文件只写成 0600，从不写到草稿、备份、锁文件或恢复文件上；已有的文件只有是之前打印的同类文件才覆盖，否则需 --force。
         / Files are written 0600, never over the draft, its backup, lock or recovery file; an existing file is replaced only when it is an earlier printout of the same kind, else only with --force.
@@ -28,7 +29,7 @@ struct Print: ParsableCommand {
         """)
 
     @Argument(help: "草稿文件 / The draft.") var file: String
-    @Option(help: "格式 / Format: text, html, csv, xlsx.") var format: Format = .text
+    @Option(help: "格式 / Format: text, html, csv, xlsx, docx.") var format: Format = .text
     @Option(name: [.short, .customLong("output")], help: "输出位置，- 为标准输出 / Where to write; - for standard output.") var output: String?
     @Option(parsing: .unconditional, help: "文本宽度（半角字符数，40–1000）/ Text width in terminal cells, 40–1000 (default: the terminal's, or 100).")
     var width: WholeNumber?
@@ -76,6 +77,12 @@ struct Print: ParsableCommand {
                 throw CLI.fail(CLIText.cannotWrite(output ?? base + ".xlsx", String(describing: error)))
             }
             try write([(output ?? base + ".xlsx", bytes)])
+        case .docx:
+            let bytes: [UInt8]
+            do { bytes = try PrintDOCX.render(scorecard: card, evaluation: ev, draftMark: mark) } catch {
+                throw CLI.fail(CLIText.cannotWrite(output ?? base + ".docx", String(describing: error)))
+            }
+            try write([(output ?? base + ".docx", bytes)])
         }
     }
 

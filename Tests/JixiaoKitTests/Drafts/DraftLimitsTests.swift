@@ -2,6 +2,8 @@ import Foundation
 import Testing
 @testable import JixiaoKit
 @testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
 
 /// Issue 11, item 3: what the reader refuses, the writer refuses first. A cell over
 /// `Limits.cellBytes` and a draft over `DraftCodec.maxBytes` are refused by the save (and by

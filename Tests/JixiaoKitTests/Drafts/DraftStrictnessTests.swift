@@ -2,6 +2,8 @@ import Foundation
 import Testing
 @testable import JixiaoKit
 @testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
 
 /// Issue 11, item 7: a draft that other JSON tools would read differently, or that holds what a save
 /// would drop or downgrade, is refused with a message and left as it is: duplicate keys (with their

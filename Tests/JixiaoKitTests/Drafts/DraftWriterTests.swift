@@ -2,6 +2,8 @@ import Foundation
 import Testing
 @testable import JixiaoKit
 @testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
 
 /// Issue 11, items 2, 4, 6 and 8 at the store: writers serialize on the draft and honour the terminal
 /// UI's lock; a read-only draft file is never replaced; an edit that changes nothing writes nothing;

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 @testable import JixiaoKit
 @testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
 
 /// Issue 11, item 1: every file the program creates beside a draft (the save's temporary file, the
 /// backup and its temporary link, the lock, the recovery file and its temporary file) is created

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import JixiaoKit
+@testable import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
 
 /// Each indicator row is read once per change of its inputs, and what the checks and the scorecard
 /// take from the evaluation is what the scoring library says of the row.
