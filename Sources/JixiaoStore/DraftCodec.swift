@@ -13,7 +13,7 @@ public enum DraftCodec {
     public static let maxReportSectionBytes = 1 << 20
 
     /// The fields of the format (docs/draft-format.md); any other is refused, never dropped on the next save.
-    static let rootFields: Set<String> = ["format", "formatVersion", "template", "year", "parameters", "forms"]
+    static let rootFields: Set<String> = ["format", "formatVersion", "template", "year", "parameters", "forms", "report"]
     static let templateFields: Set<String> = ["id", "version"]
     static let instanceFields: Set<String> = ["cells", "rows"]
     static let rowFields: Set<String> = ["label", "cells"]
