@@ -12,7 +12,7 @@ struct Jixiao: ParsableCommand {
         Without arguments: start a new draft on the default template in the terminal UI. `jixiao FILE` opens (or creates) it.
         """,
         version: JixiaoVersion.current,
-        subcommands: [Open.self, New.self, Templates.self, Fields.self, Set.self, Validate.self, Score.self, Print.self, Generate.self,
+        subcommands: [Open.self, New.self, Templates.self, Fields.self, Set.self, Validate.self, Score.self, Print.self, Next.self, Generate.self,
                       GenerateManual.self],
         defaultSubcommand: Open.self)
 

@@ -14,6 +14,8 @@ public struct Template: Sendable {
     public let parameters: [TemplateParameter]
     /// Where it was loaded from, for messages.
     public let source: String
+    /// How next year's draft starts from this year's (`jixiao next`).
+    public var nextYear = NextYearSpec()
 
     public func form(_ id: String) -> FormSpec? { forms.first { $0.id == id } }
 }

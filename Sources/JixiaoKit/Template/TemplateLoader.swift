@@ -52,10 +52,12 @@ public enum TemplateLoader {
             parameters.append(TemplateParameter(id: try n.string("id"), label: try n.string("label"), options: options,
                                                 defaultValue: try n.optionalString("default") ?? options.first ?? ""))
         }
-        return Template(
+        var template = Template(
             id: try root.string("id"), version: try root.string("version"), title: try root.string("title"),
             description: try root.optionalString("description") ?? "", settings: settings, forms: forms,
             checks: checks, parameters: parameters, source: file)
+        template.nextYear = try readNextYear(root.child("nextYear"), forms: forms)
+        return template
     }
 
     static func readSettings(_ node: TemplateNode?) throws(TemplateError) -> TemplateSettings {
