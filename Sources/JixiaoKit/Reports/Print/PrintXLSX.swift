@@ -49,7 +49,12 @@ public enum PrintXLSX {
         for (k, grid) in grids.enumerated() {
             for (a, p) in grid.positions.sorted(by: { ($0.value.row, $0.value.column) < ($1.value.row, $1.value.column) }) {
                 let computed = ev.template.form(a.form)?.row(a.row)?.formulas[a.column] != nil
-                map.entries.append(.init(sheet: names[k], ref: ExcelFormula.columnName(p.column) + String(p.row + 1), address: a, computed: computed))
+                var exported = ""
+                if computed, let printed = grid.rows[p.row][p.column]?.printed {
+                    if case let .number(d) = printed.value { exported = d.plain } else if !printed.value.isEmpty { exported = printed.text }
+                }
+                map.entries.append(.init(sheet: names[k], ref: ExcelFormula.columnName(p.column) + String(p.row + 1), address: a,
+                                         computed: computed, exported: exported))
             }
         }
         let count = grids.count + 1

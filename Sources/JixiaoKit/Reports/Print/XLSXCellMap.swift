@@ -26,6 +26,9 @@ public struct XLSXCellMap: Equatable, Sendable {
         public var ref: String
         public var address: CellAddress
         public var computed: Bool
+        /// A computed cell's value as the export wrote it (a number plainly, else as shown): a cell
+        /// without a live formula still showing it was left alone, even if the inputs changed since.
+        public var exported: String = ""
     }
 
     public var identity: Identity
@@ -73,9 +76,9 @@ public struct XLSXCellMap: Equatable, Sendable {
             ["year", String(identity.year)],
             ["unit", identity.unit],
             ["shape", identity.shape],
-            ["sheet", "cell", "path", "computed"],
+            ["sheet", "cell", "path", "computed", "exported"],
         ]
-        for e in entries { out.append([e.sheet, e.ref, e.address.path(formRepeated: true), e.computed ? "1" : "0"]) }
+        for e in entries { out.append([e.sheet, e.ref, e.address.path(formRepeated: true), e.computed ? "1" : "0"] + (e.computed ? [e.exported] : [])) }
         return out
     }
 
@@ -102,7 +105,7 @@ public struct XLSXCellMap: Equatable, Sendable {
         var r = 6
         while let sheet = cell(0, r), let ref = cell(1, r), let path = cell(2, r) {
             guard let address = try? CellAddress.parse(path) else { return nil }
-            entries.append(Entry(sheet: sheet, ref: ref, address: address, computed: cell(3, r) == "1"))
+            entries.append(Entry(sheet: sheet, ref: ref, address: address, computed: cell(3, r) == "1", exported: cell(4, r) ?? ""))
             r += 1
         }
         return XLSXCellMap(identity: Identity(templateID: template, year: year, unit: cell(1, 3) ?? "", shape: shape), entries: entries)
