@@ -45,6 +45,22 @@ public enum NextYearDraft {
         return Outcome(draft: draft, marked: marked, previousFilled: filled, previousApplies: applies)
     }
 
+    /// Where next year's draft goes by default: `hunan-2023.json` → `hunan-2024.json`; a name without
+    /// the year gets it appended (`draft-2024.json`).
+    public static func defaultFileName(_ file: String, from old: Int, to new: Int) -> String {
+        let url = URL(fileURLWithPath: file)
+        let name = url.lastPathComponent
+        let renamed: String
+        if let r = name.range(of: String(old), options: .backwards) {
+            renamed = name.replacingCharacters(in: r, with: String(new))
+        } else {
+            let ext = url.pathExtension
+            let stem = ext.isEmpty ? name : String(name.dropLast(ext.count + 1))
+            renamed = stem + "-\(new)" + (ext.isEmpty ? "" : "." + ext)
+        }
+        return file.contains("/") ? url.deletingLastPathComponent().path + "/" + renamed : renamed
+    }
+
     static func carry(_ e: FormEntry, form: FormSpec, spec: NextYearSpec, marked: inout Int) -> FormEntry {
         var out = FormEntry()
         let fresh = DraftFactory.newInstance(form)

@@ -41,6 +41,9 @@ public final class AppDriver {
             case let .create(p, year, unit):
                 if let message = create(path: p, year: year, unit: unit) { return fail(message) }
                 path = p
+            case let .next(source, year, p):
+                if let message = createNext(from: source, year: year, path: p) { return fail(message) }
+                path = p
             }
         }
         guard let path else { return 0 }
@@ -87,8 +90,24 @@ public final class AppDriver {
         shown = screen
     }
 
+    /// Next year's draft from last year's (`jixiao next`), saved before it is opened.
+    func createNext(from source: String, year: Int, path: String) -> String? {
+        do {
+            let loaded = try DraftStore(catalog: catalog).load(source)
+            let outcome = try NextYearDraft.make(from: loaded.draft, template: loaded.template, year: year)
+            try DraftStore.save(outcome.draft, template: loaded.template, to: path)
+            return nil
+        } catch let e as DraftError {
+            return DraftText.message(e)
+        } catch let e as NextYearError {
+            return NextYearText.message(e)
+        } catch {
+            return "\(error)"
+        }
+    }
+
     enum StartOutcome {
-        case quit, signal(Int32), open(String), create(String, Int, String)
+        case quit, signal(Int32), open(String), create(String, Int, String), next(String, Int, String)
     }
 
     func runStart(fixedFile: String?) -> StartOutcome {
@@ -112,6 +131,7 @@ public final class AppDriver {
             case .quit?: shown = nil; return .quit
             case let .open(p)?: shown = nil; return .open(p)
             case let .create(p, y, u)?: shown = nil; return .create(p, y, u)
+            case let .next(source, y, p)?: shown = nil; return .next(source, y, p)
             }
         }
     }

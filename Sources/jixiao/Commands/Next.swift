@@ -33,7 +33,7 @@ struct Next: ParsableCommand {
         do { outcome = try NextYearDraft.make(from: loaded.draft, template: loaded.template, year: y, templateID: template) } catch {
             throw CLI.fail(NextYearText.message(error))
         }
-        let target = output ?? Self.defaultName(file, from: loaded.draft.year, to: y)
+        let target = output ?? NextYearDraft.defaultFileName(file, from: loaded.draft.year, to: y)
         guard !FileManager.default.fileExists(atPath: target) else {
             throw CLI.fail(CLIText.exists(target))
         }
@@ -49,21 +49,5 @@ struct Next: ParsableCommand {
         } else {
             CLI.say(NextYearText.previousSkipped(draftYear: loaded.draft.year, year: y))
         }
-    }
-
-    /// `hunan-2023.json` → `hunan-2024.json`; a name without the year gets it appended (`draft-2024.json`).
-    static func defaultName(_ file: String, from old: Int, to new: Int) -> String {
-        let url = URL(fileURLWithPath: file)
-        let dir = url.deletingLastPathComponent().path
-        let name = url.lastPathComponent
-        let renamed: String
-        if let r = name.range(of: String(old), options: .backwards) {
-            renamed = name.replacingCharacters(in: r, with: String(new))
-        } else {
-            let ext = url.pathExtension
-            let stem = ext.isEmpty ? name : String(name.dropLast(ext.count + 1))
-            renamed = stem + "-\(new)" + (ext.isEmpty ? "" : "." + ext)
-        }
-        return file.contains("/") ? dir + "/" + renamed : renamed
     }
 }
