@@ -76,12 +76,18 @@ public final class AppDriver {
             let draft = DraftFactory.new(template: t, year: year, unitName: unit.isEmpty ? nil : unit)
             try DraftStore.save(draft, template: t, to: path)
             return nil
-        } catch let e as TemplateError {
-            return DraftText.template(e)
-        } catch let e as DraftError {
-            return DraftText.message(e)
         } catch {
-            return "\(error)"
+            return Self.words(error)
+        }
+    }
+
+    /// How a failure to make a draft from the start screen is told.
+    static func words(_ error: any Error) -> String {
+        switch error {
+        case let e as TemplateError: return DraftText.template(e)
+        case let e as DraftError: return DraftText.message(e)
+        case let e as NextYearError: return NextYearText.message(e)
+        default: return "\(error)"
         }
     }
 
@@ -97,12 +103,8 @@ public final class AppDriver {
             let outcome = try NextYearDraft.make(from: loaded.draft, template: loaded.template, year: year)
             try DraftStore.save(outcome.draft, template: loaded.template, to: path)
             return nil
-        } catch let e as DraftError {
-            return DraftText.message(e)
-        } catch let e as NextYearError {
-            return NextYearText.message(e)
         } catch {
-            return "\(error)"
+            return Self.words(error)
         }
     }
 
