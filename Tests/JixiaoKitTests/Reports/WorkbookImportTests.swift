@@ -58,6 +58,16 @@ struct WorkbookImportTests {
         #expect(p.draft == TT.set(ws, [("A.office.budget", "12.5"), ("C[2].quantity[1].target", "≥200件")]).draft)
     }
 
+    /// A special fund renamed in the workbook: its name is a draft cell too.
+    @Test func aRenamedSpecialFundIsAChange() throws {
+        var book = try TestWorkbook(try TestWorkbook.export(ws))
+        try book.setInline("A[1].specialItem[2].label", "离退休人员生活补贴")
+        let p = try plan(book)
+        #expect(p.changes.map { $0.address.path(formRepeated: true) } == ["A[1].specialItem[2].label"])
+        #expect(p.draft.forms["A"]![0].rows["specialItem"]![1].label == "离退休人员生活补贴")
+        #expect(p.changes.first?.old == "「离退休生活补贴」")
+    }
+
     @Test func junkInAMoneyCellIsRefusedWithItsSheetAndCell() throws {
         var book = try TestWorkbook(try TestWorkbook.export(ws))
         try book.setNumber("A[1].staff.authorized", "17")

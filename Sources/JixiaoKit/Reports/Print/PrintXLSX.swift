@@ -56,6 +56,9 @@ public enum PrintXLSX {
                 map.entries.append(.init(sheet: names[k], ref: ExcelFormula.columnName(p.column) + String(p.row + 1), address: a,
                                          computed: computed, exported: exported))
             }
+            for (a, p) in grid.labelPositions.sorted(by: { $0.value.row < $1.value.row }) {
+                map.entries.append(.init(sheet: names[k], ref: ExcelFormula.columnName(p.column) + String(p.row + 1), address: a, computed: false))
+            }
         }
         let count = grids.count + 1
         var out: [PrintedFile] = [

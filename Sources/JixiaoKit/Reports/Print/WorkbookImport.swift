@@ -70,35 +70,39 @@ public enum WorkbookImport {
         var refusals: [ImportRefusal] = []
         for e in map.entries where !e.computed {
             let a = e.address
-            guard let form = template.form(a.form), let row = form.row(a.row), let column = form.section(row.sectionID)?.column(a.column) else {
+            let isLabel = a.column == CellAddress.labelColumn
+            guard let form = template.form(a.form), let row = form.row(a.row),
+                  let kind = isLabel ? (row.repeating?.named == true ? CellKind.text : nil) : form.section(row.sectionID)?.column(a.column)?.kind else {
                 refusals.append(.badValue(sheet: e.sheet, ref: e.ref, location: a.description, message: ImportText.notInTemplate))
                 continue
             }
-            let before = work.forms[a.form]?[safe: a.formIndex]?.entry(row: a.row, index: a.rowIndex, column: a.column)
+            let before = current(work, a)
             let raw = book.sheet(e.sheet)?.cells[e.ref]
             let input: String
-            switch inputText(raw?.value ?? .empty, kind: column.kind) {
+            switch inputText(raw?.value ?? .empty, kind: kind) {
             case let .success(t): input = t
             case let .failure(why):
                 refusals.append(.badValue(sheet: e.sheet, ref: e.ref, location: labels.location(a), message: why.message))
                 continue
             }
-            // Text kept as it was typed in a number cell (`invalid`) and shown back unchanged is no change.
+            // Text kept as it was typed in a number cell (`invalid`) and shown back unchanged is no change;
+            // nor is an unnamed row's printed stand-in name (专项 第3个专项).
             if case let .invalid(s)? = before, s == input { continue }
+            if isLabel && before == nil && input == labels.rowLabel(form, index: a.formIndex, row: row, rowIndex: a.rowIndex) { continue }
             let wasCarried = work.forms[a.form]?[safe: a.formIndex]?.isCarried(row: a.row, index: a.rowIndex, column: a.column) ?? false
             do { try editor.set(&work, a, text: input) } catch {
                 refusals.append(.badValue(sheet: e.sheet, ref: e.ref, location: labels.location(a), message: EditText.message(error)))
                 continue
             }
-            let after = work.forms[a.form]![a.formIndex].entry(row: a.row, index: a.rowIndex, column: a.column)
+            let after = current(work, a)
             if after == before {
                 // Unchanged in the workbook is not looked at: the 沿用上年 mark stays.
                 if wasCarried { work.forms[a.form]![a.formIndex].setCarried(row: a.row, index: a.rowIndex, column: a.column, true) }
                 continue
             }
             changes.append(WorkbookChange(address: a, sheet: e.sheet, ref: e.ref, location: labels.location(a),
-                                          old: CheckText.show(before?.value ?? .empty, kind: column.kind),
-                                          new: CheckText.show(after?.value ?? .empty, kind: column.kind)))
+                                          old: CheckText.show(before?.value ?? .empty, kind: kind),
+                                          new: CheckText.show(after?.value ?? .empty, kind: kind)))
         }
         let ev = Evaluation(template: template, draft: work)
         for e in map.entries where e.computed {
@@ -113,6 +117,13 @@ public enum WorkbookImport {
         }
         guard refusals.isEmpty else { throw .refused(refusals) }
         return Plan(changes: changes, draft: work)
+    }
+
+    /// The entry at `a`, a named row's name as text.
+    static func current(_ d: Draft, _ a: CellAddress) -> Entry? {
+        guard let e = d.forms[a.form]?[safe: a.formIndex] else { return nil }
+        if a.column == CellAddress.labelColumn, let i = a.rowIndex { return e.rows[a.row]?[safe: i]?.label.map(Entry.text) }
+        return e.entry(row: a.row, index: a.rowIndex, column: a.column)
     }
 
     struct Refused: Error { let message: String }
