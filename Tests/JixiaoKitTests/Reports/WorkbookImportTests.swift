@@ -91,6 +91,26 @@ struct WorkbookImportTests {
             CellAddress(form: "A", row: "sangong", column: "actual")), found: "999")])
     }
 
+    /// Another formula in a computed cell is refused too; the same one as a spreadsheet rewrites it is not.
+    @Test func aComputedCellWithAnotherFormulaIsRefused() throws {
+        var book = try TestWorkbook(try TestWorkbook.export(ws))
+        let (part, sheet, ref) = try book.locate("A[1].sangong.budget")
+        let xml = book.text(part)
+        let open = xml.range(of: "<c r=\"\(ref)\"")!
+        let f = xml[open.upperBound...].range(of: "<f>")!, fEnd = xml[f.upperBound...].range(of: "</f>")!
+        let exported = String(xml[f.upperBound..<fEnd.lowerBound])
+        var rewritten = xml
+        rewritten.replaceSubrange(f.upperBound..<fEnd.lowerBound, with: "= " + exported.lowercased().replacingOccurrences(of: "c", with: "$c"))
+        book.setText(part, rewritten)
+        #expect(try plan(book).changes.isEmpty)
+        var changed = xml
+        changed.replaceSubrange(f.upperBound..<fEnd.lowerBound, with: exported + "+1")
+        book.setText(part, changed)
+        let list = try refusals(book)
+        guard case let .computedChanged(s, r, _, found)? = list.first, list.count == 1 else { Issue.record("\(list)"); return }
+        #expect(s == sheet && r == ref && found.hasSuffix("+1"))
+    }
+
     /// A formula a spreadsheet recomputed after an edit is the template's: not a change, not refused.
     @Test func aRecomputedFormulaIsNotAChange() throws {
         var book = try TestWorkbook(try TestWorkbook.export(ws))

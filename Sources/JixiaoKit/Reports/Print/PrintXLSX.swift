@@ -46,20 +46,6 @@ public enum PrintXLSX {
         var used2 = used
         let mapName = PrintXLSX.uniqueName(XLSXCellMap.sheetName, used: &used2)
         var map = XLSXCellMap(identity: XLSXCellMap.identity(ev.draft, template: ev.template), entries: [])
-        for (k, grid) in grids.enumerated() {
-            for (a, p) in grid.positions.sorted(by: { ($0.value.row, $0.value.column) < ($1.value.row, $1.value.column) }) {
-                let computed = ev.template.form(a.form)?.row(a.row)?.formulas[a.column] != nil
-                var exported = ""
-                if computed, let printed = grid.rows[p.row][p.column]?.printed {
-                    if case let .number(d) = printed.value { exported = d.plain } else if !printed.value.isEmpty { exported = printed.text }
-                }
-                map.entries.append(.init(sheet: names[k], ref: ExcelFormula.columnName(p.column) + String(p.row + 1), address: a,
-                                         computed: computed, exported: exported))
-            }
-            for (a, p) in grid.labelPositions.sorted(by: { $0.value.row < $1.value.row }) {
-                map.entries.append(.init(sheet: names[k], ref: ExcelFormula.columnName(p.column) + String(p.row + 1), address: a, computed: false))
-            }
-        }
         let count = grids.count + 1
         var out: [PrintedFile] = [
             file("[Content_Types].xml", contentTypes(count: count)),
@@ -73,6 +59,7 @@ public enum PrintXLSX {
             let form = forms[k]
             guard let spec = ev.template.form(form.formID) else { continue }
             let translator = ExcelFormula(ev: ev, form: spec, index: form.index, sheet: names[k], locate: { where_[$0] })
+            map.entries += XLSXCellMap.entries(grid, sheet: names[k], translator: translator)
             out.append(file("xl/worksheets/sheet\(k + 1).xml", XLSXSheet.xml(grid, translator: translator, selected: k == 0,
                                                                              header: draftMark?.banner)))
         }

@@ -106,10 +106,15 @@ public enum WorkbookImport {
         }
         let ev = Evaluation(template: template, draft: work)
         for e in map.entries where e.computed {
-            // A live formula is the template's (perhaps recomputed by the spreadsheet): the draft computes its own.
+            // The exported formula, perhaps recomputed by the spreadsheet, is the template's: the draft
+            // computes its own. Another formula is a change to a computed cell.
             let raw = book.sheet(e.sheet)?.cells[e.ref] ?? XLSXBook.Cell(value: .empty, hasFormula: false)
-            if raw.hasFormula { continue }
             let a = e.address
+            if raw.hasFormula {
+                if raw.formula.isEmpty || sameFormula(raw.formula, e.formula) { continue }
+                refusals.append(.computedChanged(sheet: e.sheet, ref: e.ref, location: labels.location(a), found: "=" + raw.formula))
+                continue
+            }
             guard let form = template.form(a.form), let row = form.row(a.row) else { continue }
             let kind = form.section(row.sectionID)?.column(a.column)?.kind ?? .text
             if same(raw.value, asText: e.exported) || same(raw.value, ev.value(a), kind: kind, tolerance: template.settings.tolerance) { continue }
@@ -168,6 +173,16 @@ public enum WorkbookImport {
         case let .error(e)?: return e
         case .empty?, nil: return nil
         }
+    }
+
+    /// Formulas compared as spreadsheets rewrite them: absolute marks, quotes around sheet names,
+    /// spaces and letter case aside.
+    static func sameFormula(_ a: String, _ b: String) -> Bool {
+        func norm(_ s: String) -> String {
+            let body = s.hasPrefix("=") ? s.dropFirst() : Substring(s)
+            return String(String.UnicodeScalarView(body.unicodeScalars.filter { $0 != "$" && $0 != "'" && $0 != " " })).uppercased()
+        }
+        return norm(a) == norm(b)
     }
 
     static func same(_ v: XLSXBook.Value, asText exported: String) -> Bool {

@@ -29,6 +29,28 @@ public struct XLSXCellMap: Equatable, Sendable {
         /// A computed cell's value as the export wrote it (a number plainly, else as shown): a cell
         /// without a live formula still showing it was left alone, even if the inputs changed since.
         public var exported: String = ""
+        /// A computed cell's formula as the export wrote it; empty when it has none (value alone).
+        public var formula: String = ""
+    }
+
+    /// The entries of one form's sheet: its draft cells, computed ones with their value and formula as
+    /// `XLSXSheet` writes them, then its named rows' names.
+    static func entries(_ grid: SheetGrid, sheet: String, translator: ExcelFormula) -> [Entry] {
+        var out: [Entry] = []
+        func ref(_ p: (row: Int, column: Int)) -> String { ExcelFormula.columnName(p.column) + String(p.row + 1) }
+        for (a, p) in grid.positions.sorted(by: { ($0.value.row, $0.value.column) < ($1.value.row, $1.value.column) }) {
+            var e = Entry(sheet: sheet, ref: ref(p), address: a, computed: false)
+            if let printed = grid.rows[p.row][p.column]?.printed, let f = printed.formula {
+                e.computed = true
+                if case let .number(d) = printed.value { e.exported = d.plain } else if !printed.value.isEmpty { e.exported = printed.text }
+                e.formula = translator.translate(f, row: a.row, rowIndex: a.rowIndex, column: a.column) ?? ""
+            }
+            out.append(e)
+        }
+        for (a, p) in grid.labelPositions.sorted(by: { $0.value.row < $1.value.row }) {
+            out.append(Entry(sheet: sheet, ref: ref(p), address: a, computed: false))
+        }
+        return out
     }
 
     public var identity: Identity
@@ -76,9 +98,9 @@ public struct XLSXCellMap: Equatable, Sendable {
             ["year", String(identity.year)],
             ["unit", identity.unit],
             ["shape", identity.shape],
-            ["sheet", "cell", "path", "computed", "exported"],
+            ["sheet", "cell", "path", "computed", "exported", "formula"],
         ]
-        for e in entries { out.append([e.sheet, e.ref, e.address.path(formRepeated: true), e.computed ? "1" : "0"] + (e.computed ? [e.exported] : [])) }
+        for e in entries { out.append([e.sheet, e.ref, e.address.path(formRepeated: true), e.computed ? "1" : "0"] + (e.computed ? [e.exported, e.formula] : [])) }
         return out
     }
 
@@ -105,7 +127,8 @@ public struct XLSXCellMap: Equatable, Sendable {
         var r = 6
         while let sheet = cell(0, r), let ref = cell(1, r), let path = cell(2, r) {
             guard let address = try? CellAddress.parse(path) else { return nil }
-            entries.append(Entry(sheet: sheet, ref: ref, address: address, computed: cell(3, r) == "1", exported: cell(4, r) ?? ""))
+            entries.append(Entry(sheet: sheet, ref: ref, address: address, computed: cell(3, r) == "1", exported: cell(4, r) ?? "",
+                                 formula: cell(5, r) ?? ""))
             r += 1
         }
         return XLSXCellMap(identity: Identity(templateID: template, year: year, unit: cell(1, 3) ?? "", shape: shape), entries: entries)

@@ -22,6 +22,8 @@ public struct XLSXBook: Sendable {
     public struct Cell: Equatable, Sendable {
         public var value: Value
         public var hasFormula: Bool
+        /// The formula's text; empty for a cell that shares another's (`<f t="shared" si="0"/>`).
+        public var formula: String = ""
     }
 
     public struct Sheet: Sendable {
@@ -188,6 +190,8 @@ final class SheetHandler: NSObject, XMLParserDelegate {
     var ref = ""
     var type = "n"
     var formula = false
+    var formulaText = ""
+    var inFormula = false
     var value: String?
     var inValue = false
     var inline: RichText?
@@ -206,9 +210,10 @@ final class SheetHandler: NSObject, XMLParserDelegate {
             ref = ExcelFormula.columnName(column) + String(row + 1)
             type = attributes["t"] ?? "n"
             formula = false
+            formulaText = ""
             value = nil
             inline = nil
-        case "f": formula = true
+        case "f": formula = true; inFormula = true
         case "v": inValue = true; value = value ?? ""
         case "is": inline = RichText()
         case let l: inline?.start(l)
@@ -218,14 +223,15 @@ final class SheetHandler: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         switch XMLHandler.local(name) {
         case "v": inValue = false
-        case "c": cells[ref] = XLSXBook.Cell(value: cellValue(), hasFormula: formula)
+        case "f": inFormula = false
+        case "c": cells[ref] = XLSXBook.Cell(value: cellValue(), hasFormula: formula, formula: formulaText)
         case "row": break
         case let l: inline?.end(l)
         }
     }
 
     func parser(_ parser: XMLParser, foundCharacters s: String) {
-        if inValue { value? += s } else { inline?.characters(s) }
+        if inValue { value? += s } else if inFormula { formulaText += s } else { inline?.characters(s) }
     }
 
     func cellValue() -> XLSXBook.Value {
