@@ -42,9 +42,9 @@ public struct CellSelector: Sendable {
     }
 }
 
-/// One `{Y-1}` ← `{Y}` correspondence. Either a column pair within a section (每行的 `{Y-1}年决算数`
-/// ← `{Y}年决算数`, row by row and instance by instance), or one cell from one cell of any form
-/// (上年“三公经费”决算数 ← 三公经费合计), the source possibly computed.
+/// One `{Y-1}` ← `{Y}` correspondence. Either a column pair within a section (last year's final
+/// figures ← this year's, row by row and instance by instance), or one cell from one cell of any form
+/// (a rubric's prior-year figure ← a total of the report), the source possibly computed.
 public enum PreviousYearCopy: Sendable {
     case columns(form: String, section: String, from: String, to: String)
     case cell(from: FormCellRef, to: FormCellRef)

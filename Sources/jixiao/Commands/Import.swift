@@ -6,9 +6,13 @@ struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "把在 WPS/Excel 中改过的导出工作簿读回草稿 / Read a workbook edited in WPS or Excel back into its draft.",
         discussion: """
-        工作簿须是 jixiao print --format xlsx 从这份草稿导出的（其中隐藏的 jixiao 工作表记录每个格子对应草稿的哪一格）。
-        列出与草稿不同的每一格（表、行、列，原值 → 新值），全部写入或一处不写，然后校验。
-        另一份草稿的工作簿、被改掉的计算格（公式）、无法识别的数字都会被拒绝，并指出工作表和单元格。
+        工作簿须是 jixiao print --format xlsx 从这份草稿导出的；
+        其中隐藏的 jixiao 工作表记录每个格子对应草稿的哪一格。
+        列出与草稿不同的每一格（表、行、列，原值 → 新值），
+        全部写入或一处不写，然后校验。
+        另一份草稿的工作簿、被改掉的计算格（公式）、无法识别的数字
+        都会被拒绝，
+        并指出工作表和单元格。
         The workbook must be one `jixiao print --format xlsx` wrote from this draft (its hidden sheet `jixiao` records
         which draft cell each sheet cell is). Lists every cell that differs (form, row, column, old → new), applies all of
         them or none, then validates. A workbook of another draft, a computed cell whose formula was replaced, or a value

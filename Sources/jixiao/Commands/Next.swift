@@ -6,9 +6,12 @@ struct Next: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "以上年草稿为底稿新建下一年度草稿 / Start next year's draft from this year's.",
         discussion: """
-        沿用单位、参数、各项目（名称、主管部门、实施单位）、专项名称和绩效指标（三级指标、年度指标值等，标为「沿用上年，请核对」，
-        jixiao validate 以提示列出，改过即消失）；本年决算数填入新年度的上年决算数；实际完成值、得分、偏差原因、完成情况和日期清空。
-        哪些格子沿用、哪一列对应上年由模板的 nextYear 规定（docs/templates.md）。
+        沿用单位、参数、各项目（名称、主管部门、实施单位）、
+        专项名称和绩效指标；三级指标、年度指标值等标为「沿用上年，请核对」，
+        jixiao validate 以提示列出，改过即消失。
+        本年决算数填入新年度的上年决算数；
+        实际完成值、完成说明、得分、偏差原因和日期清空。
+        哪些格子沿用、哪一列对应上年，由模板的 nextYear 规定（docs/templates.md）。
         Keeps the unit, parameters, projects (name, 主管部门, 实施单位), special funds' names and the indicators (marked
         「沿用上年，请核对」: a note in `jixiao validate` until the cell is set); this year's 决算数 fill next year's {Y-1} column;
         actuals, scores, reasons, achieved texts and dates are left empty. The template's `nextYear` says which cells (docs/templates.md).
