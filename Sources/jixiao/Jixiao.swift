@@ -62,8 +62,8 @@ enum CLI {
         do { return try store.load(path) } catch { throw fail(DraftText.message(error)) }
     }
 
-    /// Saves an edited draft over the file it was loaded from: refused if the file changed on disk since
-    /// (`set` and `import` alike apply all their edits in memory first, so a refusal leaves it whole).
+    /// Saves an edited draft over the file it was loaded from, as `set` does: refused if the file changed
+    /// on disk since (all edits are applied in memory first, so a refusal leaves the file whole).
     static func save(_ draft: Draft, over loaded: DraftStore.Loaded, to file: String) throws {
         do { try DraftStore.save(draft, template: loaded.template, to: file, expected: loaded.stamp) } catch { throw fail(DraftText.message(error)) }
     }

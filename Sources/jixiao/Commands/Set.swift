@@ -55,7 +55,9 @@ struct Set: ParsableCommand {
         } catch let e as EditError {
             throw CLI.fail(EditText.message(e) + CLIText.unchanged(file))
         }
-        try CLI.save(draft, over: loaded, to: file)
+        do { try DraftStore.save(draft, template: loaded.template, to: file, expected: loaded.stamp) } catch {
+            throw CLI.fail(DraftText.message(error))
+        }
         if json { CLI.printJSON(.object([("file", .string(file)), ("changed", .array(changed.map(JSONValue.string)))])) }
         else { CLI.say(CLIText.saved(file, count: changed.count)) }
     }
