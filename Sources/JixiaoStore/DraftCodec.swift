@@ -107,6 +107,8 @@ public enum DraftCodec {
                     if let l = inst.label { pairs.append(("label", .string(l))) }
                     let cs: [(String, JSONValue)] = row.columnIDs.compactMap { c in inst.cells[c].map { (c, text($0, kind: kinds[c] ?? .text)) } }
                     pairs.append(("cells", .object(cs)))
+                    let marks = row.columnIDs.filter(inst.carried.contains)
+                    if !marks.isEmpty { pairs.append(("carried", .array(marks.map(JSONValue.string)))) }
                     return .object(pairs)
                 })))
             } else if let rc = e.cells[row.id], !rc.isEmpty {
@@ -114,7 +116,26 @@ public enum DraftCodec {
                 cells.append((row.id, .object(cs)))
             }
         }
-        return .object([("cells", .object(cells)), ("rows", .object(rows))])
+        var out: [(String, JSONValue)] = [("cells", .object(cells)), ("rows", .object(rows))]
+        let carried: [(String, JSONValue)] = form.rows.compactMap { row in
+            guard row.repeating == nil, let set = e.carried[row.id] else { return nil }
+            let marks = row.columnIDs.filter(set.contains)
+            return marks.isEmpty ? nil : (row.id, .array(marks.map(JSONValue.string)))
+        }
+        if !carried.isEmpty { out.append(("carried", .object(carried))) }
+        return .object(out)
+    }
+
+    /// A list of column ids marked as carried over from last year; each must be an entered column of the row.
+    static func carriedColumns(_ v: JSONValue, row: RowSpec, at: String, path: String) throws(DraftError) -> Set<String> {
+        guard let list = v.array else { throw .structure(path: path, entry: at, expected: "数组", found: v.typeName) }
+        var out: Set<String> = []
+        for item in list {
+            guard let c = item.string else { throw .structure(path: path, entry: at, expected: "字符串", found: item.typeName) }
+            guard row.columnIDs.contains(c), row.formulas[c] == nil else { throw .unknownCell(path: path, entry: "\(at).\(c)") }
+            out.insert(c)
+        }
+        return out
     }
 
     static func kindsByColumn(_ form: FormSpec, _ row: RowSpec) -> [String: CellKind] {
@@ -269,9 +290,19 @@ public enum DraftCodec {
                         try refuseOversized(s, entry: "\(here).label", path: path)
                         label = s
                     }
-                    out.append(RowEntry(label: label, cells: try stringCells(inst["cells"], row: row, at: "\(here).cells")))
+                    var item = RowEntry(label: label, cells: try stringCells(inst["cells"], row: row, at: "\(here).cells"))
+                    if let marks = inst["carried"] { item.carried = try carriedColumns(marks, row: row, at: "\(here).carried", path: path) }
+                    out.append(item)
                 }
                 e.rows[rid] = out
+            }
+        }
+        if let carried = v["carried"] {
+            guard let pairs = carried.object else { throw .structure(path: path, entry: "\(at).carried", expected: "对象", found: carried.typeName) }
+            for (rid, rv) in pairs {
+                guard let row = form.row(rid), row.repeating == nil else { throw .unknownCell(path: path, entry: "\(at).carried.\(rid)") }
+                let set = try carriedColumns(rv, row: row, at: "\(at).carried.\(rid)", path: path)
+                if !set.isEmpty { e.carried[rid] = set }
             }
         }
         return e

@@ -15,6 +15,7 @@ enum CLIText {
         "要生成的行数约为 \(rows)，超过上限 \(DraftGenerator.Sizes.maxRows)。请减小 --projects、--indicators、--named-rows 或 --rows。"
     }
     static func created(_ file: String, template: String, year: Int) -> String { "已新建草稿 \(file)（\(template)，\(year) 年度）。" }
+    static func exists(_ file: String) -> String { "\(file) 已存在，未覆盖。请用 -o 换一个文件名。" }
     static func saved(_ file: String, count: Int) -> String { "已保存 \(file)（\(count) 处改动）。" }
     static func unchanged(_ file: String) -> String { "\n文件 \(file) 未改动。" }
     static func nothingChanged(_ file: String) -> String { "没有改动：各值与 \(file) 中的相同，文件未写入。" }

@@ -14,7 +14,7 @@ struct Jixiao: ParsableCommand {
         Without arguments: start a new draft on the default template in the terminal UI. `jixiao FILE` opens (or creates) it.
         """,
         version: JixiaoVersion.current,
-        subcommands: [Open.self, New.self, Templates.self, Fields.self, Set.self, Validate.self, Score.self, Print.self, Report.self, Generate.self,
+        subcommands: [Open.self, New.self, Templates.self, Fields.self, Set.self, Validate.self, Score.self, Print.self, Report.self, Next.self, Import.self, Generate.self,
                       GenerateManual.self],
         defaultSubcommand: Open.self)
 
@@ -62,6 +62,12 @@ enum CLI {
 
     static func load(_ path: String) throws -> DraftStore.Loaded {
         do { return try store.load(path) } catch { throw fail(DraftText.message(error)) }
+    }
+
+    /// Saves an edited draft over the file it was loaded from, as `set` does: refused if the file changed
+    /// on disk since (all edits are applied in memory first, so a refusal leaves the file whole).
+    static func save(_ draft: Draft, over loaded: DraftStore.Loaded, to file: String) throws {
+        do { try DraftStore.save(draft, template: loaded.template, to: file, expected: loaded.stamp) } catch { throw fail(DraftText.message(error)) }
     }
 
     static func printJSON(_ v: JSONValue) { print(JSONWriter.write(v), terminator: "") }

@@ -54,6 +54,16 @@ struct CheckContext {
         }
     }
 
+    /// Cells `jixiao next` carried over from last year and nobody has set since: a note, not an error.
+    mutating func carriedCells() {
+        guard entry.hasCarried else { return }
+        for (row, idx) in rowInstances() {
+            for c in row.columnIDs where entry.isCarried(row: row.id, index: idx, column: c) {
+                report(.info, address(row.id, idx, c), CheckText.carried, code: "carried")
+            }
+        }
+    }
+
     /// Computed cells whose formula overflowed: an error at the cell, which shows "—".
     mutating func beyondRange() {
         guard let cells = ev.forms[form.id]?[safe: index]?.overflowed, !cells.isEmpty else { return }

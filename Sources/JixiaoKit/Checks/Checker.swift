@@ -42,6 +42,7 @@ public enum Checker {
         guard ev.counts(form, index: index) else { return [] }
         var ctx = CheckContext(ev: ev, form: form, index: index)
         ctx.invalidEntries()
+        ctx.carriedCells()
         ctx.beyondRange()
         ctx.requiredColumns()
         for spec in form.checks { ctx.run(spec) }

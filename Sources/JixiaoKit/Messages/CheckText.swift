@@ -33,6 +33,9 @@ public enum CheckText {
         "\(label)：应不大于 \(bound)，现为 \(found)。"
     }
 
+    /// A cell `jixiao next` copied from last year's draft, not yet looked at.
+    public static let carried = "沿用上年，请核对：此格取自上年草稿，核对或修改后此提示消失。"
+
     public static func required(_ what: String) -> String { what.isEmpty ? "必填项未填写。" : "必填：请填写「\(what)」。" }
 
     public static func notANumber(_ input: String, kind: CellKind) -> String {

@@ -47,6 +47,9 @@ public struct FormEntry: Equatable, Sendable {
     public var cells: [String: [String: Entry]]
     /// Instances of repeated rows, by row id, in order.
     public var rows: [String: [RowEntry]]
+    /// Single-row cells carried over from last year's draft and not yet looked at, by row id then
+    /// column id (`jixiao next`): shown as 「沿用上年，请核对」 until the cell is set.
+    public var carried: [String: Set<String>] = [:]
 
     public init(cells: [String: [String: Entry]] = [:], rows: [String: [RowEntry]] = [:]) {
         self.cells = cells
@@ -74,6 +77,28 @@ public struct FormEntry: Equatable, Sendable {
     }
 
     public func count(of row: String) -> Int { rows[row]?.count ?? 0 }
+
+    public func isCarried(row: String, index: Int?, column: String) -> Bool {
+        if let index { return rows[row]?[safe: index]?.carried.contains(column) ?? false }
+        return carried[row]?.contains(column) ?? false
+    }
+
+    /// Marks or unmarks a cell as carried over from last year. Kept with the cell (a row instance's
+    /// marks move and go with it), so removing or reordering rows needs no bookkeeping.
+    public mutating func setCarried(row: String, index: Int?, column: String, _ on: Bool) {
+        if let index {
+            guard var list = rows[row], index >= 0, index < list.count else { return }
+            if on { list[index].carried.insert(column) } else { list[index].carried.remove(column) }
+            rows[row] = list
+        } else {
+            var set = carried[row] ?? []
+            if on { set.insert(column) } else { set.remove(column) }
+            carried[row] = set.isEmpty ? nil : set
+        }
+    }
+
+    /// Whether any cell of the instance is still marked as carried over.
+    public var hasCarried: Bool { !carried.isEmpty || rows.values.contains { $0.contains { !$0.carried.isEmpty } } }
 }
 
 /// One instance of a repeated row: a special fund, a goal, an indicator.
@@ -81,6 +106,8 @@ public struct RowEntry: Equatable, Sendable {
     /// The instance's own label where the template says the row is named (a special fund's name).
     public var label: String?
     public var cells: [String: Entry]
+    /// Column ids of cells carried over from last year and not yet looked at.
+    public var carried: Set<String> = []
 
     public init(label: String? = nil, cells: [String: Entry] = [:]) {
         self.label = label

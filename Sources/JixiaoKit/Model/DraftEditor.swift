@@ -61,6 +61,8 @@ public struct DraftEditor: Sendable {
             entry = .text(column.kind == .longtext ? text : trimmed)
         }
         draft.forms[a.form]![a.formIndex].set(row: a.row, index: a.rowIndex, column: a.column, to: entry)
+        // Setting a cell, even to what it held, is the accountant's look at it: the mark goes.
+        draft.forms[a.form]![a.formIndex].setCarried(row: a.row, index: a.rowIndex, column: a.column, false)
     }
 
     /// Adds an instance of a repeated row at `position` (default: the end); returns its index.

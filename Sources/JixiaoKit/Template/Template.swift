@@ -16,6 +16,8 @@ public struct Template: Sendable {
     public let source: String
     /// The 自评报告 the forms are attached to (`"report"`); nil when the template declares none.
     public var report: ReportSpec? = nil
+    /// How next year's draft starts from this year's (`jixiao next`).
+    public var nextYear = NextYearSpec()
 
     public func form(_ id: String) -> FormSpec? { forms.first { $0.id == id } }
 }

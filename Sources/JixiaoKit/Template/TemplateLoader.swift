@@ -53,10 +53,12 @@ public enum TemplateLoader {
                                                 defaultValue: try n.optionalString("default") ?? options.first ?? ""))
         }
         let report = try readReport(root.child("report"), forms: forms, parameters: parameters.map(\.id))
-        return Template(
+        var template = Template(
             id: try root.string("id"), version: try root.string("version"), title: try root.string("title"),
             description: try root.optionalString("description") ?? "", settings: settings, forms: forms,
             checks: checks, parameters: parameters, source: file, report: report)
+        template.nextYear = try readNextYear(root.child("nextYear"), forms: forms)
+        return template
     }
 
     static func readSettings(_ node: TemplateNode?) throws(TemplateError) -> TemplateSettings {

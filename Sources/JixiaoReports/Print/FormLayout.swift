@@ -57,6 +57,8 @@ public struct PrintedLine: Sendable {
     public let labels: [PrintedLabel?]
     /// One entry per section column: nil where the row has no cell in that column.
     public let cells: [PrintedCell?]
+    /// A named row's own name (a special fund's), printed as its first label: the draft cell it is.
+    public var labelAddress: CellAddress? = nil
 }
 
 public struct PrintedLabel: Sendable, Equatable {
@@ -148,8 +150,12 @@ public enum FormLayout {
                 let indices: [Int?] = row.repeating == nil ? [nil] : (0..<entry.count(of: row.id)).map { $0 }
                 for i in indices {
                     let text = labels.rowLabel(form, index: k, row: row, rowIndex: i)
-                    lines.append(PrintedLine(rowID: row.id, rowIndex: i, depth: row.depth,
-                                             labels: [PrintedLabel(text: text, rowSpan: 1, columnSpan: 1, isSubtotal: false)], cells: cells(row, i)))
+                    var line = PrintedLine(rowID: row.id, rowIndex: i, depth: row.depth,
+                                           labels: [PrintedLabel(text: text, rowSpan: 1, columnSpan: 1, isSubtotal: false)], cells: cells(row, i))
+                    if row.repeating?.named == true, let i {
+                        line.labelAddress = CellAddress(form: form.id, formIndex: k, row: row.id, rowIndex: i, column: CellAddress.labelColumn)
+                    }
+                    lines.append(line)
                 }
             }
         }

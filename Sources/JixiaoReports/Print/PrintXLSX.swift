@@ -32,22 +32,37 @@ public enum PrintXLSX {
         for (k, grid) in grids.enumerated() {
             for (a, p) in grid.positions { where_[a] = SheetCellRef(sheet: names[k], row: p.row, column: p.column) }
         }
+        var used2 = used
+        let mapName = PrintXLSX.uniqueName(XLSXCellMap.sheetName, used: &used2)
+        var map = XLSXCellMap(identity: XLSXCellMap.identity(ev.draft, template: ev.template), entries: [])
+        let count = grids.count + 1
         var out: [PrintedFile] = [
-            file("[Content_Types].xml", contentTypes(count: grids.count)),
+            file("[Content_Types].xml", contentTypes(count: count)),
             file("_rels/.rels", rootRels),
             file("docProps/app.xml", appProperties),
-            file("xl/workbook.xml", workbook(names)),
-            file("xl/_rels/workbook.xml.rels", workbookRels(count: grids.count)),
+            file("xl/workbook.xml", workbook(names + [mapName], hidden: mapName)),
+            file("xl/_rels/workbook.xml.rels", workbookRels(count: count)),
             file("xl/styles.xml", XLSXStyles.xml),
         ]
         for (k, grid) in grids.enumerated() {
             let form = forms[k]
             guard let spec = ev.template.form(form.formID) else { continue }
             let translator = ExcelFormula(ev: ev, form: spec, index: form.index, sheet: names[k], locate: { where_[$0] })
+            map.entries += XLSXCellMap.entries(grid, sheet: names[k], translator: translator)
             out.append(file("xl/worksheets/sheet\(k + 1).xml", XLSXSheet.xml(grid, translator: translator, selected: k == 0,
                                                                              header: draftMark?.banner)))
         }
+        out.append(file("xl/worksheets/sheet\(count).xml", map.sheetXML()))
         return out
+    }
+
+    /// `base`, or `base(2)`… when a form's sheet already has that name.
+    static func uniqueName(_ base: String, used: inout Set<String>) -> String {
+        var name = base
+        var k = 2
+        while used.contains(name.lowercased()) { name = base + "(\(k))"; k += 1 }
+        used.insert(name.lowercased())
+        return name
     }
 
     static func file(_ path: String, _ xml: String) -> PrintedFile { PrintedFile(name: path, bytes: Array(xml.utf8)) }
@@ -115,10 +130,11 @@ public enum PrintXLSX {
     static let appProperties = header + "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
         + ExportMarker.xlsxApplication + "</Properties>\n"
 
-    static func workbook(_ names: [String]) -> String {
+    static func workbook(_ names: [String], hidden: String? = nil) -> String {
         var s = header + "<workbook xmlns=\"\(mainNS)\" xmlns:r=\"\(relNS)\"><bookViews><workbookView activeTab=\"0\"/></bookViews><sheets>"
         for (k, name) in names.enumerated() {
-            s += "<sheet name=\"\(XML.escape(name))\" sheetId=\"\(k + 1)\" r:id=\"rId\(k + 1)\"/>"
+            let state = name == hidden ? " state=\"hidden\"" : ""
+            s += "<sheet name=\"\(XML.escape(name))\" sheetId=\"\(k + 1)\"\(state) r:id=\"rId\(k + 1)\"/>"
         }
         return s + "</sheets></workbook>\n"
     }

@@ -43,6 +43,8 @@ struct SheetGrid {
     private(set) var merges = MergeList()
     /// Where each draft cell landed: (row, column), 0-based.
     private(set) var positions: [CellAddress: (row: Int, column: Int)] = [:]
+    /// Where each named row's name landed (its label cell), for reading the workbook back.
+    private(set) var labelPositions: [CellAddress: (row: Int, column: Int)] = [:]
 
     init(form: PrintedForm, draftMark: DraftMark?) {
         labelColumns = max(form.sections.map(\.levels).max() ?? 1, 1)
@@ -107,6 +109,7 @@ struct SheetGrid {
                 cells[level] = Cell(text: label.text, style: label.isSubtotal ? .subtotal : .label(indent: indent))
                 merge(top + k, level, rows: label.rowSpan, columns: span)
             }
+            if let a = line.labelAddress, cells[0] != nil { labelPositions[a] = (top + k, 0) }
             if section.layout == .keyValue {
                 if let printed = line.cells.first ?? nil {
                     cells[labelColumns] = Cell(text: printed.text, style: .value(printed.kind), printed: printed)

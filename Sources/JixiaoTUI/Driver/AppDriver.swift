@@ -44,6 +44,9 @@ public final class AppDriver {
             case let .create(p, year, unit):
                 if let message = create(path: p, year: year, unit: unit) { return fail(message) }
                 path = p
+            case let .next(source, year, p):
+                if let message = createNext(from: source, year: year, path: p) { return fail(message) }
+                path = p
             }
         }
         guard let path else { return 0 }
@@ -76,12 +79,18 @@ public final class AppDriver {
             let draft = DraftFactory.new(template: t, year: year, unitName: unit.isEmpty ? nil : unit)
             try DraftStore.save(draft, template: t, to: path, createNew: true)
             return nil
-        } catch let e as TemplateError {
-            return DraftText.template(e)
-        } catch let e as DraftError {
-            return DraftText.message(e)
         } catch {
-            return "\(error)"
+            return Self.words(error)
+        }
+    }
+
+    /// How a failure to make a draft from the start screen is told.
+    static func words(_ error: any Error) -> String {
+        switch error {
+        case let e as TemplateError: return DraftText.template(e)
+        case let e as DraftError: return DraftText.message(e)
+        case let e as NextYearError: return NextYearText.message(e)
+        default: return "\(error)"
         }
     }
 
@@ -90,8 +99,20 @@ public final class AppDriver {
         shown = screen
     }
 
+    /// Next year's draft from last year's (`jixiao next`), saved before it is opened.
+    func createNext(from source: String, year: Int, path: String) -> String? {
+        do {
+            let loaded = try DraftStore(catalog: catalog).load(source)
+            let outcome = try NextYearDraft.make(from: loaded.draft, template: loaded.template, year: year)
+            try DraftStore.save(outcome.draft, template: loaded.template, to: path, createNew: true)
+            return nil
+        } catch {
+            return Self.words(error)
+        }
+    }
+
     enum StartOutcome {
-        case quit, signal(Int32), open(String), create(String, Int, String)
+        case quit, signal(Int32), open(String), create(String, Int, String), next(String, Int, String)
     }
 
     func runStart(fixedFile: String?) -> StartOutcome {
@@ -115,6 +136,7 @@ public final class AppDriver {
             case .quit?: shown = nil; return .quit
             case let .open(p)?: shown = nil; return .open(p)
             case let .create(p, y, u)?: shown = nil; return .create(p, y, u)
+            case let .next(source, y, p)?: shown = nil; return .next(source, y, p)
             }
         }
     }

@@ -51,6 +51,8 @@ public struct StartState: Sendable {
 public enum StartResult: Sendable, Equatable {
     case open(String)
     case create(path: String, year: Int, unit: String)
+    /// 以上年草稿为底稿新建: next year's draft from `source`, saved as `path`.
+    case next(source: String, year: Int, path: String)
     case quit
 }
 
@@ -65,6 +67,12 @@ public enum StartApp {
             case .enter:
                 if s.selected == 0 { s.stage = .new } else { return .open(s.recent[s.selected - 1].path) }
             case .escape, .f(10), .ctrl("q"), .ctrl("c"): return .quit
+            case .char("n"), .char("N"):
+                guard s.selected > 0 else { s.message = UIText.Start.chooseDraftFirst; return nil }
+                let d = s.recent[s.selected - 1]
+                let path = NextYearDraft.defaultFileName(d.path, from: d.year, to: d.year + 1)
+                if FileManager.default.fileExists(atPath: path) { s.message = UIText.Start.exists(path); return nil }
+                return .next(source: d.path, year: d.year + 1, path: path)
             default: break
             }
         case .new:

@@ -72,7 +72,8 @@ extension UIText {
         public static func fileFixed(_ f: String) -> String { "将保存为 \(f)" }
         public static let badYear = "年度应为 1990–2100 之间的四位数字，如 2023。"
         public static func exists(_ p: String) -> String { "\(p) 已存在。请换一个文件名，或返回列表直接打开它。" }
-        public static let chooseKeys: [(String, String)] = [("↑↓", "选择"), ("Enter", "打开"), ("Esc", "退出")]
+        public static let chooseKeys: [(String, String)] = [("↑↓", "选择"), ("Enter", "打开"), ("N", "以上年草稿为底稿新建"), ("Esc", "退出")]
+        public static let chooseDraftFirst = "请先用 ↑↓ 选中一份上年草稿，再按 N 以它为底稿新建下一年度草稿。"
         public static let newKeys: [(String, String)] = [("Tab", "下一项"), ("Enter", "确定"), ("Esc", "返回"), ("F10", "退出")]
     }
 }

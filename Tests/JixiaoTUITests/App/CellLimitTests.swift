@@ -3,6 +3,9 @@ import Testing
 @testable import JixiaoKit
 @testable import JixiaoTUI
 import JixiaoStore
+@testable import JixiaoReports
+@testable import JixiaoGenerate
+@testable import JixiaoTerminal
 
 /// Issue 11, item 3 in the terminal UI: a paste (or $EDITOR's text, or typing) that would take a cell
 /// past what a draft may hold is cut at the limit with a message, never kept whole, so the draft can
