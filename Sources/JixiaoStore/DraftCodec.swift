@@ -15,8 +15,8 @@ public enum DraftCodec {
     /// The fields of the format (docs/draft-format.md); any other is refused, never dropped on the next save.
     static let rootFields: Set<String> = ["format", "formatVersion", "template", "year", "parameters", "forms", "report"]
     static let templateFields: Set<String> = ["id", "version"]
-    static let instanceFields: Set<String> = ["cells", "rows"]
-    static let rowFields: Set<String> = ["label", "cells"]
+    static let instanceFields: Set<String> = ["cells", "rows", "carried"]
+    static let rowFields: Set<String> = ["label", "cells", "carried"]
 
     static func refuseUnknownFields(_ v: JSONValue, allowed: Set<String>, at: String, path: String) throws(DraftError) {
         for (k, _) in v.object ?? [] where !allowed.contains(k) {
