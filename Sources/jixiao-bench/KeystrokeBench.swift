@@ -84,6 +84,9 @@ struct KeystrokeBench {
                 var onRow = start
                 onRow.focus = row
                 out.append(fromState("key: F5 add a row, \(labels.formShort(form, index: k)) \(row.row)[\((row.rowIndex ?? 0) + 1)]", onRow, .f(5)))
+                var added = onRow
+                press(&added, .f(5))
+                out.append(fromState("key: Ctrl-Z undo the added row, \(labels.formShort(form, index: k)) \(row.row)[\((row.rowIndex ?? 0) + 1)]", added, .ctrl("z")))
             }
             out.append(.measure("render only: View.render, \(place)", runs: runs) { keep(View.render(focused, rows: rows, cols: cols)) })
         }

@@ -64,7 +64,7 @@ extension App {
         }
         let current = Snapshot(draft: s.draft, focus: s.focus, revision: s.revision)
         if back { s.redo.append(current) } else { s.undo.append(current) }
-        resetDraft(&s, snap.draft)
+        switchDraft(&s, to: snap.draft)
         s.revision = snap.revision
         s.focus = validFocus(s, snap.focus)
         keepFocusVisible(&s)
