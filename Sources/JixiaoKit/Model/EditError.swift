@@ -16,3 +16,24 @@ public enum EditError: Error, Equatable, Sendable {
     /// A repeated form already has `Limits.projects.upperBound` instances.
     case tooManyInstances(form: String)
 }
+
+extension EditError {
+    /// A stable name for scripts (`jixiao set --json`): the case's name.
+    public var code: String {
+        switch self {
+        case .badPath: return "badPath"
+        case .unknownForm: return "unknownForm"
+        case .unknownRow: return "unknownRow"
+        case .unknownColumn: return "unknownColumn"
+        case .noSuchInstance: return "noSuchInstance"
+        case .notRepeated: return "notRepeated"
+        case .computed: return "computed"
+        case .badValue: return "badValue"
+        case .unknownParameter: return "unknownParameter"
+        case .badOption: return "badOption"
+        case .lastInstance: return "lastInstance"
+        case .badIndex: return "badIndex"
+        case .tooManyInstances: return "tooManyInstances"
+        }
+    }
+}

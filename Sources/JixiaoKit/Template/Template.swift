@@ -16,6 +16,10 @@ public struct Template: Sendable {
     public let source: String
 
     public func form(_ id: String) -> FormSpec? { forms.first { $0.id == id } }
+
+    /// A cell's whole path as `jixiao set` takes it: a repeated form's instance is always written
+    /// (`C[1].total.actual`), so the first project is never read as the form as a whole.
+    public func path(_ a: CellAddress) -> String { a.path(formRepeated: form(a.form)?.isRepeated ?? false) }
 }
 
 public struct GradeBand: Sendable, Equatable {

@@ -23,12 +23,17 @@ struct Set: ParsableCommand {
     @Flag(help: "输出 JSON / JSON output.") var json = false
 
     func run() throws {
-        let loaded = try CLI.load(file)
+        let loaded: DraftStore.Loaded
+        do { loaded = try CLI.store.load(file) } catch {
+            throw refuse([SetFailure(item: file, path: nil, code: "unreadable", message: DraftText.message(error))], unchanged: false)
+        }
         var draft = loaded.draft
         let editor = DraftEditor(template: loaded.template)
         var changed: [String] = []
-        do {
-            for r in removals {
+        // Every item is tried, so one run names every bad one; the file is written only if none failed.
+        var failures: [SetFailure] = []
+        for r in removals {
+            do {
                 let p = try TypedPath.parse(r)
                 guard case let .number(k) = p.row.isEmpty ? p.formIndex : p.rowIndex else { throw EditError.badPath(r) }
                 if p.row.isEmpty {
@@ -39,26 +44,76 @@ struct Set: ParsableCommand {
                     try editor.removeRow(&draft, form: p.form, formIndex: fi, row: p.row, index: k)
                 }
                 changed.append("-" + r)
+            } catch let e as EditError {
+                failures.append(SetFailure(item: "--remove " + r, path: r, error: e))
             }
-            for a in assignments {
-                guard let eq = a.firstIndex(of: "=") else { throw EditError.badPath(a) }
-                let pathText = String(a[..<eq])
-                let value = String(a[a.index(after: eq)...])
-                if pathText.hasPrefix("@") {
-                    try editor.setParameter(&draft, String(pathText.dropFirst()), value)
-                } else {
-                    let address = try TypedPath.parse(pathText).resolve(in: &draft, editor: editor)
-                    try editor.set(&draft, address, text: value)
-                    changed.append(address.path(formRepeated: loaded.template.form(address.form)?.isRepeated ?? false))
+        }
+        for a in assignments {
+            guard let eq = a.firstIndex(of: "=") else {
+                failures.append(SetFailure(item: a, path: nil, error: .badPath(a)))
+                continue
+            }
+            let pathText = String(a[..<eq])
+            let value = String(a[a.index(after: eq)...])
+            if pathText.hasPrefix("@") {
+                do { try editor.setParameter(&draft, String(pathText.dropFirst()), value) } catch {
+                    failures.append(SetFailure(item: a, path: pathText, error: error))
                 }
+                continue
             }
-        } catch let e as EditError {
-            throw CLI.fail(EditText.message(e) + CLIText.unchanged(file))
+            let address: CellAddress
+            do { address = try TypedPath.parse(pathText).resolve(in: &draft, editor: editor) } catch {
+                failures.append(SetFailure(item: a, path: pathText, error: error))
+                continue
+            }
+            let whole = loaded.template.path(address)
+            do {
+                try editor.set(&draft, address, text: value)
+                changed.append(whole)
+            } catch {
+                failures.append(SetFailure(item: a, path: whole, error: error))
+            }
         }
+        if !failures.isEmpty { throw refuse(failures, unchanged: true) }
         do { try DraftStore.save(draft, template: loaded.template, to: file, expected: loaded.stamp) } catch {
-            throw CLI.fail(DraftText.message(error))
+            throw refuse([SetFailure(item: file, path: nil, code: "notSaved", message: DraftText.message(error))], unchanged: false)
         }
-        if json { CLI.printJSON(.object([("file", .string(file)), ("changed", .array(changed.map(JSONValue.string)))])) }
+        if json { CLI.printJSON(.object([("file", .string(file)), ("saved", .bool(true)), ("changed", .array(changed.map(JSONValue.string)))])) }
         else { CLI.say(CLIText.saved(file, count: changed.count)) }
+    }
+
+    /// Every failure on standard error, or with `--json` as one JSON object on standard output; exit 2.
+    func refuse(_ failures: [SetFailure], unchanged: Bool) -> ExitCode {
+        if json {
+            CLI.printJSON(.object([("file", .string(file)), ("saved", .bool(false)), ("errors", .array(failures.map(\.json)))]))
+            return ExitCode(2)
+        }
+        let text = failures.map(\.message).joined(separator: "\n")
+        return CLI.fail(text + (unchanged ? CLIText.unchanged(file) : ""))
+    }
+}
+
+/// One refused item of `jixiao set`: what was typed, the whole path it names when known, and why.
+struct SetFailure {
+    let item: String
+    let path: String?
+    let code: String
+    let message: String
+
+    init(item: String, path: String?, code: String, message: String) {
+        self.item = item
+        self.path = path
+        self.code = code
+        self.message = message
+    }
+
+    init(item: String, path: String?, error: EditError) {
+        self.init(item: item, path: path, code: error.code, message: EditText.message(error))
+    }
+
+    var json: JSONValue {
+        var pairs: [(String, JSONValue)] = [("item", .string(item)), ("code", .string(code)), ("message", .string(message))]
+        if let path { pairs.insert(("path", .string(path)), at: 1) }
+        return .object(pairs)
     }
 }
