@@ -72,6 +72,12 @@ struct CheckContext {
                     report(.error, a, CheckText.required(labels.columnLabel(form, row: row, column: c)), code: "required")
                 }
             }
+            // A named instance (a special fund, an institution) is known by its name: `fields` marks
+            // it required, and a fund's figures without one cannot be told apart from the next fund's.
+            if row.repeating?.named == true, let idx, entry.rows[row.id]?[safe: idx]?.label?.isBlank ?? true {
+                let a = address(row.id, idx, CellAddress.labelColumn)
+                report(.error, a, CheckText.required(labels.columnLabel(form, row: row, column: CellAddress.labelColumn)), code: "required")
+            }
         }
     }
 
