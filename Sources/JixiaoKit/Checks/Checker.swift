@@ -43,6 +43,7 @@ public enum Checker {
         ctx.invalidEntries()
         ctx.beyondRange()
         ctx.requiredColumns()
+        ctx.percentPoints()
         for spec in form.checks { ctx.run(spec) }
         return ctx.problems
     }

@@ -56,6 +56,11 @@ public enum CheckText {
         "三级指标「\(name)」像是一个指标值：这一行可能整体错了一列（指标名称缺失，指标值、实际值依次左移）。请核对。"
     }
 
+    /// A figure under 1.5% among whole percents: probably a ratio typed into a column of percent points.
+    public static func percentPoints(found: String, meant: String, neighbour: String) -> String {
+        "\(found) 远小于同栏的其他比率（如 \(neighbour)）：百分比格子中不带 % 的数字按百分点读取。若是 \(meant)，请改填 \(meant.replacingOccurrences(of: "%", with: "")) 或 \(meant)。"
+    }
+
     public static func wrongYear(found: Int, allowed: [Int]) -> String {
         "年份 \(found) 与评价年度不符（应为 \(allowed.map(String.init).joined(separator: " 或 "))）。"
     }
