@@ -10,12 +10,13 @@ extension CheckContext {
                 func v(_ c: String) -> Value { ev.value(form: form, index: index, row: row.id, rowIndex: k, column: c) }
                 let findings = ReviewMemo.shared.review(
                     target: v(ind.target).text, actual: v(ind.actual).text, weight: v(ind.weight).number,
-                    score: v(ind.score).number, reason: v(ind.reason).text, overAchievement: threshold)
+                    score: v(ind.score).number, reason: v(ind.reason).text, overAchievement: threshold,
+                    rules: ev.template.settings.review)
                 for f in findings {
                     let column: String
                     switch f {
                     case .overAchievement: column = ind.actual
-                    case .belowWeightWithoutReason: column = ind.reason
+                    case .belowWeightWithoutReason, .overAchievementWithoutReason: column = ind.reason
                     default: column = ind.score
                     }
                     // An error from the review is always an error; the template's severity tempers the rest.
@@ -57,20 +58,21 @@ final class ReviewMemo: @unchecked Sendable {
         let score: Decimal?
         let reason: String?
         let overAchievement: Decimal
+        let rules: ReviewRules
     }
 
     private var table: [Key: [IndicatorFinding]] = [:]
     private let lock = NSLock()
 
     func review(target: String?, actual: String?, weight: Decimal?, score: Decimal?, reason: String?,
-                overAchievement: Decimal) -> [IndicatorFinding] {
-        let key = Key(target: target, actual: actual, weight: weight, score: score, reason: reason, overAchievement: overAchievement)
+                overAchievement: Decimal, rules: ReviewRules) -> [IndicatorFinding] {
+        let key = Key(target: target, actual: actual, weight: weight, score: score, reason: reason, overAchievement: overAchievement, rules: rules)
         lock.lock()
         let hit = table[key]
         lock.unlock()
         if let hit { return hit }
         let found = IndicatorReview.review(target: target, actual: actual, weight: weight, score: score,
-                                           reason: reason, overAchievement: overAchievement)
+                                           reason: reason, overAchievement: overAchievement, rules: rules)
         lock.lock()
         if table.count >= Self.capacity { table.removeAll(keepingCapacity: true) }
         table[key] = found

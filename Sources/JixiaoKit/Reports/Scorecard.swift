@@ -107,7 +107,8 @@ public enum ScorecardBuilder {
                         IndicatorScorer.suggest(target: target, actual: actual, weight: $0, overAchievement: ev.template.settings.overAchievement)
                     }
                     let findings = IndicatorReview.review(target: target, actual: actual, weight: weight.number, score: score.number,
-                                                          reason: reason, overAchievement: ev.template.settings.overAchievement)
+                                                          reason: reason, overAchievement: ev.template.settings.overAchievement,
+                                                          rules: ev.template.settings.review)
                     let address = CellAddress(form: form.id, formIndex: k, row: row.id, rowIndex: i, column: ind.score)
                     lines.append(IndicatorLine(address: address, path: ev.template.path(address),
                                                level1: level1, level2: level2, name: v(row.id, i, ind.name).text ?? "",

@@ -13,12 +13,18 @@ public enum IndicatorFinding: Equatable, Sendable {
     case overAchievement(actual: Measure, target: Measure, ratio: Decimal)
     /// The score differs from the quantitative suggestion by more than 0.01. Allowed, only shown.
     case departsFromSuggestion(given: Decimal, suggested: Decimal)
+    /// Over-achievement beyond the template's `overAchievementReason` with no 偏差原因 (广西: 130%).
+    case overAchievementWithoutReason(ratio: Decimal, threshold: Decimal)
+    /// A met quantitative target scored below its weight where the template's own note makes full marks
+    /// the rule (河南 note 3: 完成指标值的，记该指标所赋全部分值); a 偏差原因 does not excuse it.
+    case belowWeightOnMetTarget(score: Decimal, weight: Decimal)
 
     public var severity: Severity {
         switch self {
         case .scoreAboveWeight, .scoreNegative: return .error
-        case .fullMarksOnMiss, .belowWeightWithoutReason, .overAchievement: return .warning
-        case .departsFromSuggestion: return .info
+        case .fullMarksOnMiss, .belowWeightWithoutReason, .overAchievementWithoutReason, .belowWeightOnMetTarget: return .warning
+        // Advice, not a contradiction: a generous actual breaks no rule unless the template asks for a reason.
+        case .overAchievement, .departsFromSuggestion: return .info
         }
     }
 
@@ -31,6 +37,8 @@ public enum IndicatorFinding: Equatable, Sendable {
         case .belowWeightWithoutReason: return "indicator.belowWeightWithoutReason"
         case .overAchievement: return "indicator.overAchievement"
         case .departsFromSuggestion: return "indicator.departsFromSuggestion"
+        case .overAchievementWithoutReason: return "indicator.overAchievementWithoutReason"
+        case .belowWeightOnMetTarget: return "indicator.belowWeightOnMetTarget"
         }
     }
 
@@ -46,6 +54,10 @@ public enum IndicatorFinding: Equatable, Sendable {
             return ScoringText.overAchievement(actual: actual, target: target, ratio: ratio)
         case let .departsFromSuggestion(given, suggested):
             return ScoringText.departsFromSuggestion(given: given, suggested: suggested)
+        case let .overAchievementWithoutReason(ratio, threshold):
+            return ScoringText.overAchievementWithoutReason(ratio: ratio, threshold: threshold)
+        case let .belowWeightOnMetTarget(score, weight):
+            return ScoringText.belowWeightOnMetTarget(score: score, weight: weight)
         }
     }
 }
@@ -56,8 +68,10 @@ public enum IndicatorReview {
     ///
     /// Findings come in a fixed order: errors about the score, full marks on a miss, missing 偏差原因,
     /// over-achievement, departure from the suggestion.
+    /// `rules` are the template's: when over-achievement needs a 偏差原因, and whether a met target
+    /// must get full marks.
     public static func review(target: String?, actual: String?, weight: Decimal?, score: Decimal?,
-                              reason: String?, overAchievement: Decimal) -> [IndicatorFinding] {
+                              reason: String?, overAchievement: Decimal, rules: ReviewRules = ReviewRules()) -> [IndicatorFinding] {
         var findings: [IndicatorFinding] = []
         var scoreIsValid = score != nil
         if let score, let weight, score > weight {
@@ -83,7 +97,14 @@ public enum IndicatorReview {
             fullMarksOnMiss = true
         }
 
-        if scoreIsValid, let score, let weight, score < weight,
+        var onMetTarget = false
+        if rules.fullMarksWhenMet, scoreIsValid, let score, let weight, score < weight, let s = suggestion, s.met == true,
+           case .quantitative = s.kind {
+            findings.append(.belowWeightOnMetTarget(score: score, weight: weight))
+            onMetTarget = true
+        }
+
+        if scoreIsValid, !onMetTarget, let score, let weight, score < weight,
            (reason ?? "").isBlank {
             findings.append(.belowWeightWithoutReason(score: score, weight: weight))
         }
@@ -94,12 +115,29 @@ public enum IndicatorReview {
            let ratio = IndicatorScorer.overAchievementRatio(direction: direction, target: t, actual: a,
                                                             threshold: overAchievement) {
             findings.append(.overAchievement(actual: a, target: t, ratio: ratio))
+            if let needed = rules.overAchievementReason, ratio >= needed, (reason ?? "").isBlank {
+                findings.append(.overAchievementWithoutReason(ratio: ratio, threshold: needed))
+            }
         }
 
-        if scoreIsValid, !fullMarksOnMiss, let score, let s = suggestion, case .quantitative = s.kind,
+        if scoreIsValid, !fullMarksOnMiss, !onMetTarget, let score, let s = suggestion, case .quantitative = s.kind,
            let suggested = s.score, abs(score - suggested) > Decimal.centTolerance {
             findings.append(.departsFromSuggestion(given: score, suggested: suggested))
         }
         return findings
+    }
+}
+
+/// What a template adds to the review of its indicator rows (`settings` in the template).
+public struct ReviewRules: Hashable, Sendable {
+    /// An actual at or above target × this needs a 偏差原因 (a warning without one); nil: over-achievement
+    /// is only advice.
+    public var overAchievementReason: Decimal?
+    /// The template's note makes full marks mandatory for a met quantitative target.
+    public var fullMarksWhenMet: Bool
+
+    public init(overAchievementReason: Decimal? = nil, fullMarksWhenMet: Bool = false) {
+        self.overAchievementReason = overAchievementReason
+        self.fullMarksWhenMet = fullMarksWhenMet
     }
 }

@@ -39,6 +39,8 @@ public struct TemplateSettings: Sendable {
     public var tolerance: Decimal
     /// Words that betray template text left in a cell (某某, 多少, XX).
     public var placeholderPatterns: [String]
+    /// `overAchievementReason`, `fullMarksWhenMet`: what the template adds to the indicator review.
+    public var review = ReviewRules()
 
     public static let standard = TemplateSettings(
         grades: [GradeBand(label: "优", min: 90), GradeBand(label: "良", min: 80),
