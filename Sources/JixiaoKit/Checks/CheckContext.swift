@@ -142,14 +142,15 @@ struct CheckContext {
                 guard let x = l.number, let y = r.number else { continue }
                 let k = a.map { kind(of: $0.column, row: $0.row, in: f) } ?? .money
                 let diff = x - y
+                let detail = spec.detail.flatMap { FormulaEvaluator.evaluate($0, in: scope).text }.map(CheckText.detail) ?? ""
                 switch spec.kind {
                 case .equal where abs(diff) > tolerance:
                     report(spec.severity, a, CheckText.notEqual(label: label, found: CheckText.show(l, kind: k), expected: CheckText.show(r, kind: k),
-                                                                difference: CheckText.show(.number(abs(diff)), kind: k)), code: "equal")
+                                                                difference: CheckText.show(.number(abs(diff)), kind: k)) + detail, code: "equal")
                 case .atLeast where diff < -tolerance:
-                    report(spec.severity, a, CheckText.tooSmall(label: label, found: CheckText.show(l, kind: k), bound: CheckText.show(r, kind: k)), code: "atLeast")
+                    report(spec.severity, a, CheckText.tooSmall(label: label, found: CheckText.show(l, kind: k), bound: CheckText.show(r, kind: k)) + detail, code: "atLeast")
                 case .atMost where diff > (k == .percent ? 0 : tolerance):
-                    report(spec.severity, a, CheckText.tooLarge(label: label, found: CheckText.show(l, kind: k), bound: CheckText.show(r, kind: k)), code: "atMost")
+                    report(spec.severity, a, CheckText.tooLarge(label: label, found: CheckText.show(l, kind: k), bound: CheckText.show(r, kind: k)) + detail, code: "atMost")
                 default: break
                 }
             }

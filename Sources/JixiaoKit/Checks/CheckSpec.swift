@@ -26,6 +26,9 @@ public struct CheckSpec: Sendable {
     public let label: String
     public let left: Formula?
     public let right: Formula?
+    /// `equal`/`atLeast`/`atMost`: a text formula appended to the message, so that a sum compared
+    /// across forms shows its parts (基本支出 360.71 + 各项目 680.96).
+    public var detail: Formula? = nil
     /// The cell a problem is shown at; for a cross-form check it names its form ("B!expense.value").
     public let at: CheckTarget?
     /// Evaluate once per listed column, binding `@`.

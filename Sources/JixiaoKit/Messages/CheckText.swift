@@ -25,6 +25,9 @@ public enum CheckText {
         "\(label)：应为「\(expected)」，现为「\(found)」。"
     }
 
+    /// A check's `detail`: the figures its sides are made of.
+    public static func detail(_ text: String) -> String { "其中：\(text)。" }
+
     public static func tooSmall(label: String, found: String, bound: String) -> String {
         "\(label)：应不小于 \(bound)，现为 \(found)。"
     }

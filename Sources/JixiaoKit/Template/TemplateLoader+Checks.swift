@@ -89,9 +89,10 @@ extension TemplateLoader {
             guard Limits.yearOffsets.contains(k) else { throw n.fail(.outOfRange(value: String(k), allowed: Limits.yearOffsets)) }
             offsets.append(k)
         }
-        let spec = CheckSpec(kind: kind, severity: severity, label: try node.optionalString("label") ?? "",
+        var spec = CheckSpec(kind: kind, severity: severity, label: try node.optionalString("label") ?? "",
                          left: left, right: right, at: try node.child("at").map { (n) throws(TemplateError) in try target(n) },
                          columns: columns, eachRow: each, rows: rowList, cells: cells, allowedYearOffsets: offsets.isEmpty ? [0] : offsets)
+        spec.detail = try formula("detail")
         return spec
     }
 }
