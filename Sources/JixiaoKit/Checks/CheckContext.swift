@@ -99,6 +99,7 @@ struct CheckContext {
         case .indicators: indicators(spec)
         case .placeholder: placeholders(spec)
         case .year: years(spec)
+        case .dates: dates(spec)
         }
     }
 

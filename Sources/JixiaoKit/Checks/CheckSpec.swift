@@ -18,6 +18,9 @@ public struct CheckSpec: Sendable {
         case placeholder
         /// Years written in the listed cells must be the evaluated year or an allowed offset of it.
         case year
+        /// The listed date cells (`C[]!date.value`: every project's) are one 填报日期: they must agree,
+        /// fall after the evaluated year, and not after `deadline` when the template states one.
+        case dates
     }
 
     public let kind: Kind
@@ -42,6 +45,8 @@ public struct CheckSpec: Sendable {
     public let cells: [CheckTarget]
     /// `year`: the offsets from the evaluated year that may appear (0 and 1 for a 填报日期 in Y+1).
     public let allowedYearOffsets: [Int]
+    /// `dates`: the bureau's deadline as month and day of the year after the evaluated one.
+    public var deadline: (month: Int, day: Int)? = nil
 }
 
 /// A cell named by a check: optionally in another form, as `B!row.col`.
@@ -49,4 +54,6 @@ public struct CheckTarget: Sendable, Equatable {
     public let form: String?
     public let row: String
     public let column: String
+    /// `C[]!row.col`: the cell in every instance of a repeated form (the `dates` check).
+    public var allInstances = false
 }

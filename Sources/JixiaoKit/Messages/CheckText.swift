@@ -64,6 +64,24 @@ public enum CheckText {
         "\(found) 远小于同栏的其他比率（如 \(neighbour)）：百分比格子中不带 % 的数字按百分点读取。若是 \(meant)，请改填 \(meant.replacingOccurrences(of: "%", with: "")) 或 \(meant)。"
     }
 
+    public static func dateInEvaluatedYear(_ date: String, year: Int) -> String {
+        "日期 \(date) 早于评价年度 \(year) 年末：自评在年度结束后填报。请核对日期。"
+    }
+
+    public static func dateAfterDeadline(_ date: String, deadline: String) -> String {
+        "日期 \(date) 晚于规定的报送期限 \(deadline)。请核对日期。"
+    }
+
+    /// A date that differs from the submission's first 填报日期.
+    public static func datesDiffer(_ date: String, other: String, where place: String) -> String {
+        "填报日期 \(date) 与「\(place)」的 \(other) 不一致：同一套报表应为同一个填报日期。"
+    }
+
+    /// At the first date: the others that differ from it.
+    public static func datesDifferHere(_ date: String, others: [String]) -> String {
+        "填报日期 \(date) 与以下日期不一致：\(others.joined(separator: "；"))。同一套报表应为同一个填报日期。"
+    }
+
     public static func wrongYear(found: Int, allowed: [Int]) -> String {
         "年份 \(found) 与评价年度不符（应为 \(allowed.map(String.init).joined(separator: " 或 "))）。"
     }
