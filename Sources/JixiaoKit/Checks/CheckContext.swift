@@ -100,6 +100,7 @@ struct CheckContext {
         case .placeholder: placeholders(spec)
         case .year: years(spec)
         case .dates: dates(spec)
+        case .sameIndicators: sameIndicators(spec)
         }
     }
 

@@ -21,6 +21,9 @@ public struct CheckSpec: Sendable {
         /// The listed date cells (`C[]!date.value`: every project's) are one 填报日期: they must agree,
         /// fall after the evaluated year, and not after `deadline` when the template states one.
         case dates
+        /// An indicator of the first of `forms` that appears (same 三级指标 once spaces and punctuation
+        /// are dropped) in an instance of the second must carry the same 年度指标值 and 实际完成值.
+        case sameIndicators
     }
 
     public let kind: Kind
@@ -47,6 +50,8 @@ public struct CheckSpec: Sendable {
     public let allowedYearOffsets: [Int]
     /// `dates`: the bureau's deadline as month and day of the year after the evaluated one.
     public var deadline: (month: Int, day: Int)? = nil
+    /// `sameIndicators`: the two forms whose indicator rows are compared (附件2 and each 附件3).
+    public var forms: [String] = []
 }
 
 /// A cell named by a check: optionally in another form, as `B!row.col`.

@@ -82,6 +82,11 @@ public enum CheckText {
         "填报日期 \(date) 与以下日期不一致：\(others.joined(separator: "；"))。同一套报表应为同一个填报日期。"
     }
 
+    /// The same indicator on two forms with different values.
+    public static func indicatorDiffers(name: String, what: String, here: String, there: String, other: String) -> String {
+        "\(what)「\(here)」与\(other)同名指标「\(name)」的「\(there)」不同：同一指标在两张表中应一致。请核对。"
+    }
+
     public static func wrongYear(found: Int, allowed: [Int]) -> String {
         "年份 \(found) 与评价年度不符（应为 \(allowed.map(String.init).joined(separator: " 或 "))）。"
     }

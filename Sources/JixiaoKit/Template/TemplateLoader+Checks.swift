@@ -98,6 +98,14 @@ extension TemplateLoader {
                          left: left, right: right, at: try node.child("at").map { (n) throws(TemplateError) in try target(n) },
                          columns: columns, eachRow: each, rows: rowList, cells: cells, allowedYearOffsets: offsets.isEmpty ? [0] : offsets)
         spec.detail = try formula("detail")
+        spec.forms = try node.strings("forms")
+        if kind == .sameIndicators {
+            guard spec.forms.count == 2 else { throw node.fail(.missing(field: "forms（两张表）")) }
+            for id in spec.forms {
+                guard let f = forms.first(where: { $0.id == id }) else { throw node.fail(.unknownForm(id), at: "forms") }
+                guard f.indicators != nil else { throw node.fail(.missing(field: "indicators (表 \(id))"), at: "forms") }
+            }
+        }
         if let n = node.child("deadline") {
             // "MM-DD" of the year after the evaluated one ("05-31": 31 May).
             let parts = try n.string().split(separator: "-").compactMap { Int($0) }
