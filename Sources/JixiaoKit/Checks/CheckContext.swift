@@ -101,6 +101,7 @@ struct CheckContext {
         case .year: years(spec)
         case .dates: dates(spec)
         case .sameIndicators: sameIndicators(spec)
+        case .textArithmetic: textArithmetic(spec)
         }
     }
 
@@ -166,6 +167,19 @@ struct CheckContext {
                 guard case let .text(s)? = entry.entry(row: row.id, index: idx, column: c) else { continue }
                 if let p = patterns.first(where: { s.containsLiteral($0) }) {
                     report(spec.severity, address(row.id, idx, c), CheckText.placeholder(pattern: p, text: String(s.prefix(30))), code: "placeholder")
+                }
+            }
+        }
+    }
+
+    mutating func textArithmetic(_ spec: CheckSpec) {
+        for (row, idx) in rowInstances() {
+            for c in row.columnIDs where row.formulas[c] == nil && (spec.columns.isEmpty || spec.columns.contains(c)) {
+                guard case let .text(s)? = entry.entry(row: row.id, index: idx, column: c) else { continue }
+                for sum in TextArithmetic.contradictions(in: s) {
+                    report(spec.severity, address(row.id, idx, c),
+                           CheckText.statedSum(sentence: String(sum.sentence.prefix(40)), total: sum.total.plain, parts: sum.parts.map(\.plain),
+                                               sum: sum.parts.reduce(0, +).plain, unit: sum.unit), code: "textArithmetic")
                 }
             }
         }

@@ -24,6 +24,9 @@ public struct CheckSpec: Sendable {
         /// An indicator of the first of `forms` that appears (same 三级指标 once spaces and punctuation
         /// are dropped) in an instance of the second must carry the same 年度指标值 and 实际完成值.
         case sameIndicators
+        /// A text that states a total and its parts whose parts add up to more (`TextArithmetic`), in
+        /// the typed text cells of `columns`, or of every column when none is listed.
+        case textArithmetic
     }
 
     public let kind: Kind

@@ -87,6 +87,11 @@ public enum CheckText {
         "\(what)「\(here)」与\(other)同名指标「\(name)」的「\(there)」不同：同一指标在两张表中应一致。请核对。"
     }
 
+    /// A text whose parts add up to more than the total it states.
+    public static func statedSum(sentence: String, total: String, parts: [String], sum: String, unit: String) -> String {
+        "文字「\(sentence)」中各分项 \(parts.joined(separator: " + ")) = \(sum)\(unit)，多于所称总数 \(total)\(unit)。请核对文字中的数字。"
+    }
+
     public static func wrongYear(found: Int, allowed: [Int]) -> String {
         "年份 \(found) 与评价年度不符（应为 \(allowed.map(String.init).joined(separator: " 或 "))）。"
     }
