@@ -14,7 +14,8 @@ struct Set: ParsableCommand {
           A.office.prev=                 清空 / clear
           @level=县级                     模板参数 / a template parameter
         --remove A.specialItem[2] 或 --remove C[3] 删除一行或一个项目 / removes a row or a project.
-        任何一项出错则整个文件不变，并列出每一个出错项（--json 时以 JSON 输出到标准输出）/ If any item fails, the file is left unchanged and every failing item is listed (as JSON on standard output with --json).
+        任何一项出错则整个文件不变，并列出每一个出错项（--json 时以 JSON 输出到标准输出）。
+        If any item fails, the file is left unchanged and every failing item is listed (as JSON on standard output with --json).
         """)
 
     @Argument(help: "草稿文件 / The draft.") var file: String

@@ -6,11 +6,14 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "校验草稿 / Check drafts and print every problem.",
         discussion: """
-        可给多个文件或目录（校验其中全部 *.json），多份草稿时最后列出汇总：单位、年度、错误、警告、提示、总分、等次。
+        可给多个文件或目录（校验其中全部 *.json）。
+        多份草稿时最后列出汇总：单位、年度、错误、警告、提示、总分、等次。
         Files or folders (every *.json in them); with more than one draft a summary ends the output.
-        --json 无论一份还是多份都输出同一结构 {"files": [...], "errors", "warnings", "infos", "unreadable"}。
+        --json 无论一份还是多份都输出同一结构 / one shape for one file or many:
+        {"files": [...], "errors", "warnings", "infos", "unreadable"}.
         --format csv 输出全部问题，每个问题一行 / every problem, one a line.
-        退出码 / Exit code: 0 无错误 no error (警告、提示不计 / warnings and notes do not count), 1 有错误 some error, 2 文件无法读取 a file could not be read.
+        退出码 / Exit code: 0 无错误 no error (警告、提示不计 / warnings and notes do not count),
+        1 有错误 some error, 2 文件无法读取 a file could not be read.
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
