@@ -72,7 +72,7 @@ public enum ScoreReport {
                                                         ("weight", num(e.weight)), ("score", num(e.score))])))
                 }
                 pairs.append(("indicators", .array(f.indicators.map { l in
-                    .object([("path", .string(l.address.description)), ("level1", .string(l.level1)), ("level2", .string(l.level2)),
+                    .object([("path", .string(l.path)), ("level1", .string(l.level1)), ("level2", .string(l.level2)),
                              ("name", .string(l.name)), ("target", .string(l.target)), ("actual", .string(l.actual)),
                              ("weight", num(l.weight)), ("score", num(l.score)),
                              ("suggested", l.suggestion?.score.map { .string($0.fixed(2)) } ?? .null),

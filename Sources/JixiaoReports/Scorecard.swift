@@ -40,6 +40,8 @@ public struct ExecutionLine: Sendable {
 
 public struct IndicatorLine: Sendable {
     public let address: CellAddress
+    /// The score cell's whole path (`C[1].quantity[2].score`), as `jixiao set` takes it.
+    public let path: String
     /// 一级指标 and 二级指标 (the headings above the row).
     public let level1: String
     public let level2: String
@@ -105,7 +107,8 @@ public enum ScorecardBuilder {
                     let review = ev.review(form: form, index: k, row: row.id, rowIndex: i)
                     let suggestion = review?.suggestion
                     let findings = review?.findings ?? []
-                    lines.append(IndicatorLine(address: CellAddress(form: form.id, formIndex: k, row: row.id, rowIndex: i, column: ind.score),
+                    let address = CellAddress(form: form.id, formIndex: k, row: row.id, rowIndex: i, column: ind.score)
+                    lines.append(IndicatorLine(address: address, path: ev.template.path(address),
                                                level1: level1, level2: level2, name: v(row.id, i, ind.name).text ?? "",
                                                target: target, actual: actual, weight: weight, score: score, reason: reason,
                                                suggestion: suggestion, findings: findings))

@@ -71,4 +71,9 @@ enum CLI {
     }
 
     static func printJSON(_ v: JSONValue) { print(JSONWriter.write(v), terminator: "") }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var dir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &dir) && dir.boolValue
+    }
 }

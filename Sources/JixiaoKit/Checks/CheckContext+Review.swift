@@ -12,7 +12,7 @@ extension CheckContext {
                     let column: String
                     switch f {
                     case .overAchievement: column = ind.actual
-                    case .belowWeightWithoutReason: column = ind.reason
+                    case .belowWeightWithoutReason, .overAchievementWithoutReason, .reasonStatesOtherActual: column = ind.reason
                     default: column = ind.score
                     }
                     // An error from the review is always an error; the template's severity tempers the rest.

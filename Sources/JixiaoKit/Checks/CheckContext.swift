@@ -82,6 +82,12 @@ struct CheckContext {
                     report(.error, a, CheckText.required(labels.columnLabel(form, row: row, column: c)), code: "required")
                 }
             }
+            // A named instance (a special fund, an institution) is known by its name: `fields` marks
+            // it required, and a fund's figures without one cannot be told apart from the next fund's.
+            if row.repeating?.named == true, let idx, entry.rows[row.id]?[safe: idx]?.label?.isBlank ?? true {
+                let a = address(row.id, idx, CellAddress.labelColumn)
+                report(.error, a, CheckText.required(labels.columnLabel(form, row: row, column: CellAddress.labelColumn)), code: "required")
+            }
         }
     }
 
@@ -103,6 +109,9 @@ struct CheckContext {
         case .indicators: indicators(spec)
         case .placeholder: placeholders(spec)
         case .year: years(spec)
+        case .dates: dates(spec)
+        case .sameIndicators: sameIndicators(spec)
+        case .textArithmetic: textArithmetic(spec)
         }
     }
 
@@ -146,14 +155,15 @@ struct CheckContext {
                 guard let x = l.number, let y = r.number else { continue }
                 let k = a.map { kind(of: $0.column, row: $0.row, in: f) } ?? .money
                 let diff = x - y
+                let detail = spec.detail.flatMap { FormulaEvaluator.evaluate($0, in: scope).text }.map(CheckText.detail) ?? ""
                 switch spec.kind {
                 case .equal where abs(diff) > tolerance:
                     report(spec.severity, a, CheckText.notEqual(label: label, found: CheckText.show(l, kind: k), expected: CheckText.show(r, kind: k),
-                                                                difference: CheckText.show(.number(abs(diff)), kind: k)), code: "equal")
+                                                                difference: CheckText.show(.number(abs(diff)), kind: k)) + detail, code: "equal")
                 case .atLeast where diff < -tolerance:
-                    report(spec.severity, a, CheckText.tooSmall(label: label, found: CheckText.show(l, kind: k), bound: CheckText.show(r, kind: k)), code: "atLeast")
+                    report(spec.severity, a, CheckText.tooSmall(label: label, found: CheckText.show(l, kind: k), bound: CheckText.show(r, kind: k)) + detail, code: "atLeast")
                 case .atMost where diff > (k == .percent ? 0 : tolerance):
-                    report(spec.severity, a, CheckText.tooLarge(label: label, found: CheckText.show(l, kind: k), bound: CheckText.show(r, kind: k)), code: "atMost")
+                    report(spec.severity, a, CheckText.tooLarge(label: label, found: CheckText.show(l, kind: k), bound: CheckText.show(r, kind: k)) + detail, code: "atMost")
                 default: break
                 }
             }
@@ -167,6 +177,19 @@ struct CheckContext {
                 guard case let .text(s)? = entry.entry(row: row.id, index: idx, column: c) else { continue }
                 if let p = patterns.first(where: { s.containsLiteral($0) }) {
                     report(spec.severity, address(row.id, idx, c), CheckText.placeholder(pattern: p, text: String(s.prefix(30))), code: "placeholder")
+                }
+            }
+        }
+    }
+
+    mutating func textArithmetic(_ spec: CheckSpec) {
+        for (row, idx) in rowInstances() {
+            for c in row.columnIDs where row.formulas[c] == nil && (spec.columns.isEmpty || spec.columns.contains(c)) {
+                guard case let .text(s)? = entry.entry(row: row.id, index: idx, column: c) else { continue }
+                for sum in TextArithmetic.contradictions(in: s) {
+                    report(spec.severity, address(row.id, idx, c),
+                           CheckText.statedSum(sentence: String(sum.sentence.prefix(40)), total: sum.total.plain, parts: sum.parts.map(\.plain),
+                                               sum: sum.parts.reduce(0, +).plain, unit: sum.unit), code: "textArithmetic")
                 }
             }
         }

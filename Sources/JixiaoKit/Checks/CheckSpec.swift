@@ -18,6 +18,15 @@ public struct CheckSpec: Sendable {
         case placeholder
         /// Years written in the listed cells must be the evaluated year or an allowed offset of it.
         case year
+        /// The listed date cells (`C[]!date.value`: every project's) are one 填报日期: they must agree,
+        /// fall after the evaluated year, and not after `deadline` when the template states one.
+        case dates
+        /// An indicator of the first of `forms` that appears (same 三级指标 once spaces and punctuation
+        /// are dropped) in an instance of the second must carry the same 年度指标值 and 实际完成值.
+        case sameIndicators
+        /// A text that states a total and its parts whose parts add up to more (`TextArithmetic`), in
+        /// the typed text cells of `columns`, or of every column when none is listed.
+        case textArithmetic
     }
 
     public let kind: Kind
@@ -26,6 +35,9 @@ public struct CheckSpec: Sendable {
     public let label: String
     public let left: Formula?
     public let right: Formula?
+    /// `equal`/`atLeast`/`atMost`: a text formula appended to the message, so that a sum compared
+    /// across forms shows its parts (基本支出 360.71 + 各项目 680.96).
+    public var detail: Formula? = nil
     /// The cell a problem is shown at; for a cross-form check it names its form ("B!expense.value").
     public let at: CheckTarget?
     /// Evaluate once per listed column, binding `@`.
@@ -39,6 +51,10 @@ public struct CheckSpec: Sendable {
     public let cells: [CheckTarget]
     /// `year`: the offsets from the evaluated year that may appear (0 and 1 for a 填报日期 in Y+1).
     public let allowedYearOffsets: [Int]
+    /// `dates`: the bureau's deadline as month and day of the year after the evaluated one.
+    public var deadline: (month: Int, day: Int)? = nil
+    /// `sameIndicators`: the two forms whose indicator rows are compared (附件2 and each 附件3).
+    public var forms: [String] = []
 }
 
 /// A cell named by a check: optionally in another form, as `B!row.col`.
@@ -46,4 +62,6 @@ public struct CheckTarget: Sendable, Equatable {
     public let form: String?
     public let row: String
     public let column: String
+    /// `C[]!row.col`: the cell in every instance of a repeated form (the `dates` check).
+    public var allInstances = false
 }

@@ -25,6 +25,9 @@ public enum CheckText {
         "\(label)：应为「\(expected)」，现为「\(found)」。"
     }
 
+    /// A check's `detail`: the figures its sides are made of.
+    public static func detail(_ text: String) -> String { "其中：\(text)。" }
+
     public static func tooSmall(label: String, found: String, bound: String) -> String {
         "\(label)：应不小于 \(bound)，现为 \(found)。"
     }
@@ -57,6 +60,39 @@ public enum CheckText {
 
     public static func shiftedRow(_ name: String) -> String {
         "三级指标「\(name)」像是一个指标值：这一行可能整体错了一列（指标名称缺失，指标值、实际值依次左移）。请核对。"
+    }
+
+    /// A figure under 1.5% among whole percents: probably a ratio typed into a column of percent points.
+    public static func percentPoints(found: String, meant: String, neighbour: String) -> String {
+        "\(found) 远小于同栏的其他比率（如 \(neighbour)）：百分比格子中不带 % 的数字按百分点读取。若是 \(meant)，请改填 \(meant.replacingOccurrences(of: "%", with: "")) 或 \(meant)。"
+    }
+
+    public static func dateInEvaluatedYear(_ date: String, year: Int) -> String {
+        "日期 \(date) 早于评价年度 \(year) 年末：自评在年度结束后填报。请核对日期。"
+    }
+
+    public static func dateAfterDeadline(_ date: String, deadline: String) -> String {
+        "日期 \(date) 晚于规定的报送期限 \(deadline)。请核对日期。"
+    }
+
+    /// A date that differs from the submission's first 填报日期.
+    public static func datesDiffer(_ date: String, other: String, where place: String) -> String {
+        "填报日期 \(date) 与「\(place)」的 \(other) 不一致：同一套报表应为同一个填报日期。"
+    }
+
+    /// At the first date: the others that differ from it.
+    public static func datesDifferHere(_ date: String, others: [String]) -> String {
+        "填报日期 \(date) 与以下日期不一致：\(others.joined(separator: "；"))。同一套报表应为同一个填报日期。"
+    }
+
+    /// The same indicator on two forms with different values.
+    public static func indicatorDiffers(name: String, what: String, here: String, there: String, other: String) -> String {
+        "\(what)「\(here)」与\(other)同名指标「\(name)」的「\(there)」不同：同一指标在两张表中应一致。请核对。"
+    }
+
+    /// A text whose parts add up to more than the total it states.
+    public static func statedSum(sentence: String, total: String, parts: [String], sum: String, unit: String) -> String {
+        "文字「\(sentence)」中各分项 \(parts.joined(separator: " + ")) = \(sum)\(unit)，多于所称总数 \(total)\(unit)。请核对文字中的数字。"
     }
 
     public static func wrongYear(found: Int, allowed: [Int]) -> String {

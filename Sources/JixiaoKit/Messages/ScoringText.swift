@@ -103,7 +103,19 @@ public enum ScoringText {
     }
 
     public static func overAchievement(actual: Measure, target: Measure, ratio: Decimal) -> String {
-        "实际 \(actual) 为目标 \(target) 的 \(NumberFormat.percent(ratio))，超额较多，指标值可能定得偏低，请在偏差原因中说明"
+        "实际 \(actual) 为目标 \(target) 的 \(NumberFormat.percent(ratio))，超额较多，指标值可能定得偏低，可在偏差原因中说明"
+    }
+
+    public static func overAchievementWithoutReason(ratio: Decimal, threshold: Decimal) -> String {
+        "实际完成值为指标值的 \(NumberFormat.percent(ratio))，达到模板规定须说明的 \(NumberFormat.percent(threshold))：请填写偏差原因分析及改进措施"
+    }
+
+    public static func reasonStatesOtherActual(stated: Measure, actual: Measure) -> String {
+        "偏差原因中写实际完成 \(stated)，与本行实际完成值 \(actual) 不一致。请核对。"
+    }
+
+    public static func belowWeightOnMetTarget(score s: Decimal, weight: Decimal) -> String {
+        "实际完成值已达到指标值，按评分说明应记全部分值 \(score(weight))，现为 \(score(s))（填写偏差原因不能代替）"
     }
 
     public static func departsFromSuggestion(given: Decimal, suggested: Decimal) -> String {

@@ -19,14 +19,14 @@ public struct DraftEditor: Sendable {
         let f = try form(a.form)
         guard let row = f.row(a.row) else { throw .unknownRow(form: a.form, row: a.row) }
         guard a.formIndex >= 0, a.formIndex < draft.instances(of: a.form).count else {
-            throw .noSuchInstance(path: a.description, count: draft.instances(of: a.form).count)
+            throw .noSuchInstance(path: template.path(a), count: draft.instances(of: a.form).count)
         }
         if let idx = a.rowIndex {
             guard row.repeating != nil else { throw .notRepeated(a.row) }
             let count = draft.forms[a.form]![a.formIndex].count(of: a.row)
-            guard idx >= 0, idx < count else { throw .noSuchInstance(path: a.description, count: count) }
+            guard idx >= 0, idx < count else { throw .noSuchInstance(path: template.path(a), count: count) }
         } else if row.repeating != nil {
-            throw .badPath(a.description)
+            throw .badPath(template.path(a))
         }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         // What is stored: long text as typed, anything else trimmed. Over the limit it could never be read back.
@@ -42,7 +42,7 @@ public struct DraftEditor: Sendable {
         guard row.columnIDs.contains(a.column), let column = f.section(row.sectionID)?.column(a.column) else {
             throw .unknownColumn(row: a.row, column: a.column)
         }
-        guard row.formulas[a.column] == nil else { throw .computed(a.description) }
+        guard row.formulas[a.column] == nil else { throw .computed(template.path(a)) }
         var entry: Entry?
         if trimmed.isEmpty {
             entry = nil
@@ -51,11 +51,11 @@ public struct DraftEditor: Sendable {
             case let .success(d): entry = .number(d)
             case let .failure(e):
                 if lenient { entry = .invalid(trimmed) } else {
-                    throw .badValue(path: a.description, message: NumberText.message(e, kind: column.kind))
+                    throw .badValue(path: template.path(a), message: NumberText.message(e, kind: column.kind))
                 }
             }
         } else if column.kind == .choice, !column.options.isEmpty, !column.options.contains(trimmed), !lenient {
-            throw .badValue(path: a.description, message: EditText.notAnOption(trimmed, column.options))
+            throw .badValue(path: template.path(a), message: EditText.notAnOption(trimmed, column.options))
         } else {
             // Long text keeps its line breaks and inner spacing; single-line text is trimmed.
             entry = .text(column.kind == .longtext ? text : trimmed)

@@ -18,3 +18,25 @@ public enum EditError: Error, Equatable, Sendable {
     /// More than a cell may hold (`Limits.cellBytes`): the draft could not be read back.
     case tooLong(path: String, bytes: Int, limit: Int)
 }
+
+extension EditError {
+    /// A stable name for scripts (`jixiao set --json`): the case's name.
+    public var code: String {
+        switch self {
+        case .badPath: return "badPath"
+        case .unknownForm: return "unknownForm"
+        case .unknownRow: return "unknownRow"
+        case .unknownColumn: return "unknownColumn"
+        case .noSuchInstance: return "noSuchInstance"
+        case .notRepeated: return "notRepeated"
+        case .computed: return "computed"
+        case .badValue: return "badValue"
+        case .unknownParameter: return "unknownParameter"
+        case .badOption: return "badOption"
+        case .lastInstance: return "lastInstance"
+        case .badIndex: return "badIndex"
+        case .tooManyInstances: return "tooManyInstances"
+        case .tooLong: return "tooLong"
+        }
+    }
+}

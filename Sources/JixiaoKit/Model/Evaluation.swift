@@ -188,7 +188,7 @@ public struct Evaluation: Sendable {
                     if let old = previous?.reviews[key], old.inputs == inputs {
                         values.reviews[key] = old
                     } else {
-                        values.reviews[key] = RowReview(inputs, overAchievement: settings.overAchievement)
+                        values.reviews[key] = RowReview(inputs, overAchievement: settings.overAchievement, rules: settings.review)
                     }
                 }
             }

@@ -18,7 +18,7 @@ public struct RowReview: Sendable, Equatable {
     public let suggestion: Suggestion?
     public let findings: [IndicatorFinding]
 
-    public init(_ inputs: Inputs, overAchievement: Decimal) {
+    public init(_ inputs: Inputs, overAchievement: Decimal, rules: ReviewRules = ReviewRules()) {
         self.inputs = inputs
         let suggestion = inputs.weight.map {
             IndicatorScorer.suggest(target: inputs.target ?? "", actual: inputs.actual ?? "", weight: $0, overAchievement: overAchievement)
@@ -27,6 +27,6 @@ public struct RowReview: Sendable, Equatable {
         // The review judges a suggestion only for a row with both figures and a weight that is not negative.
         let judged = inputs.target != nil && inputs.actual != nil && (inputs.weight ?? -1) >= 0 ? suggestion : nil
         findings = IndicatorReview.review(target: inputs.target, actual: inputs.actual, weight: inputs.weight, score: inputs.score,
-                                          reason: inputs.reason, overAchievement: overAchievement, suggestion: judged)
+                                          reason: inputs.reason, overAchievement: overAchievement, rules: rules, suggestion: judged)
     }
 }

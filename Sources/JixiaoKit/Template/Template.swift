@@ -20,6 +20,10 @@ public struct Template: Sendable {
     public var nextYear = NextYearSpec()
 
     public func form(_ id: String) -> FormSpec? { forms.first { $0.id == id } }
+
+    /// A cell's whole path as `jixiao set` takes it: a repeated form's instance is always written
+    /// (`C[1].total.actual`), so the first project is never read as the form as a whole.
+    public func path(_ a: CellAddress) -> String { a.path(formRepeated: form(a.form)?.isRepeated ?? false) }
 }
 
 public struct GradeBand: Sendable, Equatable {
@@ -39,6 +43,8 @@ public struct TemplateSettings: Sendable {
     public var tolerance: Decimal
     /// Words that betray template text left in a cell (某某, 多少, XX).
     public var placeholderPatterns: [String]
+    /// `overAchievementReason`, `fullMarksWhenMet`: what the template adds to the indicator review.
+    public var review = ReviewRules()
 
     public static let standard = TemplateSettings(
         grades: [GradeBand(label: "优", min: 90), GradeBand(label: "良", min: 80),

@@ -32,6 +32,11 @@ extension TemplateLoader {
             var rest = Substring(text)
             if let bang = text.firstIndex(of: "!") { formID = String(text[..<bang]); rest = text[text.index(after: bang)...] }
             guard let ref = CellRef.parse(String(rest)) else { throw n.fail(.unknownCell(text)) }
+            if kind == .dates, let id = formID, id.hasSuffix("[]") {
+                let f = try formSpec(String(id.dropLast(2)), at: n)
+                guard f.isRepeated, hasCell(f, ref.row, ref.column) else { throw n.fail(.unknownCell(text)) }
+                return CheckTarget(form: f.id, row: ref.row, column: ref.column, allInstances: true)
+            }
             let f = try formSpec(formID, at: n)
             let columnsToCheck = ref.column == "@" ? (columns.isEmpty ? [] : columns) : [ref.column]
             if ref.row == "_" && each == nil && !rowList.isEmpty {
@@ -89,9 +94,24 @@ extension TemplateLoader {
             guard Limits.yearOffsets.contains(k) else { throw n.fail(.outOfRange(value: String(k), allowed: Limits.yearOffsets)) }
             offsets.append(k)
         }
-        let spec = CheckSpec(kind: kind, severity: severity, label: try node.optionalString("label") ?? "",
+        var spec = CheckSpec(kind: kind, severity: severity, label: try node.optionalString("label") ?? "",
                          left: left, right: right, at: try node.child("at").map { (n) throws(TemplateError) in try target(n) },
                          columns: columns, eachRow: each, rows: rowList, cells: cells, allowedYearOffsets: offsets.isEmpty ? [0] : offsets)
+        spec.detail = try formula("detail")
+        spec.forms = try node.strings("forms")
+        if kind == .sameIndicators {
+            guard spec.forms.count == 2 else { throw node.fail(.missing(field: "forms（两张表）")) }
+            for id in spec.forms {
+                guard let f = forms.first(where: { $0.id == id }) else { throw node.fail(.unknownForm(id), at: "forms") }
+                guard f.indicators != nil else { throw node.fail(.missing(field: "indicators (表 \(id))"), at: "forms") }
+            }
+        }
+        if let n = node.child("deadline") {
+            // "MM-DD" of the year after the evaluated one ("05-31": 31 May).
+            let parts = try n.string().split(separator: "-").compactMap { Int($0) }
+            guard parts.count == 2, (1...12).contains(parts[0]), (1...31).contains(parts[1]) else { throw n.fail(.badNumber(try n.string())) }
+            spec.deadline = (parts[0], parts[1])
+        }
         return spec
     }
 }

@@ -76,6 +76,8 @@ public enum TemplateLoader {
         if let d = try node.decimal("tolerance") { s.tolerance = d }
         s.executionRateDecimals = try node.int("executionRateDecimals", within: Limits.executionRateDecimals)
         if node.child("placeholderPatterns") != nil { s.placeholderPatterns = try node.strings("placeholderPatterns") }
+        s.review.overAchievementReason = try node.decimal("overAchievementReason")
+        s.review.fullMarksWhenMet = try node.bool("fullMarksWhenMet", default: false)
         return s
     }
 

@@ -39,6 +39,11 @@ public enum PrintCSV {
         return text
     }
 
+    /// One record of texts, neutralised and quoted as every field of the printout is, with its CRLF.
+    public static func record(_ texts: [String]) -> String {
+        texts.map { field($0) }.joined(separator: ",") + "\r\n"
+    }
+
     /// A figure of a numeric cell: written as displayed, a leading minus and all.
     static func isNumber(_ cell: SheetGrid.Cell) -> Bool {
         guard let printed = cell.printed, printed.kind.isNumeric, case .number = printed.value else { return false }

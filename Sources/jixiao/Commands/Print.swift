@@ -23,7 +23,8 @@ struct Print: ParsableCommand {
         xlsx  一个工作簿，每张表一个工作表 / one workbook, a sheet per form and per project (default: beside the draft).
         docx  Word 文档：自评报告，其后每张表一个表格（A4，宽表横排）/ a Word document: the report, then each form as a table (A4, wide forms landscape; default: beside the draft).
         有错误的草稿不打印为定稿；加 --draft 打印标明「草稿」的版本。/ A draft with errors is not printed as final; --draft prints a copy marked 草稿.
-        文件只写成 0600，从不写到草稿、备份、锁文件或恢复文件上；已有的文件只有是之前打印的同类文件才覆盖，否则需 --force。
+        文件只写成 0600，从不写到草稿、备份、锁文件或恢复文件上；
+        已有的文件只有是之前打印的同类文件才覆盖，否则需 --force。
         / Files are written 0600, never over the draft, its backup, lock or recovery file; an existing file is replaced only when it is an earlier printout of the same kind, else only with --force.
         退出码 / Exit code: 0 已打印 printed, 1 有错误未打印 refused (errors), 2 文件无法读取或写入 a file could not be read or written.
         """)

@@ -77,7 +77,7 @@ struct PrintTextLayoutTests {
         #expect(text.contains("职称评定通过率"))
         #expect(text.contains("通过270人"))
         #expect(text.contains("填表人：示例填表人"))
-        #expect(text.contains("校验：0 个错误，13 个警告"))
+        #expect(text.contains("校验：0 个错误，17 个警告，4 条提示"))
         #expect(!text.contains(PrintWords.draft))
     }
 

@@ -89,7 +89,7 @@ private let reviewCases: [ReviewCase] = [
         #expect(IndicatorFinding.scoreNegative(score: -1).severity == .error)
         #expect(IndicatorFinding.fullMarksOnMiss(suggested: 0, reason: "").severity == .warning)
         #expect(IndicatorFinding.belowWeightWithoutReason(score: 1, weight: 2).severity == .warning)
-        #expect(IndicatorFinding.overAchievement(actual: F.m("2", ""), target: F.m("1", ""), ratio: 2).severity == .warning)
+        #expect(IndicatorFinding.overAchievement(actual: F.m("2", ""), target: F.m("1", ""), ratio: 2).severity == .info)
         #expect(IndicatorFinding.departsFromSuggestion(given: 1, suggested: 2).severity == .info)
         #expect(Severity.info < .warning && Severity.warning < .error)
     }
@@ -102,7 +102,7 @@ private let reviewCases: [ReviewCase] = [
         #expect(IndicatorFinding.belowWeightWithoutReason(score: 9, weight: 10).message
             == "得分 9.00 低于分值 10.00，请填写偏差原因分析及改进措施")
         #expect(IndicatorFinding.overAchievement(actual: F.m("374", "人"), target: F.m("100", "人"), ratio: F.d("3.74")).message
-            == "实际 374人 为目标 100人 的 374%，超额较多，指标值可能定得偏低，请在偏差原因中说明")
+            == "实际 374人 为目标 100人 的 374%，超额较多，指标值可能定得偏低，可在偏差原因中说明")
         #expect(IndicatorFinding.departsFromSuggestion(given: F.d("1.5"), suggested: F.d("1.6")).message
             == "得分 1.50 与按指标值计算的建议得分 1.60 不同（允许，仅作提示）")
         #expect(IndicatorFinding.scoreNegative(score: -1).message == "得分 -1.00 为负数，得分不能小于 0")
