@@ -10,7 +10,16 @@ extension UIText {
         public static func problemCounts(errors: Int, warnings: Int) -> String { "错误 \(errors)  警告 \(warnings)" }
         public static func saved(_ path: String) -> String { "已保存 \(path)" }
         public static let keptInMemory = " 改动仍保留在程序中和恢复文件里，可稍后再按 F2 重试。"
-        public static let editorFailed = "外部编辑器没有正常结束，单元格内容未改。请检查 $EDITOR 设置。"
+        public static func editorFailed(_ why: EditorFailure) -> String {
+            let reason: String
+            switch why {
+            case let .tempFile(e): reason = "无法写临时文件（\(e)）"
+            case let .notStarted(editor, e): reason = "无法启动 \(editor)（\(e)）"
+            case let .exitStatus(editor, code): reason = "\(editor) 以状态 \(code) 退出"
+            case let .signal(editor, sig): reason = "\(editor) 被信号 \(sig) 终止"
+            }
+            return "外部编辑器没有正常结束：\(reason)，单元格内容未改。请检查 $VISUAL / $EDITOR 设置。"
+        }
         public static let readOnlyNoSave = "以只读方式打开，不能保存。"
         public static let readOnlyNoEdit = "以只读方式打开，不能修改。"
         public static let nothingToUndo = "没有可撤销的改动。"

@@ -36,14 +36,16 @@ public enum App {
             return []
         case let .editorFinished(text):
             guard var e = s.editing, e.area != nil else { return [] }
-            if let text {
+            switch text {
+            case let .success(text):
                 e.area = TextAreaEditor(text: text)
                 s.editing = e
                 applyTentative(&s)
                 return commitEdit(&s, then: .stay)
+            case let .failure(why):
+                s.say(UIText.App.editorFailed(why), error: true)
+                return []
             }
-            s.say(UIText.App.editorFailed, error: true)
-            return []
         case let .printed(result):
             switch result {
             case let .success(paths): s.say(UIText.App.printed(paths))
