@@ -26,6 +26,6 @@ let package = Package(
         .executableTarget(name: "jixiao-bench", dependencies: ["JixiaoKit", "JixiaoTUI"]),
         // Golden files are read by path in the tests, not compiled or bundled.
         .testTarget(name: "JixiaoKitTests", dependencies: ["JixiaoKit"], exclude: ["Golden"]),
-        .testTarget(name: "JixiaoTUITests", dependencies: ["JixiaoTUI", "JixiaoKit"]),
+        .testTarget(name: "JixiaoTUITests", dependencies: ["JixiaoTUI", "JixiaoKit"], exclude: ["Golden"]),
     ]
 )
