@@ -8,6 +8,8 @@ public struct RecentDraft: Sendable, Equatable {
     public let year: Int
     public let templateID: String
     public let modified: Date
+    /// A recovery file holds changes to it that were never saved.
+    public var recoverable = false
 }
 
 /// The start screen: resume a recent draft or start a new one (year, unit name, file name).
@@ -29,6 +31,8 @@ public struct StartState: Sendable {
     public init(recent: [RecentDraft], fixedFile: String?, defaultYear: Int, templateTitle: String) {
         self.recent = recent
         self.stage = fixedFile == nil && !recent.isEmpty ? .choose : .new
+        // The draft worked on last (the list is newest first), not 「新建」: resuming is the usual errand.
+        self.selected = recent.isEmpty ? 0 : 1
         self.year = LineEditor(text: String(defaultYear))
         self.unit = LineEditor()
         self.file = LineEditor(text: fixedFile ?? "")
@@ -68,8 +72,9 @@ public enum StartApp {
             let fields = s.fileFixed ? 2 : 3
             switch key {
             case .escape:
-                if s.recent.isEmpty || s.fileFixed { return .quit }
+                // Back to the first screen, never out of the program: Esc means "not this".
                 s.stage = .choose
+                s.selected = 0
             case .f(10), .ctrl("q"), .ctrl("c"): return .quit
             case .tab, .down: s.field = (s.field + 1) % fields
             case .backTab, .up: s.field = (s.field + fields - 1) % fields
@@ -120,8 +125,10 @@ public enum StartApp {
                     if let u = list.array?.first?["cells"]?["unitName"]?["value"]?.string { unit = u; break }
                 }
             }
-            out.append(RecentDraft(path: p, unit: unit, year: json["year"]?.int ?? 0, templateID: json["template"]?["id"]?.string ?? "",
-                                   modified: attrs[.modificationDate] as? Date ?? Date.distantPast))
+            var d = RecentDraft(path: p, unit: unit, year: json["year"]?.int ?? 0, templateID: json["template"]?["id"]?.string ?? "",
+                                modified: attrs[.modificationDate] as? Date ?? Date.distantPast)
+            d.recoverable = RecoveryStore.candidates(for: p).contains { FileManager.default.fileExists(atPath: $0) }
+            out.append(d)
         }
         return out.sorted { $0.modified > $1.modified }
     }

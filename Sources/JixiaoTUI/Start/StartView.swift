@@ -18,7 +18,9 @@ public enum StartView {
             let items = [UIText.Start.newDraft(s.templateTitle)] + s.recent.map { d in
                 let f = DateFormatter()
                 f.dateFormat = "yyyy-MM-dd HH:mm"
-                return "\(d.path)  \(d.unit.isEmpty ? UIText.App.noUnitYet : d.unit)  \(d.year)年度  \(f.string(from: d.modified))"
+                // The mark goes before the details that may be cut at the right edge.
+                return d.path + (d.recoverable ? UIText.Start.recoverable : "")
+                    + "  \(d.unit.isEmpty ? UIText.App.noUnitYet : d.unit)  \(d.year)年度  \(f.string(from: d.modified))"
             }
             let visible = rows - row - 2
             let top = max(0, s.selected - visible + 1)
@@ -60,6 +62,7 @@ public enum StartView {
 extension UIText {
     public enum Start {
         public static let subtitle = "绩效自评表填报"
+        public static let recoverable = "  〔有未保存的改动可恢复〕"
         public static let chooseTitle = "继续填写本目录中的草稿，或新建："
         public static func newDraft(_ template: String) -> String { "＋ 新建草稿（\(template)）" }
         public static func newTitle(_ template: String) -> String { "新建草稿 · \(template)" }

@@ -5,14 +5,22 @@ enum TitleBar {
     static func draw(_ sc: inout Screen, _ s: AppState) {
         sc.fill(Rect(row: 0, col: 0, height: 1, width: sc.cols), style: .title)
         let unit = ScorecardUnit.name(s)
-        var left = " \(UIText.App.programName) · \(unit.isEmpty ? UIText.App.noUnitYet : unit) · \(s.draft.year)年度 · \(s.path)"
-        if s.isDirty { left += UIText.App.unsavedMark }
-        if s.readOnly { left += UIText.App.readOnlyMark }
+        let left = " \(UIText.App.programName) · \(unit.isEmpty ? UIText.App.noUnitYet : unit) · \(s.draft.year)年度 · "
+        // Whether the work is saved and how many problems remain outrank the file name (which the
+        // default naming makes long): they stay whole, and the name gives way with an ellipsis.
+        var marks = ""
+        if s.isDirty { marks += UIText.App.unsavedMark }
+        if s.readOnly { marks += UIText.App.readOnlyMark }
         let e = s.checks.count(.error), w = s.checks.count(.warning)
-        let right = UIText.App.problemCounts(errors: e, warnings: w) + " "
-        let rw = DisplayWidth.width(of: right)
-        sc.put(left, row: 0, col: 0, style: .title, maxWidth: max(0, sc.cols - rw - 1))
-        sc.put(right, row: 0, col: sc.cols - rw, style: e > 0 ? CellStyle(.error, [.bold]) : .title)
+        let counts = UIText.App.problemCounts(errors: e, warnings: w) + " "
+        let cw = DisplayWidth.width(of: counts)
+        let room = max(0, sc.cols - cw - 1 - DisplayWidth.width(of: marks))
+        let lw = DisplayWidth.width(of: left)
+        let head = lw + 6 <= room ? left + DisplayWidth.truncate(s.path, toWidth: room - lw, ellipsis: "…")
+                                  : DisplayWidth.truncate(String(left.dropLast(3)), toWidth: room, ellipsis: "…")
+        let end = sc.put(head, row: 0, col: 0, style: .title, maxWidth: room)
+        sc.put(marks, row: 0, col: end, style: CellStyle(.title, [.bold]))
+        sc.put(counts, row: 0, col: sc.cols - cw, style: e > 0 ? CellStyle(.error, [.bold]) : .title)
     }
 }
 

@@ -129,7 +129,8 @@ enum AreaEditorView {
         let labels = Labels(template: s.template, draft: s.draft)
         let h = max(6, min(sc.rows - 6, 14))
         let rect = Rect(row: sc.rows - 3 - h, col: 2, height: h, width: sc.cols - 4)
-        sc.fill(rect, style: .normal)
+        // The whole band, not only the box: figures beside it would read as part of the text.
+        sc.fill(Rect(row: rect.row, col: 0, height: h, width: sc.cols), style: .normal)
         let inner = sc.box(rect, title: " " + labels.location(e.address) + " ", style: .focus, titleStyle: CellStyle(.title, [.bold]))
         let wrapped = area.wrapped(width: inner.width)
         let top = max(0, wrapped.cursor.row - inner.height + 1)
