@@ -28,6 +28,7 @@ public enum App {
             switch result {
             case let .success(stamp):
                 s.savedRevision = revision
+                s.savedDraft = revision == s.revision ? s.draft : nil
                 s.stamp = stamp
                 s.say(UIText.App.saved(s.path))
             case let .failure(error):

@@ -70,6 +70,9 @@ public struct AppState: Sendable {
     /// Increases with every change; the draft is unsaved while it differs from `savedRevision`.
     public var revision = 0
     public var savedRevision = 0
+    /// The draft as in the file (read or last saved), when known: changes that cancel out (a project
+    /// added, then deleted) leave nothing to save.
+    var savedDraft: Draft?
     var nextRevision = 1
     public var readOnly = false
     /// The file as it was when read or last saved, so a save notices a file replaced behind our back.
@@ -83,7 +86,7 @@ public struct AppState: Sendable {
     public var template: Template { workspace.template }
     public var draft: Draft { workspace.draft }
     public var evaluation: Evaluation { workspace.evaluation }
-    public var isDirty: Bool { revision != savedRevision }
+    public var isDirty: Bool { revision != savedRevision && savedDraft.map { $0 != draft } ?? true }
     /// Bumped whenever the draft value is replaced, so the driver can tell in O(1) that nothing changed.
     public internal(set) var draftVersion = 0
 
@@ -97,6 +100,7 @@ public struct AppState: Sendable {
         self.workspace = workspace
         self.checks = LiveChecks(workspace.evaluation)
         self.path = path
+        self.savedDraft = workspace.draft
         let firstForm = workspace.template.forms.first { workspace.draft.instances(of: $0.id).count > 0 } ?? workspace.template.forms[0]
         self.focus = CellAddress(form: firstForm.id, row: "", column: "")
         refreshAllProgress()
