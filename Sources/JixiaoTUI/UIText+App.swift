@@ -107,7 +107,7 @@ extension UIText {
             ("Enter", "编辑当前格；再按 Enter 确认并到下一个要填写的格子"),
             ("直接输入", "覆盖当前格的内容（中文输入法可直接使用）"),
             ("Esc", "取消编辑，恢复原值"),
-            ("Backspace / Delete", "清空当前格"),
+            ("Backspace / Delete", "清空当前格（Esc 放弃，Enter 确定）"),
             ("编辑中 Ctrl-A/E, Ctrl-←/→", "到行首/行尾，按词移动；Ctrl-W 删词，Ctrl-K/Ctrl-U 删到行尾/行首"),
             ("多行文字", "Enter 换行，Ctrl-S 完成，F3 交给外部编辑器（$EDITOR）"),
             ("数字", "可输入全角数字和标点、千位分隔符，百分比可带 %，金额可带“万元”"),

@@ -138,18 +138,6 @@ extension App {
         return []
     }
 
-    static func clearCell(_ s: inout AppState) {
-        let layout = s.layout
-        let r = layout.rowRef(of: s.focus)
-        guard layout.isFillable(r, s.focus.column), !s.readOnly else { return }
-        guard s.evaluation.value(s.focus) != .empty else { return }
-        let before = s.draft
-        var d = s.draft
-        try? DraftEditor(template: s.template).set(&d, s.focus, text: "", lenient: true)
-        replaceDraft(&s, d, form: s.focus.form, index: s.focus.formIndex)
-        recordChange(&s, before: before, focus: s.focus)
-    }
-
     /// Width of the focused cell on screen, for scrolling the line editor.
     static func fieldWidth(_ s: AppState) -> Int {
         TableGeometry(state: s).width(of: s.focus.column, in: s.layout.form.row(s.focus.row)?.sectionID ?? "")

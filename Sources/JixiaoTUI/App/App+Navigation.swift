@@ -19,7 +19,10 @@ extension App {
         case .enter:
             let r = layout.rowRef(of: s.focus)
             if r.isPlaceholder { addRow(&s) } else { beginEdit(&s, replacing: nil) }
-        case .backspace, .delete: clearCell(&s)
+        case .backspace, .delete:
+            // Clearing is an edit like typing over the cell: Esc puts the value back, Enter keeps it cleared.
+            let r = layout.rowRef(of: s.focus)
+            if layout.isFillable(r, s.focus.column), s.evaluation.value(s.focus) != .empty { beginEdit(&s, replacing: "") }
         case .paste(let text): beginEdit(&s, replacing: text)
         case .char(let c) where !c.isNewline: beginEdit(&s, replacing: String(c))
         case .escape: break

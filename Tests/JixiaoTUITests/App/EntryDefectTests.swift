@@ -29,4 +29,18 @@ struct EntryDefectTests {
         t.press(.f(10))
         #expect(t.overlay == .confirm(.quitUnsaved))
     }
+
+    /// Friction 9: Backspace on a cell clears it as an edit, so Esc brings the value back.
+    @Test func backspaceClearsAsAnEditThatEscapeUndoes() {
+        var s = AppFixture.example()
+        s.focus("A.staff.actual")
+        s.press(.backspace)
+        #expect(s.value("A.staff.actual") == .empty)
+        s.press(.escape)
+        #expect(s.value("A.staff.actual") == .number(15))
+        s.press(.backspace, .enter)
+        #expect(s.value("A.staff.actual") == .empty)
+        s.press(.ctrl("z"))
+        #expect(s.value("A.staff.actual") == .number(15))
+    }
 }
