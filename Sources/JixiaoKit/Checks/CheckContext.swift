@@ -46,11 +46,30 @@ struct CheckContext {
     mutating func invalidEntries() {
         for (row, idx) in rowInstances() {
             for c in row.columnIDs where row.formulas[c] == nil {
-                if case let .invalid(s)? = entry.entry(row: row.id, index: idx, column: c) {
+                switch entry.entry(row: row.id, index: idx, column: c) {
+                case let .invalid(s)?:
                     let k = kind(of: c, row: row.id)
                     report(.error, address(row.id, idx, c), CheckText.notANumber(s, kind: k), code: "notANumber")
+                case let .number(d)?:
+                    implausibleNumber(d, kind: kind(of: c, row: row.id), at: address(row.id, idx, c))
+                default:
+                    break
                 }
             }
+        }
+    }
+
+    /// A number typed into a cell that holds amounts: negative where no amount can be, or with more
+    /// decimals than the form shows (2.585 万元 would print as 2.59 without a word).
+    mutating func implausibleNumber(_ d: Decimal, kind: CellKind, at a: CellAddress) {
+        switch kind {
+        case .money, .count, .area:
+            if d < 0 { report(.warning, a, CheckText.negative(CheckText.show(.number(d), kind: kind)), code: "negative") }
+            if kind == .money, d.rounded(2) != d {
+                report(.warning, a, CheckText.tooManyDecimals(d.plain, shown: NumberFormat.money(d)), code: "decimals")
+            }
+        default:
+            break
         }
     }
 

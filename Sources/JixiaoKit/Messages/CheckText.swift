@@ -39,6 +39,14 @@ public enum CheckText {
         "「\(input)」不是数字。\(NumberText.hint(kind))"
     }
 
+    public static func negative(_ shown: String) -> String {
+        "\(shown) 是负数，这一格不应为负。请核对是否多输了负号。"
+    }
+
+    public static func tooManyDecimals(_ input: String, shown: String) -> String {
+        "\(input) 超过两位小数：金额以万元计、保留两位，表上显示为 \(shown)。请核对并按两位小数填写。"
+    }
+
     /// A computed cell (or a check's side) whose arithmetic reached `Limits.computedMagnitude`.
     public static func beyondRange(label: String? = nil) -> String {
         (label.map { "\($0)：" } ?? "") + "计算结果超出可计算的范围（绝对值须小于 10 的 38 次方），按“—”处理。请核对参与计算的数字是否多输了位数或用错了单位。"
