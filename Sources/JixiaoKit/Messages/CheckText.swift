@@ -39,6 +39,11 @@ public enum CheckText {
         "「\(input)」不是数字。\(NumberText.hint(kind))"
     }
 
+    /// A cross-form total over projects (附件3) that are not all entered yet.
+    public static func setIncomplete(label: String, form: String, noun: String, entered: Int, total: Int) -> String {
+        "\(label)：\(form)已填 \(entered)/\(total) 个\(noun)，暂不核对。填完全部\(noun)（或删去多余的）后再核对此项。"
+    }
+
     public static func negative(_ shown: String) -> String {
         "\(shown) 是负数，这一格不应为负。请核对是否多输了负号。"
     }
