@@ -39,6 +39,8 @@ extension UIText {
         public static let emptyGroup = "（无，按 Enter 或 F5 增加）"
         public static func placeholderLine(_ form: String) -> String { "\(form) · 空组：按 Enter 或 F5 增加一行" }
         public static let computedTag = "自动计算"
+        public static let moreBelow = " ↓ 还有 "
+        public static let moreAbove = " ↑ 上面还有 "
         public static let optionalForm = "选填"
         public static func kindName(_ k: CellKind) -> String {
             switch k {
@@ -88,7 +90,7 @@ extension UIText {
         public static let problems: [(String, String)] = [("↑↓", "选择"), ("Enter", "跳到该格"), ("Esc", "返回")]
         public static let score: [(String, String)] = [("↑↓", "滚动"), ("P", "打印预览"), ("Esc", "返回")]
         public static let printPreview: [(String, String)] = [("1", "写出文本"), ("2", "HTML"), ("3", "CSV"), ("4", "Excel"), ("↑↓", "滚动"), ("Esc", "返回")]
-        public static let help: [(String, String)] = [("Esc", "返回")]
+        public static let help: [(String, String)] = [("↑↓", "滚动"), ("Esc", "返回")]
         public static let confirm: [(String, String)] = [("Y", "是"), ("N", "否"), ("Esc", "取消")]
         public static let prompt: [(String, String)] = [("Enter", "确定"), ("Esc", "取消")]
     }

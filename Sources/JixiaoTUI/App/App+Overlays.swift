@@ -4,8 +4,18 @@ extension App {
     static func overlayKey(_ s: inout AppState, _ key: Key) -> [Effect] {
         switch s.overlay {
         case .none, .tooSmall: return []
-        case .help:
-            if [.escape, .enter, .f(1), .char("q")].contains(key) { s.overlay = .none }
+        case let .help(scroll):
+            let last = max(0, HelpView.lines(width: s.size.cols - 2).count - HelpView.visibleRows(s.size.rows))
+            switch key {
+            case .escape, .enter, .f(1), .char("q"): s.overlay = .none
+            case .up: s.overlay = .help(scroll: max(0, scroll - 1))
+            case .down: s.overlay = .help(scroll: min(last, scroll + 1))
+            case .pageUp: s.overlay = .help(scroll: max(0, scroll - HelpView.visibleRows(s.size.rows)))
+            case .pageDown, .char(" "): s.overlay = .help(scroll: min(last, scroll + HelpView.visibleRows(s.size.rows)))
+            case .home: s.overlay = .help(scroll: 0)
+            case .end: s.overlay = .help(scroll: last)
+            default: break
+            }
             return []
         case let .problems(selected):
             let all = s.panel.problems

@@ -69,7 +69,7 @@ public enum App {
     /// Keys that work everywhere outside editing: function keys, undo, save, quit.
     static func globalKey(_ s: inout AppState, _ key: Key) -> [Effect]? {
         switch key {
-        case .f(1): s.overlay = .help; return []
+        case .f(1): s.overlay = .help(scroll: 0); return []
         case .f(2), .ctrl("s"): return save(&s)
         case .f(3): s.overlay = .problems(selected: 0); return []
         case .f(4): s.overlay = .score(scroll: 0); return []

@@ -3,7 +3,7 @@ import JixiaoKit
 /// What the screen is showing on top of the form.
 public enum Overlay: Sendable, Equatable {
     case none
-    case help
+    case help(scroll: Int)
     case problems(selected: Int)
     case score(scroll: Int)
     /// The text printout as it will be written, with keys to write it (or HTML, CSV, XLSX) beside the draft.

@@ -36,6 +36,8 @@ enum ScorecardUnit {
 
 /// Two lines above the key bar: the focused cell's full label and kind, then its problem or a message.
 enum StatusBar {
+    static let maxMessageLines = 4
+
     static func draw(_ sc: inout Screen, _ s: AppState) {
         let r1 = sc.rows - 3, r2 = sc.rows - 2
         sc.fill(Rect(row: r1, col: 0, height: 2, width: sc.cols), style: .status)
@@ -49,16 +51,33 @@ enum StatusBar {
             let computed = !layout.isFillable(r, s.focus.column) && !s.focus.column.isEmpty
             where_ += "  〔" + (computed ? UIText.App.computedTag : UIText.App.kindName(kind)) + "〕"
         }
-        sc.put(" " + where_, row: r1, col: 0, style: .status, maxWidth: sc.cols)
         if let m = s.message {
-            sc.put(" " + m, row: r2, col: 0, style: s.messageIsError ? CellStyle(.error, [.bold]) : .status, maxWidth: sc.cols)
+            // A message longer than a line takes the cell's name's line and, if need be, the table's last
+            // lines above it, until the next key; past `maxMessageLines` it ends with an ellipsis.
+            let style = s.messageIsError ? CellStyle(.error, [.bold]) : CellStyle.status
+            var lines = TextLines.wrap(m, width: sc.cols - 2)
+            if lines.count > 1 {
+                if lines.count > maxMessageLines {
+                    lines = Array(lines.prefix(maxMessageLines))
+                    lines[maxMessageLines - 1] = DisplayWidth.truncate(lines[maxMessageLines - 1] + "……", toWidth: sc.cols - 2, ellipsis: "…")
+                }
+                let top = r2 - lines.count + 1
+                sc.fill(Rect(row: top, col: 0, height: lines.count, width: sc.cols), style: .status)
+                for (k, l) in lines.enumerated() { sc.put(" " + l, row: top + k, col: 0, style: style, maxWidth: sc.cols) }
+                return
+            }
+            sc.put(" " + DisplayWidth.truncate(where_, toWidth: sc.cols - 2, ellipsis: "…"), row: r1, col: 0, style: .status, maxWidth: sc.cols)
+            sc.put(" " + m, row: r2, col: 0, style: style, maxWidth: sc.cols)
             return
         }
+        sc.put(" " + DisplayWidth.truncate(where_, toWidth: sc.cols - 2, ellipsis: "…"), row: r1, col: 0, style: .status, maxWidth: sc.cols)
         let mine = s.checks.problems(form: s.focus.form, index: s.focus.formIndex).filter { $0.address == s.focus }
             + s.checks.acrossForms.filter { $0.address == s.focus }
         if let p = mine.max(by: { $0.severity < $1.severity }) {
             let style: CellStyle = p.severity == .error ? CellStyle(.error, [.bold]) : CellStyle(.warning)
-            sc.put(" " + ProblemReport.severityWord(p.severity) + "：" + p.message, row: r2, col: 0, style: style, maxWidth: sc.cols)
+            // Cut with an ellipsis when long: F3 shows it whole.
+            let text = ProblemReport.severityWord(p.severity) + "：" + p.message
+            sc.put(" " + DisplayWidth.truncate(text, toWidth: sc.cols - 2, ellipsis: "…（F3 看全文）"), row: r2, col: 0, style: style, maxWidth: sc.cols)
         } else if s.editing != nil {
             sc.put(" " + UIText.App.editingHint(area: s.editing?.area != nil), row: r2, col: 0, style: .status, maxWidth: sc.cols)
         }

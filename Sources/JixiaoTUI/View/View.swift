@@ -21,7 +21,7 @@ public enum View {
         KeyBar.draw(&sc, state)
         switch s.overlay {
         case .none, .tooSmall: break
-        case .help: HelpView.draw(&sc, state)
+        case let .help(scroll): HelpView.draw(&sc, state, scroll: scroll)
         case let .problems(selected): ProblemsView.draw(&sc, state, selected: selected)
         case let .score(scroll): ScoreView.draw(&sc, state, scroll: scroll)
         case let .printPreview(scroll): PrintPreviewView.draw(&sc, state, scroll: scroll)

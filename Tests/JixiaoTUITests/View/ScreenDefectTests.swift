@@ -40,3 +40,48 @@ struct ScreenDefectTests {
         }
     }
 }
+
+/// Issue 13, defect 4: no message is cut mid-sentence without a sign.
+struct MessageCutTests {
+    /// Every character of `text` (spaces aside) appears in `lines`, in order.
+    static func shownWhole(_ text: String, in lines: [String]) -> Bool {
+        let flat = lines.joined().filter { $0 != " " && $0 != "│" }
+        return flat.contains(text.filter { $0 != " " })
+    }
+
+    @Test func problemsPanelShowsEachMessageWhole() {
+        for (rows, cols) in [(24, 80), (36, 120)] {
+            var s = AppFixture.example(rows: rows, cols: cols)
+            s.press(.f(3))
+            let p = s.panel.problems[0]
+            #expect(Self.shownWhole(p.message, in: s.lines), "\(cols): \(p.message)")
+        }
+    }
+
+    @Test func helpKeysAreNotCutAndTheRestScrolls() {
+        var s = AppFixture.example(rows: 24, cols: 80)
+        s.press(.f(1))
+        var seen = s.lines
+        for _ in 0..<40 { s.press(.down); seen += s.lines }
+        #expect(seen.contains { $0.contains("编辑中 Ctrl-A/E, Ctrl-←/→") })
+        #expect(seen.contains { $0.contains("F10 或 Ctrl-Q") })
+        #expect(Self.shownWhole("可输入全角数字和标点、千位分隔符，百分比可带 %，金额可带“万元”", in: seen))
+    }
+
+    @Test func aLongStatusMessageIsShownWhole() {
+        var s = AppFixture.example(rows: 24, cols: 80)
+        s.say(UIText.App.printFailed("权限不足：/home/会计/文档/示例区某某局-2023年度整体支出绩效自评-评分表.txt"), error: true)
+        #expect(Self.shownWhole(s.message!, in: s.lines.suffix(5)))
+    }
+
+    @Test func theLockPromptDoesNotSplitAFileName() {
+        let lock = "/home/kuaiji/wendang/示例区某某局-2023年度整体支出绩效自评.json.lock"
+        let c = RecoveryPrompts.lockHeld(LockInfo(pid: 4321, host: "desk-7", user: "kuaiji", since: Date(timeIntervalSince1970: 0), boot: nil),
+                                         draftPath: "d.json", lockPath: lock)
+        for cols in [80, 120] {
+            let lines = ChoiceView.render(c, rows: 24, cols: cols).lines()
+            #expect(lines.contains { $0.contains("示例区某某局-2023年度整体支出绩效自评.json.lock") }, "\(cols)")
+            #expect(lines.contains { $0.contains("以只读方式打开（可以查看、打印，不能修改和保存）") })
+        }
+    }
+}
