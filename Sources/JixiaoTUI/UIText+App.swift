@@ -40,6 +40,8 @@ extension UIText {
         public static func placeholderLine(_ form: String) -> String { "\(form) · 空组：按 Enter 或 F5 增加一行" }
         public static let computedTag = "自动计算"
         public static let moreBelow = " ↓ 还有 "
+        public static let columnsLeft = "‹"
+        public static let columnsRight = "›"
         public static let moreAbove = " ↑ 上面还有 "
         public static let optionalForm = "选填"
         public static func kindName(_ k: CellKind) -> String {

@@ -44,6 +44,10 @@ enum TableView {
             let align: DisplayWidth.Alignment = kind.isNumeric ? .right : .left
             sc.put(DisplayWidth.fit(label, toWidth: min(c.width, width - c.x), alignment: align, ellipsis: "…"), row: row, col: x0 + c.x, style: style)
         }
+        // Columns off screen: a sign on the side where they are (the focus scrolls them into view).
+        let more = g.overflow(of: sectionID)
+        if more.left { sc.put(UIText.App.columnsLeft, row: row, col: x0 + cols.label - 1, style: CellStyle(.title, [.bold])) }
+        if more.right { sc.put(UIText.App.columnsRight, row: row, col: x0 + width - 1, style: CellStyle(.title, [.bold])) }
     }
 
     static func line(_ sc: inout Screen, _ s: AppState, _ layout: FormLayout, _ labels: Labels, _ g: TableGeometry, _ r: RowRef,

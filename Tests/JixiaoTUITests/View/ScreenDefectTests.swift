@@ -85,3 +85,46 @@ struct MessageCutTests {
         }
     }
 }
+
+/// Issue 13, defect 3 and friction 10: every column of every section is on screen at 80 columns, and on
+/// a wide screen the figures stay near their labels.
+struct ColumnFitTests {
+    @Test func everyColumnFitsAtEightyColumns() {
+        var s = AppFixture.example(rows: 24, cols: 80)
+        for form in s.template.forms where form.id != "S" {
+            s.focus = CellAddress(form: form.id, formIndex: 0, row: "", column: "")
+            let g = TableGeometry(state: s)
+            let width = View.tableRect(s).width
+            for section in form.sections {
+                for c in g.columns(of: section.id).cells {
+                    #expect(c.x + c.width <= width, "\(form.id) \(section.id).\(c.id): \(c.x)+\(c.width) > \(width)")
+                }
+            }
+        }
+        s.focus("C[1].total.score")
+        #expect(s.lines.contains { $0.contains("得分") && $0.contains("执行率") })
+    }
+
+    /// 评分表's ten columns cannot fit at 80: the focused one scrolls into view, and a sign says more.
+    @Test func aSectionTooWideScrollsToTheFocusedColumn() {
+        var s = AppFixture.example(rows: 24, cols: 80)
+        let form = s.template.form("S")!
+        let width = View.tableRect(s).width
+        let row = form.rows.first { $0.sectionID == "rubric" && $0.columnIDs.contains("note") }!
+        for column in form.section("rubric")!.columns.map(\.id) where row.columnIDs.contains(column) {
+            s.focus = CellAddress(form: "S", row: row.id, column: column)
+            let c = TableGeometry(state: s).columns(of: "rubric").cells.first { $0.id == column }
+            #expect(c.map { $0.x + $0.width <= width } == true, "\(column)")
+        }
+        s.focus = CellAddress(form: "S", row: row.id, column: row.columnIDs.first { $0 != "note" }!)
+        App.keepFocusVisible(&s)
+        #expect(s.lines.contains { $0.hasSuffix("›") })
+    }
+
+    @Test func figuresStayNearTheirLabelsOnAWideScreen() {
+        var s = AppFixture.example(rows: 50, cols: 200)
+        s.focus("C[1].total.initial")
+        let g = TableGeometry(state: s)
+        #expect(g.columns(of: "funds").label <= 30)
+    }
+}
