@@ -11,7 +11,8 @@ extension App {
         }
         let before = s.draft
         var d = s.draft
-        let position = f.rowIndex.map { $0 + 1 } ?? 0
+        // On the line that ends the group: after its last row.
+        let position = f.rowIndex.map { $0 + 1 } ?? (s.draft.instances(of: f.form)[safeIndex: f.formIndex]?.count(of: f.row) ?? 0)
         guard let at = try? DraftEditor(template: s.template).addRow(&d, form: f.form, formIndex: f.formIndex, row: f.row, at: position) else { return }
         replaceDraft(&s, d, form: f.form, index: f.formIndex)
         recordChange(&s, before: before, focus: f)

@@ -1,7 +1,8 @@
 import JixiaoKit
 
 /// A row of a form instance as it appears on screen: a single row, one instance of a repeated row,
-/// or the place-holder line of a repeated group that has no instance yet (where F5 adds one).
+/// or the place-holder line that ends a repeated group (where Enter or F5 adds a row): the whole
+/// group when it has no instance yet.
 public struct RowRef: Hashable, Sendable {
     public var row: String
     public var index: Int?
@@ -48,9 +49,10 @@ public struct FormLayout: Sendable {
         func walk(_ id: String) {
             guard let spec = form.row(id) else { return }
             if spec.repeating != nil {
-                let n = entry.count(of: id)
-                if n == 0 { add(RowRef(row: id, index: nil, isPlaceholder: true)) }
-                for k in 0..<n { add(RowRef(row: id, index: k)) }
+                // The place-holder line after the rows: entering a list flows from the last row into
+                // "one more", and an empty group is a stop on the way instead of being skipped.
+                for k in 0..<entry.count(of: id) { add(RowRef(row: id, index: k)) }
+                add(RowRef(row: id, index: nil, isPlaceholder: true))
             } else {
                 add(RowRef(row: id, index: nil))
             }
@@ -94,9 +96,14 @@ public struct FormLayout: Sendable {
         return RowRef(row: a.row, index: a.rowIndex)
     }
 
-    /// Every fillable cell in order (Tab order within the form).
+    /// Every fillable cell in order.
     public var fillable: [CellAddress] {
         rows.flatMap { r in columns(of: r).filter { isFillable(r, $0) }.map { address(r, $0) } }
+    }
+
+    /// Where Tab and Enter stop, in order: every fillable cell, and the line ending each repeated group.
+    public var stops: [CellAddress] {
+        rows.flatMap { r in r.isPlaceholder ? [address(r, "")] : columns(of: r).filter { isFillable(r, $0) }.map { address(r, $0) } }
     }
 }
 

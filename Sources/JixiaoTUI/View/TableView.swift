@@ -59,7 +59,9 @@ enum TableView {
         let focusedRow = layout.rowRef(of: s.focus) == r
         // Label column.
         if r.isPlaceholder {
-            let text = indent + labels.rowLabel(layout.form, index: layout.index, row: spec, rowIndex: nil) + "  " + UIText.App.emptyGroup
+            let empty = (s.draft.instances(of: layout.form.id)[safeIndex: layout.index]?.count(of: spec.id) ?? 0) == 0
+            let text = empty ? indent + labels.rowLabel(layout.form, index: layout.index, row: spec, rowIndex: nil) + "  " + UIText.App.emptyGroup
+                             : indent + UIText.App.addAnother(spec.repeating?.noun ?? "")
             sc.put(DisplayWidth.fit(text, toWidth: min(width, cols.label + 30)), row: row, col: x0, style: focusedRow ? .focus : .muted)
             if focusedRow { sc.cursor = nil }
             return

@@ -44,3 +44,34 @@ struct EntryDefectTests {
         #expect(s.value("A.staff.actual") == .number(15))
     }
 }
+
+/// Issue 13, friction 1: entering a list flows. An empty group is a stop for Tab and Enter, and the
+/// last cell of a group's last row leads to its "one more" line, where typing starts the next row.
+struct ListEntryTests {
+    @Test func specialFundsAreEnteredInOneFlow() {
+        var s = AppFixture.fresh()
+        s.focus("A.operation.actual")
+        s.press(.tab)
+        #expect(s.focus.row == "specialItem" && s.focus.rowIndex == nil)
+        s.type("专项一")
+        s.press(.enter)
+        for v in ["1", "2", "3"] { s.type(v); s.press(.enter) }
+        // Past the last column: the line that adds the next one, not the next group.
+        #expect(s.focus.row == "specialItem" && s.focus.rowIndex == nil)
+        s.type("专项二")
+        s.press(.enter)
+        s.type("4")
+        s.press(.enter)
+        #expect(s.draft.instances(of: "A")[0].count(of: "specialItem") == 2)
+        #expect(s.value("A.specialItem[1].label") == .text("专项一"))
+        #expect(s.value("A.specialItem[2].label") == .text("专项二"))
+        #expect(s.value("A.specialItem[1].actual") == .number(3))
+        #expect(s.value("A.specialItem[2].prev") == .number(4))
+        // Tab leaves the group from its "one more" line without adding anything.
+        s.press(.escape)
+        s.focus = CellAddress(form: "A", row: "specialItem", column: "")
+        s.press(.tab)
+        #expect(s.focus.row != "specialItem")
+        #expect(s.draft.instances(of: "A")[0].count(of: "specialItem") == 2)
+    }
+}
