@@ -38,7 +38,9 @@ extension UIText {
         public static let nameRequired = "名称不能为空。"
         public static let emptyGroup = "（无，按 Enter 或 F5 增加）"
         public static func addAnother(_ noun: String) -> String { "＋ 再增加一个\(noun)（Enter 或直接输入；Tab 跳过）" }
-        public static func placeholderLine(_ form: String) -> String { "\(form) · 空组：按 Enter 或 F5 增加一行" }
+        public static func placeholderLine(_ form: String, group: String, empty: Bool) -> String {
+            empty ? "\(form) · \(group) · 空组：按 Enter 或 F5 增加一行" : "\(form) · \(group) · 再增加一行：按 Enter、F5 或直接输入；Tab 跳过"
+        }
         public static let computedTag = "自动计算"
         public static let moreBelow = " ↓ 还有 "
         public static let columnsLeft = "‹"

@@ -44,8 +44,14 @@ enum StatusBar {
         let labels = Labels(template: s.template, draft: s.draft)
         let layout = s.layout
         let r = layout.rowRef(of: s.focus)
-        var where_ = r.isPlaceholder ? UIText.App.placeholderLine(labels.formShort(layout.form, index: s.focus.formIndex))
-                                     : labels.location(s.focus)
+        var where_ = labels.location(s.focus)
+        if r.isPlaceholder, let spec = layout.form.row(r.row) {
+            // The group is named, so two groups' lines (专项 under 3、 and under 4、) read differently.
+            let parent = spec.parentID.flatMap(layout.form.row).map { labels.rowLabel(layout.form, index: s.focus.formIndex, row: $0, rowIndex: nil) }
+            let group = [parent, labels.rowLabel(layout.form, index: s.focus.formIndex, row: spec, rowIndex: nil)].compactMap { $0 }.joined(separator: " · ")
+            let empty = (s.draft.instances(of: layout.form.id)[safeIndex: s.focus.formIndex]?.count(of: r.row) ?? 0) == 0
+            where_ = UIText.App.placeholderLine(labels.formShort(layout.form, index: s.focus.formIndex), group: group, empty: empty)
+        }
         if !r.isPlaceholder {
             let kind = App.kind(s, s.focus)
             let computed = !layout.isFillable(r, s.focus.column) && !s.focus.column.isEmpty
