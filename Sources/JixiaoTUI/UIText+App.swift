@@ -43,6 +43,8 @@ extension UIText {
         }
         public static let computedTag = "自动计算"
         public static let moreBelow = " ↓ 还有 "
+        public static let blankMark = "_"
+        public static let optionalMark = "."
         public static let columnsLeft = "‹"
         public static let columnsRight = "›"
         public static let moreAbove = " ↑ 上面还有 "

@@ -92,6 +92,13 @@ enum TableView {
         }
     }
 
+    static func isRequired(_ s: AppState, _ a: CellAddress) -> Bool {
+        guard let form = s.template.form(a.form), let row = form.row(a.row) else { return false }
+        if row.required || form.section(row.sectionID)?.column(a.column)?.required == true { return true }
+        // As FillableCells counts them: a form's own `required` checks too.
+        return form.checks.contains { c in c.kind == .required && c.cells.contains { $0.form == nil && $0.row == a.row && $0.column == a.column } }
+    }
+
     static func drawCell(_ sc: inout Screen, _ s: AppState, _ a: CellAddress, kind: CellKind, computed: Bool, x: Int, width: Int,
                          mark: Severity?, alignRight: Bool, row: Int = -1) {
         guard row >= 0, width > 0 else { return }
@@ -113,6 +120,11 @@ enum TableView {
             style = CellStyle(.focus)
             // The real cursor sits on the focused cell so an input method opens its window there.
             sc.cursor = Position(row: row, col: x)
+        } else if value == .empty, !computed {
+            // A blank to fill, as on paper: a line where a required cell is still empty, a dot where
+            // an optional one could be filled, so the work to do shows before the cursor gets there.
+            text = isRequired(s, a) ? String(repeating: UIText.App.blankMark, count: min(width, 6)) : UIText.App.optionalMark
+            if mark == nil { style = .muted }
         }
         sc.put(DisplayWidth.fit(text, toWidth: width, alignment: alignRight ? .right : .left, ellipsis: "…"), row: row, col: x, style: style)
     }

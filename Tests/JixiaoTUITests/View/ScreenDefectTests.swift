@@ -128,3 +128,21 @@ struct ColumnFitTests {
         #expect(g.columns(of: "funds").label <= 30)
     }
 }
+
+/// Issue 13, friction 4: required cells still empty are marked as blanks to fill; filled cells are not.
+struct BlankMarkTests {
+    @Test func emptyRequiredCellsShowABlank() {
+        var s = AppFixture.fresh(rows: 30, cols: 100)
+        s.focus("A.staff.actual")
+        let unit = s.lines.first { $0.contains("│预算单位名称") }!
+        #expect(unit.contains("______"), "«\(unit)»")
+        let line = s.lines.first { $0.contains("财政供养人员") && !$0.contains("■") }!
+        #expect(line.filter { $0 == "." }.count == 1, "«\(line)»")  // 编制数 optional; 在职 focused; 控制率 computed
+        s.focus("A.staff.authorized")
+        s.type("15")
+        s.press(.enter)
+        s.press(.up)
+        let after = s.lines.first { $0.contains("财政供养人员") && !$0.contains("■") }!
+        #expect(after.contains("15"))
+    }
+}
