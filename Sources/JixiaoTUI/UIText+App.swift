@@ -91,9 +91,11 @@ extension UIText {
     /// The key bar of each screen.
     public enum Keys {
         public static let main: [(String, String)] = [("F1", "帮助"), ("F2", "保存"), ("F3", "问题"), ("F4", "得分"), ("F5", "增行"),
-                                                      ("F6", "删行"), ("F7", "上移"), ("F8", "下移"), ("F9", "新项目"), ("F10", "退出")]
+                                                      ("F6", "删行"), ("F7", "上移"), ("F8", "下移"), ("F9", "新项目"), ("F10", "退出"),
+                                                      // Shown where the width allows (the F-keys come first).
+                                                      ("Tab", "下一格"), ("^N/^P", "换表"), ("^Z", "撤销"), ("F4 P", "打印"), ("^G", "帮助")]
         public static let editing: [(String, String)] = [("Enter", "确认"), ("Esc", "取消"), ("Tab", "下一格"), ("F2", "保存"), ("F10", "退出")]
-        public static let area: [(String, String)] = [("Ctrl-S", "完成"), ("Esc", "取消"), ("F3", "外部编辑器"), ("Tab", "完成并下一格")]
+        public static let area: [(String, String)] = [("Ctrl-S", "完成"), ("Esc", "取消"), ("F3/^X", "外部编辑器"), ("Tab", "完成并下一格")]
         public static let problems: [(String, String)] = [("↑↓", "选择"), ("Enter", "跳到该格"), ("Esc", "返回")]
         public static let score: [(String, String)] = [("↑↓", "滚动"), ("P", "打印预览"), ("Esc", "返回")]
         public static let printPreview: [(String, String)] = [("1", "写出文本"), ("2", "HTML"), ("3", "CSV"), ("4", "Excel"), ("↑↓", "滚动"), ("Esc", "返回")]
@@ -118,17 +120,18 @@ extension UIText {
             ("Esc", "取消编辑，恢复原值"),
             ("Backspace / Delete", "清空当前格（Esc 放弃，Enter 确定）"),
             ("编辑中 Ctrl-A/E, Ctrl-←/→", "到行首/行尾，按词移动；Ctrl-W 删词，Ctrl-K/Ctrl-U 删到行尾/行首"),
-            ("多行文字", "Enter 换行，Ctrl-S 完成，F3 交给外部编辑器（$EDITOR）"),
+            ("多行文字", "Enter 换行，Ctrl-S 完成，F3 或 Ctrl-X 交给外部编辑器（$VISUAL / $EDITOR，未设置时用 vi）"),
             ("数字", "可输入全角数字和标点、千位分隔符，百分比可带 %，金额可带“万元”"),
             ("", "行和项目"),
-            ("F5", "在当前行后增加一行（专项、目标、指标）"),
-            ("F6", "删除当前行；光标在项目名称上时删除整个项目（均需确认）"),
-            ("F7 / F8", "当前行（或项目）上移 / 下移"),
-            ("F9", "新增项目（附件3），先输入项目名称"),
+            ("F5 或 Ctrl-O", "在当前行后增加一行（专项、目标、指标）；在一组末尾的「＋」行按 Enter 或直接输入也可以"),
+            ("F6 或 Ctrl-D", "删除当前行；光标在项目名称上时删除整个项目（均需确认）"),
+            ("F7 / F8 或 Ctrl-U / Ctrl-B", "当前行（或项目）上移 / 下移"),
+            ("F9 或 Ctrl-W", "新增项目（附件3），先输入项目名称"),
             ("", "其他"),
             ("F2 或 Ctrl-S", "保存"),
-            ("F3", "问题清单：所有错误和警告，Enter 跳到该格"),
-            ("F4", "得分预览：执行率得分、总分、等次"),
+            ("F1 或 Ctrl-G", "本帮助（终端占用 F1、F10 等功能键时，用对应的 Ctrl 键）"),
+            ("F3 或 Ctrl-E", "问题清单：所有错误和警告，Enter 跳到该格"),
+            ("F4 或 Ctrl-T", "得分预览：执行率得分、总分、等次；再按 P 打印预览，1–4 写出文件"),
             ("Ctrl-Z / Ctrl-Y", "撤销 / 重做"),
             ("F10 或 Ctrl-Q", "退出（有未保存的改动时会询问）"),
         ]

@@ -53,9 +53,9 @@ extension App {
             case .ctrl("s"), .f(2): return commitEdit(&s, then: .stay)
             case .tab: return commitEdit(&s, then: .next)
             case .backTab: return commitEdit(&s, then: .previous)
-            case .f(3): return [.openEditor(e.area!.text)]
+            case .f(3), .ctrl("x"): return [.openEditor(e.area!.text)]
             case .enter: e.area!.insertNewline()
-            case .f(10): return commitEdit(&s, then: .stay) + quit(&s)
+            case .f(10), .ctrl("q"): return commitEdit(&s, then: .stay) + quit(&s)
             default:
                 guard e.area!.handle(key, wrapWidth: areaWrapWidth(s)) else { return [] }
             }
@@ -70,7 +70,7 @@ extension App {
         case .up: return commitEdit(&s, then: .up)
         case .down: return commitEdit(&s, then: .down)
         case .f(2), .ctrl("s"): return commitEdit(&s, then: .stay) + save(&s)
-        case .f(10): return commitEdit(&s, then: .stay) + quit(&s)
+        case .f(10), .ctrl("q"): return commitEdit(&s, then: .stay) + quit(&s)
         case .ctrl("z"):
             // Undo inside a cell restores what it held before this edit.
             cancelEdit(&s)

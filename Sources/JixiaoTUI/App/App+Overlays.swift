@@ -7,7 +7,7 @@ extension App {
         case let .help(scroll):
             let last = max(0, HelpView.lines(width: s.size.cols - 2).count - HelpView.visibleRows(s.size.rows))
             switch key {
-            case .escape, .enter, .f(1), .char("q"): s.overlay = .none
+            case .escape, .enter, .f(1), .ctrl("g"), .char("q"): s.overlay = .none
             case .up: s.overlay = .help(scroll: max(0, scroll - 1))
             case .down: s.overlay = .help(scroll: min(last, scroll + 1))
             case .pageUp: s.overlay = .help(scroll: max(0, scroll - HelpView.visibleRows(s.size.rows)))
@@ -20,7 +20,7 @@ extension App {
         case let .problems(selected):
             let all = s.panel.problems
             switch key {
-            case .escape, .f(3), .char("q"): s.overlay = .none
+            case .escape, .f(3), .ctrl("e"), .char("q"): s.overlay = .none
             case .up: s.overlay = .problems(selected: max(0, selected - 1))
             case .down: s.overlay = .problems(selected: min(max(0, all.count - 1), selected + 1))
             case .pageUp: s.overlay = .problems(selected: max(0, selected - tableHeight(s)))
@@ -38,7 +38,7 @@ extension App {
             return []
         case let .score(scroll):
             switch key {
-            case .escape, .f(4), .char("q"): s.overlay = .none
+            case .escape, .f(4), .ctrl("t"), .char("q"): s.overlay = .none
             case .up: s.overlay = .score(scroll: max(0, scroll - 1))
             case .down: s.overlay = .score(scroll: scroll + 1)
             case .pageUp: s.overlay = .score(scroll: max(0, scroll - tableHeight(s)))

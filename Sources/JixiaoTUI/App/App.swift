@@ -66,18 +66,19 @@ public enum App {
         }
     }
 
-    /// Keys that work everywhere outside editing: function keys, undo, save, quit.
+    /// Keys that work everywhere outside editing: function keys, undo, save, quit. Every function key
+    /// has a Ctrl alternative (terminal emulators often take F1 and F10 for themselves); help lists them.
     static func globalKey(_ s: inout AppState, _ key: Key) -> [Effect]? {
         switch key {
-        case .f(1): s.overlay = .help(scroll: 0); return []
+        case .f(1), .ctrl("g"): s.overlay = .help(scroll: 0); return []
         case .f(2), .ctrl("s"): return save(&s)
-        case .f(3): s.overlay = .problems(selected: 0); return []
-        case .f(4): s.overlay = .score(scroll: 0); return []
-        case .f(5): addRow(&s); return []
-        case .f(6): askRemove(&s); return []
-        case .f(7): moveRow(&s, by: -1); return []
-        case .f(8): moveRow(&s, by: 1); return []
-        case .f(9): askNewProject(&s); return []
+        case .f(3), .ctrl("e"): s.overlay = .problems(selected: 0); return []
+        case .f(4), .ctrl("t"): s.overlay = .score(scroll: 0); return []
+        case .f(5), .ctrl("o"): addRow(&s); return []
+        case .f(6), .ctrl("d"): askRemove(&s); return []
+        case .f(7), .ctrl("u"): moveRow(&s, by: -1); return []
+        case .f(8), .ctrl("b"): moveRow(&s, by: 1); return []
+        case .f(9), .ctrl("w"): askNewProject(&s); return []
         case .f(10), .ctrl("q"): return quit(&s)
         case .ctrl("z"): undo(&s); return []
         case .ctrl("y"), .ctrl("r"): redo(&s); return []

@@ -107,7 +107,8 @@ enum KeyBar {
         default: items = s.editing == nil ? UIText.Keys.main : (s.editing?.area != nil ? UIText.Keys.area : UIText.Keys.editing)
         }
         for (key, label) in items {
-            guard col < sc.cols else { break }
+            // Whole items only: the bar lists as many keys as the width holds, the most used first.
+            guard col + DisplayWidth.width(of: key + label) <= sc.cols else { break }
             col = sc.put(key, row: row, col: col, style: .normal, maxWidth: sc.cols - col)
             col = sc.put(label, row: row, col: col, style: .keybar, maxWidth: sc.cols - col)
             col += 1

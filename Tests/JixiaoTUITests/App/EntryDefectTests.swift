@@ -75,3 +75,39 @@ struct ListEntryTests {
         #expect(s.draft.instances(of: "A")[0].count(of: "specialItem") == 2)
     }
 }
+
+/// Issue 13, friction 8: every function key has a Ctrl alternative, listed in help.
+struct CtrlAlternativeTests {
+    @Test func eachFunctionKeyHasACtrlKeyThatDoesTheSame() {
+        let pairs: [(Key, Key)] = [(.f(1), .ctrl("g")), (.f(3), .ctrl("e")), (.f(4), .ctrl("t")), (.f(9), .ctrl("w")), (.f(10), .ctrl("q"))]
+        for (f, c) in pairs {
+            var a = AppFixture.example(), b = AppFixture.example()
+            a.press(f)
+            b.press(c)
+            #expect(a.overlay == b.overlay, "\(f) / \(c)")
+            #expect(a.overlay != .none || a.quitRequested, "\(f)")
+        }
+        var s = AppFixture.example()
+        s.focus("A.specialItem[2].prev")
+        s.press(.ctrl("o"))
+        #expect(s.draft.instances(of: "A")[0].count(of: "specialItem") == 18)
+        s.press(.ctrl("d"))
+        #expect(s.overlay == .confirm(.removeRow(s.focus)))
+        s.press(.escape)
+        s.focus("A.specialItem[2].prev")
+        s.press(.ctrl("b"))
+        #expect(s.focus.rowIndex == 2)
+        s.press(.ctrl("u"))
+        #expect(s.focus.rowIndex == 1)
+        s.focus("A.measures.value")
+        s.press(.enter)
+        #expect(s.press(.ctrl("x")) == [.openEditor(s.editing!.area!.text)])
+    }
+
+    @Test func helpListsTheCtrlAlternatives() {
+        let all = UIText.Help.lines.map(\.0).joined(separator: " ")
+        for k in ["Ctrl-G", "Ctrl-S", "Ctrl-E", "Ctrl-T", "Ctrl-O", "Ctrl-D", "Ctrl-U", "Ctrl-B", "Ctrl-W", "Ctrl-Q"] {
+            #expect(all.contains(k), "\(k)")
+        }
+    }
+}
