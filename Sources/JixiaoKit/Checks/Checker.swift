@@ -44,6 +44,7 @@ public enum Checker {
         ctx.beyondRange()
         ctx.requiredColumns()
         for spec in form.checks { ctx.run(spec) }
+        ctx.quietIfNotBegun()
         return ctx.problems
     }
 

@@ -35,6 +35,10 @@ public enum CheckText {
 
     public static func required(_ what: String) -> String { what.isEmpty ? "必填项未填写。" : "必填：请填写「\(what)」。" }
 
+    public static func requiredRow(_ what: [String]) -> String { "必填：这一行还有 \(what.count) 格未填写：" + what.map { "「\($0)」" }.joined() + "。" }
+
+    public static func notBegun(_ n: Int) -> String { "本表尚未开始填写（\(n) 处必填）。开始填写后，这里会逐项列出。" }
+
     public static func notANumber(_ input: String, kind: CellKind) -> String {
         "「\(input)」不是数字。\(NumberText.hint(kind))"
     }
