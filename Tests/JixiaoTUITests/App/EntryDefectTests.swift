@@ -111,3 +111,25 @@ struct CtrlAlternativeTests {
         }
     }
 }
+
+/// Issue 13, friction 7: F9's new project has 主管部门 and 实施单位 filled in.
+struct NewProjectDefaultsTests {
+    @Test func headerCellsComeFromThePreviousProjectOrTheUnit() {
+        var s = AppFixture.example()
+        s.focus("C[7].name.value")
+        s.press(.f(9))
+        s.type("新项目")
+        s.press(.enter)
+        #expect(s.value("C[8].department.value") == s.value("C[7].department.value"))
+        #expect(s.value("C[8].implementer.value") == s.value("C[7].implementer.value"))
+        var f = AppFixture.fresh()
+        f.focus("A.unitName.value")
+        f.type("示例单位")
+        f.press(.enter)
+        f.focus("C[1].name.value")
+        f.press(.ctrl("w"))
+        f.type("第二个")
+        f.press(.enter)
+        #expect(f.value("C[2].department.value") == .text("示例单位"))
+    }
+}
