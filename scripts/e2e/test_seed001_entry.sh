@@ -4,6 +4,8 @@
 # onto a group's "＋" line, Tab over empty cells. Prints how many keys each form took (a character
 # typed counts one key, as with an input method committing it) and checks the totals on screen.
 source "$(dirname "$0")/jixiao.sh"
+# Hundreds of keys are queued at once: waits are for the program to catch up, on a busy machine too.
+E2E_TIMEOUT=60
 f="$W/d.json"
 UNIT="岳阳市岳阳楼区人力资源和社会保障局"
 DEPT="岳阳楼区人力资源和社会保障局"
