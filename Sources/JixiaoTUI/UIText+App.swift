@@ -93,7 +93,7 @@ extension UIText {
         public static let main: [(String, String)] = [("F1", "帮助"), ("F2", "保存"), ("F3", "问题"), ("F4", "得分"), ("F5", "增行"),
                                                       ("F6", "删行"), ("F7", "上移"), ("F8", "下移"), ("F9", "新项目"), ("F10", "退出"),
                                                       // Shown where the width allows (the F-keys come first).
-                                                      ("Tab", "下一格"), ("^N/^P", "换表"), ("^Z", "撤销"), ("F4 P", "打印"), ("^G", "帮助")]
+                                                      ("Tab", "下一格"), ("^L", "选表"), ("^N/^P", "换表"), ("^Z", "撤销"), ("F4 P", "打印"), ("^G", "帮助")]
         public static let editing: [(String, String)] = [("Enter", "确认"), ("Esc", "取消"), ("Tab", "下一格"), ("F2", "保存"), ("F10", "退出")]
         public static let area: [(String, String)] = [("Ctrl-S", "完成"), ("Esc", "取消"), ("F3/^X", "外部编辑器"), ("Tab", "完成并下一格")]
         public static let problems: [(String, String)] = [("↑↓", "选择"), ("Enter", "跳到该格"), ("Esc", "返回")]
@@ -102,6 +102,7 @@ extension UIText {
         public static let help: [(String, String)] = [("↑↓", "滚动"), ("Esc", "返回")]
         public static let confirm: [(String, String)] = [("Y", "是"), ("N", "否"), ("Esc", "取消")]
         public static let prompt: [(String, String)] = [("Enter", "确定"), ("Esc", "取消")]
+        public static let outline: [(String, String)] = [("↑↓", "选择表"), ("Enter", "打开"), ("Esc", "返回表格")]
     }
 
     /// F1: every key, in Chinese.
@@ -114,6 +115,7 @@ extension UIText {
             ("PgUp / PgDn", "翻页"),
             ("Home / End", "到本行第一格 / 最后一格"),
             ("Ctrl-N / Ctrl-P", "下一张 / 上一张表（也可用 Ctrl-→ / Ctrl-←）"),
+            ("Ctrl-L", "到左侧的表目录：↑↓ 选择任意一张表，Enter 打开，Esc 返回"),
             ("", "填写"),
             ("Enter", "编辑当前格；再按 Enter 确认并到下一个要填写的格子"),
             ("直接输入", "覆盖当前格的内容（中文输入法可直接使用）"),

@@ -4,6 +4,32 @@ extension App {
     static func overlayKey(_ s: inout AppState, _ key: Key) -> [Effect] {
         switch s.overlay {
         case .none, .tooSmall: return []
+        case let .outline(selected):
+            let all = allInstances(s)
+            var sel = selected
+            switch key {
+            case .escape, .ctrl("l"), .tab: s.overlay = .none; return []
+            case .up: sel -= 1
+            case .down: sel += 1
+            case .pageUp: sel -= tableHeight(s)
+            case .pageDown: sel += tableHeight(s)
+            case .home: sel = 0
+            case .end: sel = all.count - 1
+            case .enter:
+                s.overlay = .none
+                if let target = all[safeIndex: selected] {
+                    focusInstance(&s, form: target.form, index: target.index)
+                    keepFocusVisible(&s)
+                }
+                return []
+            default: return []
+            }
+            sel = min(max(sel, 0), max(all.count - 1, 0))
+            s.overlay = .outline(selected: sel)
+            let h = tableHeight(s)
+            if sel < s.outlineScroll { s.outlineScroll = sel }
+            if sel >= s.outlineScroll + h { s.outlineScroll = sel - h + 1 }
+            return []
         case let .help(scroll):
             let last = max(0, HelpView.lines(width: s.size.cols - 2).count - HelpView.visibleRows(s.size.rows))
             switch key {

@@ -80,6 +80,10 @@ public enum App {
         case .f(8), .ctrl("b"): moveRow(&s, by: 1); return []
         case .f(9), .ctrl("w"): askNewProject(&s); return []
         case .f(10), .ctrl("q"): return quit(&s)
+        case .ctrl("l"):
+            let all = allInstances(s)
+            s.overlay = .outline(selected: all.firstIndex { $0.form == s.focus.form && $0.index == s.focus.formIndex } ?? 0)
+            return []
         case .ctrl("z"): undo(&s); return []
         case .ctrl("y"), .ctrl("r"): redo(&s); return []
         case .ctrl("c"):

@@ -12,6 +12,8 @@ public enum Overlay: Sendable, Equatable {
     /// Asking for a line of text (a new project's name).
     case prompt(Prompt)
     case tooSmall
+    /// The outline has the focus: ↑↓ choose a form, Enter opens it.
+    case outline(selected: Int)
 }
 
 public enum Confirmation: Sendable, Equatable {

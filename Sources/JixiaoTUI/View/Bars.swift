@@ -104,6 +104,7 @@ enum KeyBar {
         case .help: items = UIText.Keys.help
         case .confirm: items = UIText.Keys.confirm
         case .prompt: items = UIText.Keys.prompt
+        case .outline: items = UIText.Keys.outline
         default: items = s.editing == nil ? UIText.Keys.main : (s.editing?.area != nil ? UIText.Keys.area : UIText.Keys.editing)
         }
         for (key, label) in items {

@@ -20,7 +20,7 @@ public enum View {
         StatusBar.draw(&sc, state)
         KeyBar.draw(&sc, state)
         switch s.overlay {
-        case .none, .tooSmall: break
+        case .none, .tooSmall, .outline: break
         case let .help(scroll): HelpView.draw(&sc, state, scroll: scroll)
         case let .problems(selected): ProblemsView.draw(&sc, state, selected: selected)
         case let .score(scroll): ScoreView.draw(&sc, state, scroll: scroll)

@@ -133,3 +133,23 @@ struct NewProjectDefaultsTests {
         #expect(f.value("C[2].department.value") == .text("示例单位"))
     }
 }
+
+/// Issue 13, friction 6: the outline takes the focus (Ctrl-L) and opens any form, not only the next one.
+struct OutlineFocusTests {
+    @Test func ctrlLChoosesAFormInTheOutline() {
+        var s = AppFixture.example()
+        #expect(s.lines.last!.contains("^L选表"))
+        s.press(.ctrl("l"))
+        #expect(s.overlay == .outline(selected: 0))
+        #expect(s.lines.last!.contains("选择表"))
+        s.press(.down, .down, .down, .down)
+        s.press(.enter)
+        #expect(s.overlay == .none)
+        #expect(s.focus.form == "C" && s.focus.formIndex == 2)
+        // Esc gives the focus back to the table where it was.
+        s.press(.ctrl("l"), .end, .escape)
+        #expect(s.focus.form == "C" && s.focus.formIndex == 2)
+        s.press(.ctrl("l"), .end, .enter)
+        #expect(s.focus.form == "S")
+    }
+}
