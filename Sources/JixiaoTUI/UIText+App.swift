@@ -68,7 +68,9 @@ extension UIText {
         }
         public static func unnamed(_ noun: String) -> String { "（未命名\(noun)）" }
         public static func currentSize(cols: Int, rows: Int) -> String { "当前：\(cols) 列 × \(rows) 行" }
-        public static func problemsTitle(_ summary: String) -> String { "问题清单 · \(summary) · Enter 跳到该格" }
+        public static func problemsTitle(_ summary: String, errorsOnly: Bool = false, form: String? = nil) -> String {
+            "问题清单" + (form.map { "（仅\($0)）" } ?? "") + (errorsOnly ? "（仅错误）" : "") + " · \(summary) · Enter 跳到该格"
+        }
         public static let noProblems = "没有发现问题。"
         public static let scoreTitle = "得分预览（P 打印预览）"
         public static func printTitle(final: Bool, errors: Int) -> String {
@@ -96,7 +98,7 @@ extension UIText {
                                                       ("Tab", "下一格"), ("^L", "选表"), ("^N/^P", "换表"), ("^Z", "撤销"), ("F4 P", "打印"), ("^G", "帮助")]
         public static let editing: [(String, String)] = [("Enter", "确认"), ("Esc", "取消"), ("Tab", "下一格"), ("F2", "保存"), ("F10", "退出")]
         public static let area: [(String, String)] = [("Ctrl-S", "完成"), ("Esc", "取消"), ("F3/^X", "外部编辑器"), ("Tab", "完成并下一格")]
-        public static let problems: [(String, String)] = [("↑↓", "选择"), ("Enter", "跳到该格"), ("Esc", "返回")]
+        public static let problems: [(String, String)] = [("↑↓", "选择"), ("Enter", "跳到该格"), ("E", "只看错误"), ("F", "只看本表"), ("Esc", "返回")]
         public static let score: [(String, String)] = [("↑↓", "滚动"), ("P", "打印预览"), ("Esc", "返回")]
         public static let printPreview: [(String, String)] = [("1", "写出文本"), ("2", "HTML"), ("3", "CSV"), ("4", "Excel"), ("↑↓", "滚动"), ("Esc", "返回")]
         public static let help: [(String, String)] = [("↑↓", "滚动"), ("Esc", "返回")]

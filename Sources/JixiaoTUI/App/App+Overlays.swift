@@ -47,6 +47,11 @@ extension App {
             let all = s.panel.problems
             switch key {
             case .escape, .f(3), .ctrl("e"), .char("q"): s.overlay = .none
+            case .char("e"), .char("E"), .char("f"), .char("F"):
+                // Filters: E errors only, F the form on screen only; the list is built again.
+                if key == .char("e") || key == .char("E") { s.problemFilter.errorsOnly.toggle() } else { s.problemFilter.thisFormOnly.toggle() }
+                s.panel.version = -1
+                s.overlay = .problems(selected: 0)
             case .up: s.overlay = .problems(selected: max(0, selected - 1))
             case .down: s.overlay = .problems(selected: min(max(0, all.count - 1), selected + 1))
             case .pageUp: s.overlay = .problems(selected: max(0, selected - tableHeight(s)))

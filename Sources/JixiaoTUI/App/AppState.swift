@@ -1,5 +1,11 @@
 import JixiaoKit
 
+/// Which problems F3 lists: errors only, and only the form on screen, each on or off.
+public struct ProblemFilter: Sendable, Equatable {
+    public var errorsOnly = false
+    public var thisFormOnly = false
+}
+
 /// What the screen is showing on top of the form.
 public enum Overlay: Sendable, Equatable {
     case none
@@ -82,6 +88,7 @@ public struct AppState: Sendable {
     public var quitRequested = false
     /// Progress (filled / required) per form instance, refreshed with the checks.
     var progress: [String: [(filled: Int, required: Int)]] = [:]
+    public var problemFilter = ProblemFilter()
     /// What the open panel shows (`App.preparePanel`).
     var panel = PanelContent()
 

@@ -56,7 +56,9 @@ enum HelpView {
 enum ProblemsView {
     static func draw(_ sc: inout Screen, _ s: AppState, selected: Int) {
         let all = s.panel.problems
-        let inner = Panel.frame(&sc, title: UIText.App.problemsTitle(ProblemReport.summary(all)))
+        let labels = Labels(template: s.template, draft: s.draft)
+        let form = s.problemFilter.thisFormOnly ? s.template.form(s.focus.form).map { labels.formShort($0, index: s.focus.formIndex) } : nil
+        let inner = Panel.frame(&sc, title: UIText.App.problemsTitle(ProblemReport.summary(all), errorsOnly: s.problemFilter.errorsOnly, form: form))
         guard !all.isEmpty else {
             sc.put(UIText.App.noProblems, row: inner.row, col: inner.col, maxWidth: inner.width)
             return

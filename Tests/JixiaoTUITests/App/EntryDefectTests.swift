@@ -153,3 +153,23 @@ struct OutlineFocusTests {
         #expect(s.focus.form == "S")
     }
 }
+
+/// Issue 13, friction 3: the problems panel filters by severity (E) and by the form on screen (F).
+struct ProblemFilterTests {
+    @Test func thePanelFiltersBySeverityAndForm() {
+        var s = AppFixture.example()
+        s.focus("B.quantity[1].score")
+        s.type("3")
+        s.press(.enter)
+        s.press(.f(3))
+        let all = s.panel.problems
+        #expect(all.contains { $0.severity == .warning } && all.contains { $0.severity == .error })
+        s.press(.char("e"))
+        #expect(!s.panel.problems.isEmpty && s.panel.problems.allSatisfy { $0.severity == .error })
+        #expect(s.lines.contains { $0.contains("仅错误") })
+        s.press(.char("e"), .char("f"))
+        #expect(!s.panel.problems.isEmpty && s.panel.problems.allSatisfy { $0.address?.form == "B" })
+        #expect(s.panel.problems.count < all.count)
+        #expect(s.lines.contains { $0.contains("仅附件2") })
+    }
+}
