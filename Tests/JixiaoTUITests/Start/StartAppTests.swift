@@ -39,4 +39,30 @@ struct StartAppTests {
         #expect(lines.contains { $0.contains("▶ ") && $0.contains(found[0].path) })
         #expect(lines.contains { $0.contains("d.json") && $0.contains("有未保存的改动可恢复") })
     }
+
+    /// Friction 11: the new-draft screen offers the templates and the number of projects.
+    @Test func theNewDraftScreenChoosesTemplateAndProjects() {
+        let choices = [TemplateChoice(id: "hunan-unit", title: "单位表"), TemplateChoice(id: "henan-dept", title: "部门表")]
+        var s = StartState(recent: [], fixedFile: nil, defaultYear: 2023, templateTitle: "单位表", templates: choices)
+        #expect(s.fields == [.template, .projects, .year, .unit, .file])
+        #expect(s.focusedField == .unit)
+        for c in "示例单位" { _ = StartApp.update(&s, .char(c)) }
+        _ = StartApp.update(&s, .up)
+        _ = StartApp.update(&s, .up)
+        _ = StartApp.update(&s, .char("7"))
+        _ = StartApp.update(&s, .up)
+        #expect(s.focusedField == .template)
+        _ = StartApp.update(&s, .right)
+        #expect(StartView.render(s, rows: 24, cols: 80).lines().contains { $0.contains("◀ 部门表 ▶") })
+        s.field = s.fields.firstIndex(of: .file)!
+        let result = StartApp.update(&s, .enter)
+        #expect(result == .create(NewDraftRequest(path: "示例单位-2023.json", year: 2023, unit: "示例单位", templateID: "henan-dept", projects: 7)))
+        // A number that is not one is refused where it was typed.
+        var t = StartState(recent: [], fixedFile: "x.json", defaultYear: 2023, templateTitle: "单位表")
+        t.field = t.fields.firstIndex(of: .projects)!
+        _ = StartApp.update(&t, .char("x"))
+        t.field = t.fields.count - 1
+        #expect(StartApp.update(&t, .enter) == nil)
+        #expect(t.message == UIText.Start.badProjects && t.focusedField == .projects)
+    }
 }

@@ -27,7 +27,9 @@ struct ScreenGoldenTests {
             StartView.render(StartState(recent: recent, fixedFile: nil, defaultYear: 2023, templateTitle: title), rows: rows, cols: cols)
         }
         each("start-new") { rows, cols in
-            var s = StartState(recent: recent, fixedFile: nil, defaultYear: 2023, templateTitle: title)
+            var s = StartState(recent: recent, fixedFile: nil, defaultYear: 2023, templateTitle: title,
+                               templates: [TemplateChoice(id: "hunan-unit", title: title), TemplateChoice(id: "henan-dept", title: "河南省部门整体支出绩效自评")])
+            s.selected = 0
             _ = StartApp.update(&s, .enter)
             for c in "示例区某某局" { _ = StartApp.update(&s, .char(c)) }
             return StartView.render(s, rows: rows, cols: cols)
