@@ -47,33 +47,23 @@ struct ScreenGoldenTests {
         each("new-draft") { rows, cols in AppFixture.fresh(rows: rows, cols: cols).screen }
     }
 
+    /// The example (or a new draft) at the size, with `focus` (a path) focused and `keys` pressed.
+    static func after(_ keys: [Key], fresh: Bool = false, focus: String? = nil) -> (Int, Int) -> Screen {
+        { rows, cols in
+            var s = fresh ? AppFixture.fresh(rows: rows, cols: cols) : AppFixture.example(rows: rows, cols: cols)
+            if let focus { s.focus(focus) }
+            for k in keys { s.press(k) }
+            return s.screen
+        }
+    }
+
     @Test func panels() {
-        each("problems") { rows, cols in
-            var s = AppFixture.fresh(rows: rows, cols: cols)
-            s.press(.f(3))
-            return s.screen
-        }
-        each("score") { rows, cols in
-            var s = AppFixture.example(rows: rows, cols: cols)
-            s.press(.f(4))
-            return s.screen
-        }
-        each("print-preview") { rows, cols in
-            var s = AppFixture.example(rows: rows, cols: cols)
-            s.press(.f(4), .char("p"))
-            return s.screen
-        }
-        each("help") { rows, cols in
-            var s = AppFixture.example(rows: rows, cols: cols)
-            s.press(.f(1))
-            return s.screen
-        }
-        each("text-area") { rows, cols in
-            var s = AppFixture.example(rows: rows, cols: cols)
-            s.focus("A.measures.value")
-            s.press(.enter)
-            return s.screen
-        }
+        each("problems", Self.after([.f(3)], fresh: true))
+        each("score", Self.after([.f(4)]))
+        each("print-preview", Self.after([.f(4), .char("p")]))
+        each("help", Self.after([.f(1)]))
+        each("text-area", Self.after([.enter], focus: "A.measures.value"))
+        each("outline", Self.after([.ctrl("l"), .down, .down]))
     }
 
     @Test func recoveryPrompt() {
