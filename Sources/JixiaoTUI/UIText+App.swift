@@ -37,7 +37,7 @@ extension UIText {
         public static func newProjectTitle(_ noun: String) -> String { "新增\(noun)：请输入名称" }
         public static let nameRequired = "名称不能为空。"
         public static let emptyGroup = "（无，按 Enter 或 F5 增加）"
-        public static func addAnother(_ noun: String) -> String { "＋ 再增加一个\(noun)（Enter 或直接输入；Tab 跳过）" }
+        public static func addAnother(_ noun: String) -> String { "＋ 再增加一个\(noun)（Enter 或直接输入）" }
         public static func placeholderLine(_ form: String, group: String, empty: Bool) -> String {
             empty ? "\(form) · \(group) · 空组：按 Enter 或 F5 增加一行" : "\(form) · \(group) · 再增加一行：按 Enter、F5 或直接输入；Tab 跳过"
         }

@@ -19,6 +19,8 @@ public struct RowRef: Hashable, Sendable {
 public enum TableLine: Hashable, Sendable {
     case sectionTitle(String)
     case header(section: String)
+    /// The second line of a section's column headings: long headings wrap instead of being cut.
+    case headerContinued(section: String)
     case row(RowRef)
     case note(String)
 }
@@ -62,6 +64,9 @@ public struct FormLayout: Sendable {
             if !section.title.isEmpty { lines.append(.sectionTitle(YearText.render(section.title, year: year, parameters: draft.parameters))) }
             if section.columns.count > 1 || section.columns.contains(where: { !$0.label.isEmpty }) {
                 lines.append(.header(section: section.id))
+                if section.columns.contains(where: { $0.kind.isNumeric && DisplayWidth.width(of: YearText.render($0.label, year: year)) > Self.headingLine }) {
+                    lines.append(.headerContinued(section: section.id))
+                }
             }
             for id in section.rowIDs { walk(id) }
             if let note = section.note { lines.append(.note(note)) }
@@ -79,6 +84,9 @@ public struct FormLayout: Sendable {
         if spec.repeating?.named == true { out.append(CellAddress.labelColumn) }
         return out + spec.columnIDs
     }
+
+    /// Cells a heading line gives a number column before its heading wraps onto a second line.
+    static let headingLine = 8
 
     public func isFillable(_ r: RowRef, _ column: String) -> Bool {
         guard let spec = form.row(r.row), !r.isPlaceholder else { return false }

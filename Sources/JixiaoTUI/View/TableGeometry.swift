@@ -72,8 +72,11 @@ struct TableGeometry {
         -> (label: Int, cells: [(id: String, x: Int, width: Int)], hiddenLeft: Bool, hiddenRight: Bool) {
         guard let section = form?.section(sectionID) else { return (tableWidth, [], false, false) }
         let minimums = section.columns.map { Self.minimum($0.kind) }
+        // A heading longer than a line wraps onto the section's second heading line: a column asks
+        // for half of it, so numbers stay narrow and text columns get the room.
         var widths = section.columns.enumerated().map { i, c in
-            max(minimums[i], min(16, DisplayWidth.width(of: YearText.render(c.label, year: year))))
+            let w = DisplayWidth.width(of: YearText.render(c.label, year: year))
+            return max(minimums[i], min(16, c.kind.isNumeric && w > FormLayout.headingLine ? (w + 1) / 2 + 1 : w))
         }
         let longest = form?.rows.filter { $0.sectionID == sectionID }.map { DisplayWidth.width(of: $0.label) + $0.depth * 2 }.max() ?? 8
         var label = min(max(10, longest), 30)

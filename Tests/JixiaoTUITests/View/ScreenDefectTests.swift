@@ -146,3 +146,16 @@ struct BlankMarkTests {
         #expect(after.contains("15"))
     }
 }
+
+/// Issue 13, friction 2: number columns' long headings wrap over two lines instead of being cut, and
+/// the numbers stay narrow.
+struct HeadingWrapTests {
+    @Test func numberHeadingsAreWholeAtOneHundredTwentyColumns() {
+        var s = AppFixture.example(rows: 36, cols: 120)
+        s.focus("A.staff.actual")
+        let lines = s.lines.map { String($0.split(separator: "│", omittingEmptySubsequences: false).last ?? "") }  // the table's side
+        let h = lines.firstIndex { $0.contains("2023年实际") }!
+        #expect(lines[h + 1].contains("在职人数") && lines[h + 1].contains("编制数"), "\(lines[h])\n\(lines[h + 1])")
+        #expect(!lines[h].contains("…") && !lines[h + 1].contains("…"))
+    }
+}
