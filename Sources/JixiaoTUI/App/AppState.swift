@@ -20,6 +20,8 @@ public enum Overlay: Sendable, Equatable {
     case tooSmall
     /// The outline has the focus: ↑↓ choose a form, Enter opens it.
     case outline(selected: Int)
+
+    var isOutline: Bool { if case .outline = self { return true } else { return false } }
 }
 
 public enum Confirmation: Sendable, Equatable {

@@ -19,6 +19,8 @@ public enum View {
         TableView.draw(&sc, state, in: tableRect(state))
         StatusBar.draw(&sc, state)
         KeyBar.draw(&sc, state)
+        // A panel over the table hides the table's cursor (a prompt puts its own back).
+        if s.overlay != .none, s.overlay != .tooSmall, !s.overlay.isOutline { sc.cursor = nil }
         switch s.overlay {
         case .none, .tooSmall, .outline: break
         case let .help(scroll): HelpView.draw(&sc, state, scroll: scroll)

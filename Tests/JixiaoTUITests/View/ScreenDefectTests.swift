@@ -159,3 +159,17 @@ struct HeadingWrapTests {
         #expect(!lines[h].contains("…") && !lines[h + 1].contains("…"))
     }
 }
+
+/// The table's cursor does not blink inside a panel drawn over it (an input method would open there).
+struct PanelCursorTests {
+    @Test func panelsHideTheTableCursor() {
+        for keys in [[Key.f(1)], [.f(3)], [.f(4)], [.f(4), .char("p")]] {
+            var s = AppFixture.example()
+            for k in keys { s.press(k) }
+            #expect(s.screen.cursor == nil, "\(keys)")
+        }
+        var p = AppFixture.example()
+        p.press(.f(9))
+        #expect(p.screen.cursor != nil)
+    }
+}
