@@ -43,6 +43,7 @@ let package = Package(
         .executableTarget(name: "jixiao-bench", dependencies: ["JixiaoKit", "JixiaoStore", "JixiaoReports", "JixiaoGenerate", "JixiaoTUI", "JixiaoTerminal"]),
         // Golden files are read by path in the tests, not compiled or bundled.
         .testTarget(name: "JixiaoKitTests", dependencies: ["JixiaoKit", "JixiaoStore", "JixiaoReports", "JixiaoGenerate"], exclude: ["Golden"]),
-        .testTarget(name: "JixiaoTUITests", dependencies: ["JixiaoTUI", "JixiaoTerminal", "JixiaoKit", "JixiaoStore", "JixiaoReports", "JixiaoGenerate"]),
+        .testTarget(name: "JixiaoTUITests", dependencies: ["JixiaoTUI", "JixiaoTerminal", "JixiaoKit", "JixiaoStore", "JixiaoReports", "JixiaoGenerate"],
+                    exclude: ["Golden"]),
     ]
 )

@@ -98,7 +98,8 @@ public enum ScorecardBuilder {
             for row in form.rows where row.sectionID == ind.section && row.repeating != nil {
                 let level2 = labels.rowLabel(form, index: k, row: row, rowIndex: nil)
                 let level1 = row.parentID.flatMap(form.row).map { labels.rowLabel(form, index: k, row: $0, rowIndex: nil) } ?? ""
-                for i in 0..<entry.count(of: row.id) {
+                // A row nobody has typed into (the default rows of a new draft) is not an indicator.
+                for i in 0..<entry.count(of: row.id) where entry.rows[row.id]?[i].cells.values.contains(where: { $0 != .text("") }) ?? false {
                     let target = v(row.id, i, ind.target).text ?? ""
                     let actual = v(row.id, i, ind.actual).text ?? ""
                     let weight = v(row.id, i, ind.weight)
@@ -132,9 +133,12 @@ public enum ScorecardBuilder {
                 signature.append((labels.rowLabel(form, index: k, row: row, rowIndex: nil), v(row.id, nil, col).text ?? ""))
             }
         }
+        // A form with cells still to fill has no grade yet: 总分 18 would read as 差 for a half-filled form.
+        let progress = FillableCells.progress(ev, form: form, index: k)
+        let grade: Value? = sc?.grade.map { progress.filled < progress.required ? .text(ScoringText.gradePending) : v($0.row, nil, $0.column) }
         return FormCard(formID: form.id, index: k, short: labels.formShort(form, index: k), title: labels.formTitle(form),
                         name: labels.instanceName(form, index: k), execution: execution, indicators: lines,
-                        total: sc?.total.map { v($0.row, nil, $0.column) }, grade: sc?.grade.map { v($0.row, nil, $0.column) },
+                        total: sc?.total.map { v($0.row, nil, $0.column) }, grade: grade,
                         rubric: rubric, signature: signature)
     }
 }

@@ -17,7 +17,16 @@ extension UIText {
             "每格最多 \(limit) 字节（约 \(limit / 3) 个汉字），超出的 \(dropped) 字节已截去，未填入。"
         }
         public static func cellFull(_ limit: Int) -> String { "此格已达上限 \(limit) 字节（约 \(limit / 3) 个汉字），不能再增加内容。" }
-        public static let editorFailed = "外部编辑器没有正常结束，单元格内容未改。请检查 $EDITOR 设置。"
+        public static func editorFailed(_ why: EditorFailure) -> String {
+            let reason: String
+            switch why {
+            case let .tempFile(e): reason = "无法写临时文件（\(e)）"
+            case let .notStarted(editor, e): reason = "无法启动 \(editor)（\(e)）"
+            case let .exitStatus(editor, code): reason = "\(editor) 以状态 \(code) 退出"
+            case let .signal(editor, sig): reason = "\(editor) 被信号 \(sig) 终止"
+            }
+            return "外部编辑器没有正常结束：\(reason)，单元格内容未改。请检查 $VISUAL / $EDITOR 设置。"
+        }
         public static let readOnlyNoSave = "以只读方式打开，不能保存。"
         public static let readOnlyNoEdit = "以只读方式打开，不能修改。"
         public static let nothingToUndo = "没有可撤销的改动。"
@@ -35,8 +44,17 @@ extension UIText {
         public static func newProjectTitle(_ noun: String) -> String { "新增\(noun)：请输入名称" }
         public static let nameRequired = "名称不能为空。"
         public static let emptyGroup = "（无，按 Enter 或 F5 增加）"
-        public static func placeholderLine(_ form: String) -> String { "\(form) · 空组：按 Enter 或 F5 增加一行" }
+        public static func addAnother(_ noun: String) -> String { "＋ 再增加一个\(noun)（Enter 或直接输入）" }
+        public static func placeholderLine(_ form: String, group: String, empty: Bool) -> String {
+            empty ? "\(form) · \(group) · 空组：按 Enter 或 F5 增加一行" : "\(form) · \(group) · 再增加一行：按 Enter、F5 或直接输入；Tab 跳过"
+        }
         public static let computedTag = "自动计算"
+        public static let moreBelow = " ↓ 还有 "
+        public static let blankMark = "_"
+        public static let optionalMark = "."
+        public static let columnsLeft = "‹"
+        public static let columnsRight = "›"
+        public static let moreAbove = " ↑ 上面还有 "
         public static let optionalForm = "选填"
         public static func kindName(_ k: CellKind) -> String {
             switch k {
@@ -57,7 +75,9 @@ extension UIText {
         }
         public static func unnamed(_ noun: String) -> String { "（未命名\(noun)）" }
         public static func currentSize(cols: Int, rows: Int) -> String { "当前：\(cols) 列 × \(rows) 行" }
-        public static func problemsTitle(_ summary: String) -> String { "问题清单 · \(summary) · Enter 跳到该格" }
+        public static func problemsTitle(_ summary: String, errorsOnly: Bool = false, form: String? = nil) -> String {
+            "问题清单" + (form.map { "（仅\($0)）" } ?? "") + (errorsOnly ? "（仅错误）" : "") + " · \(summary) · Enter 跳到该格"
+        }
         public static let noProblems = "没有发现问题。"
         /// While the forms not on screen are still being checked after opening.
         public static let checkingTheRest = "正在检查其余表格，问题数稍后补全……"
@@ -82,15 +102,18 @@ extension UIText {
     /// The key bar of each screen.
     public enum Keys {
         public static let main: [(String, String)] = [("F1", "帮助"), ("F2", "保存"), ("F3", "问题"), ("F4", "得分"), ("F5", "增行"),
-                                                      ("F6", "删行"), ("F7", "上移"), ("F8", "下移"), ("F9", "新项目"), ("F10", "退出")]
+                                                      ("F6", "删行"), ("F7", "上移"), ("F8", "下移"), ("F9", "新项目"), ("F10", "退出"),
+                                                      // Shown where the width allows (the F-keys come first).
+                                                      ("Tab", "下一格"), ("^L", "选表"), ("^N/^P", "换表"), ("^Z", "撤销"), ("F4 P", "打印"), ("^G", "帮助")]
         public static let editing: [(String, String)] = [("Enter", "确认"), ("Esc", "取消"), ("Tab", "下一格"), ("F2", "保存"), ("F10", "退出")]
-        public static let area: [(String, String)] = [("Ctrl-S", "完成"), ("Esc", "取消"), ("F3", "外部编辑器"), ("Tab", "完成并下一格")]
-        public static let problems: [(String, String)] = [("↑↓", "选择"), ("Enter", "跳到该格"), ("Esc", "返回")]
+        public static let area: [(String, String)] = [("Ctrl-S", "完成"), ("Esc", "取消"), ("F3/^X", "外部编辑器"), ("Tab", "完成并下一格")]
+        public static let problems: [(String, String)] = [("↑↓", "选择"), ("Enter", "跳到该格"), ("E", "只看错误"), ("F", "只看本表"), ("Esc", "返回")]
         public static let score: [(String, String)] = [("↑↓", "滚动"), ("P", "打印预览"), ("Esc", "返回")]
         public static let printPreview: [(String, String)] = [("1", "写出文本"), ("2", "HTML"), ("3", "CSV"), ("4", "Excel"), ("5", "Word"), ("↑↓", "滚动"), ("Esc", "返回")]
-        public static let help: [(String, String)] = [("Esc", "返回")]
+        public static let help: [(String, String)] = [("↑↓", "滚动"), ("Esc", "返回")]
         public static let confirm: [(String, String)] = [("Y", "是"), ("N", "否"), ("Esc", "取消")]
         public static let prompt: [(String, String)] = [("Enter", "确定"), ("Esc", "取消")]
+        public static let outline: [(String, String)] = [("↑↓", "选择表"), ("Enter", "打开"), ("Esc", "返回表格")]
     }
 
     /// F1: every key, in Chinese.
@@ -103,23 +126,25 @@ extension UIText {
             ("PgUp / PgDn", "翻页"),
             ("Home / End", "到本行第一格 / 最后一格"),
             ("Ctrl-N / Ctrl-P", "下一张 / 上一张表（也可用 Ctrl-→ / Ctrl-←）"),
+            ("Ctrl-L", "到左侧的表目录：↑↓ 选择任意一张表，Enter 打开，Esc 返回"),
             ("", "填写"),
             ("Enter", "编辑当前格；再按 Enter 确认并到下一个要填写的格子"),
             ("直接输入", "覆盖当前格的内容（中文输入法可直接使用）"),
             ("Esc", "取消编辑，恢复原值"),
-            ("Backspace / Delete", "清空当前格"),
+            ("Backspace / Delete", "清空当前格（Esc 放弃，Enter 确定）"),
             ("编辑中 Ctrl-A/E, Ctrl-←/→", "到行首/行尾，按词移动；Ctrl-W 删词，Ctrl-K/Ctrl-U 删到行尾/行首"),
-            ("多行文字", "Enter 换行，Ctrl-S 完成，F3 交给外部编辑器（$EDITOR）"),
+            ("多行文字", "Enter 换行，Ctrl-S 完成，F3 或 Ctrl-X 交给外部编辑器（$VISUAL / $EDITOR，未设置时用 vi）"),
             ("数字", "可输入全角数字和标点、千位分隔符，百分比可带 %，金额可带“万元”"),
             ("", "行和项目"),
-            ("F5", "在当前行后增加一行（专项、目标、指标）"),
-            ("F6", "删除当前行；光标在项目名称上时删除整个项目（均需确认）"),
-            ("F7 / F8", "当前行（或项目）上移 / 下移"),
-            ("F9", "新增项目（附件3），先输入项目名称"),
+            ("F5 或 Ctrl-O", "在当前行后增加一行（专项、目标、指标）；在一组末尾的「＋」行按 Enter 或直接输入也可以"),
+            ("F6 或 Ctrl-D", "删除当前行；光标在项目名称上时删除整个项目（均需确认）"),
+            ("F7 / F8 或 Ctrl-U / Ctrl-B", "当前行（或项目）上移 / 下移"),
+            ("F9 或 Ctrl-W", "新增项目（附件3），先输入项目名称"),
             ("", "其他"),
             ("F2 或 Ctrl-S", "保存"),
-            ("F3", "问题清单：所有错误和警告，Enter 跳到该格"),
-            ("F4", "得分预览：执行率得分、总分、等次"),
+            ("F1 或 Ctrl-G", "本帮助（终端占用 F1、F10 等功能键时，用对应的 Ctrl 键）"),
+            ("F3 或 Ctrl-E", "问题清单：所有错误和警告，Enter 跳到该格"),
+            ("F4 或 Ctrl-T", "得分预览：执行率得分、总分、等次；再按 P 打印预览，1–4 写出文件"),
             ("Ctrl-Z / Ctrl-Y", "撤销 / 重做"),
             ("F10 或 Ctrl-Q", "退出（有未保存的改动时会询问）"),
         ]

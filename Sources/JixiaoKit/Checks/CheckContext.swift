@@ -46,9 +46,14 @@ struct CheckContext {
     mutating func invalidEntries() {
         for (row, idx) in rowInstances() {
             for c in row.columnIDs where row.formulas[c] == nil {
-                if case let .invalid(s)? = entry.entry(row: row.id, index: idx, column: c) {
+                switch entry.entry(row: row.id, index: idx, column: c) {
+                case let .invalid(s)?:
                     let k = kind(of: c, row: row.id)
                     report(.error, address(row.id, idx, c), CheckText.notANumber(s, kind: k), code: "notANumber")
+                case let .number(d)?:
+                    implausibleNumber(d, kind: kind(of: c, row: row.id), at: address(row.id, idx, c))
+                default:
+                    break
                 }
             }
         }
@@ -64,6 +69,20 @@ struct CheckContext {
         }
     }
 
+    /// A number typed into a cell that holds amounts: negative where no amount can be, or with more
+    /// decimals than the form shows (2.585 万元 would print as 2.59 without a word).
+    mutating func implausibleNumber(_ d: Decimal, kind: CellKind, at a: CellAddress) {
+        switch kind {
+        case .money, .count, .area:
+            if d < 0 { report(.warning, a, CheckText.negative(CheckText.show(.number(d), kind: kind)), code: "negative") }
+            if kind == .money, d.rounded(2) != d {
+                report(.warning, a, CheckText.tooManyDecimals(d.plain, shown: NumberFormat.money(d)), code: "decimals")
+            }
+        default:
+            break
+        }
+    }
+
     /// Computed cells whose formula overflowed: an error at the cell, which shows "—".
     mutating func beyondRange() {
         guard let cells = ev.forms[form.id]?[safe: index]?.overflowed, !cells.isEmpty else { return }
@@ -72,15 +91,15 @@ struct CheckContext {
         }
     }
 
+    /// Required cells left empty: one problem per row (at its first empty cell) naming them all, so an
+    /// untouched indicator row is one problem, not five.
     mutating func requiredColumns() {
         let requiredColumns = Set(form.sections.flatMap { s in s.columns.filter(\.required).map { "\(s.id).\($0.id)" } })
         for (row, idx) in rowInstances() {
+            var missing: [String] = []
             for c in row.columnIDs where row.formulas[c] == nil {
                 guard row.required || requiredColumns.contains("\(row.sectionID).\(c)") else { continue }
-                if !ev.value(form: form, index: index, row: row.id, rowIndex: idx, column: c).isFilled {
-                    let a = address(row.id, idx, c)
-                    report(.error, a, CheckText.required(labels.columnLabel(form, row: row, column: c)), code: "required")
-                }
+                if !ev.value(form: form, index: index, row: row.id, rowIndex: idx, column: c).isFilled { missing.append(c) }
             }
             // A named instance (a special fund, an institution) is known by its name: `fields` marks
             // it required, and a fund's figures without one cannot be told apart from the next fund's.
@@ -88,7 +107,27 @@ struct CheckContext {
                 let a = address(row.id, idx, CellAddress.labelColumn)
                 report(.error, a, CheckText.required(labels.columnLabel(form, row: row, column: CellAddress.labelColumn)), code: "required")
             }
+            guard let first = missing.first else { continue }
+            let names = missing.map { labels.columnLabel(form, row: row, column: $0) }
+            report(.error, address(row.id, idx, first), missing.count == 1 ? CheckText.required(names[0]) : CheckText.requiredRow(names),
+                   code: "required")
         }
+    }
+
+    /// A form instance nobody has typed into yet: its problems (必填, and sums over nothing) become one,
+    /// which says so, at its first cell to fill.
+    mutating func quietIfNotBegun() {
+        let e = entry
+        // What the program filled in itself (the unit's name, a project's name from F9) is no start.
+        let given = Set([ev.template.unitNameCell, form.repeated?.nameCell].compactMap { $0?.description })
+        let begun = e.cells.contains { row, cols in cols.contains { $0.value != .text("") && !given.contains("\(row).\($0.key)") } }
+            || e.rows.values.contains { $0.contains { $0.label?.isEmpty == false || $0.cells.values.contains { $0 != .text("") } } }
+        let required = problems.filter { $0.code == "required" }
+        // A form whose missing cells are only warnings (a rubric listing what is still to find) keeps its list.
+        guard !begun, required.count > 1, required.contains(where: { $0.severity == .error }) else { return }
+        let a = required[0].address
+        problems = [Problem(severity: .error, address: a, location: labels.formShort(form, index: index), message: CheckText.notBegun(required.count),
+                            code: "notBegun", repeatedForm: form.isRepeated)]
     }
 
     // MARK: Template checks

@@ -41,8 +41,25 @@ public enum CheckText {
 
     public static func required(_ what: String) -> String { what.isEmpty ? "必填项未填写。" : "必填：请填写「\(what)」。" }
 
+    public static func requiredRow(_ what: [String]) -> String { "必填：这一行还有 \(what.count) 格未填写：" + what.map { "「\($0)」" }.joined() + "。" }
+
+    public static func notBegun(_ n: Int) -> String { "本表尚未开始填写（\(n) 处必填）。开始填写后，这里会逐项列出。" }
+
     public static func notANumber(_ input: String, kind: CellKind) -> String {
         "「\(input)」不是数字。\(NumberText.hint(kind))"
+    }
+
+    /// A cross-form total over projects (附件3) that are not all entered yet.
+    public static func setIncomplete(label: String, form: String, noun: String, entered: Int, total: Int) -> String {
+        "\(label)：\(form)已填 \(entered)/\(total) 个\(noun)，暂不核对。填完全部\(noun)（或删去多余的）后再核对此项。"
+    }
+
+    public static func negative(_ shown: String) -> String {
+        "\(shown) 是负数，这一格不应为负。请核对是否多输了负号。"
+    }
+
+    public static func tooManyDecimals(_ input: String, shown: String) -> String {
+        "\(input) 超过两位小数：金额以万元计、保留两位，表上显示为 \(shown)。请核对并按两位小数填写。"
     }
 
     /// A computed cell (or a check's side) whose arithmetic reached `Limits.computedMagnitude`.

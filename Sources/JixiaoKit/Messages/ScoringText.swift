@@ -5,6 +5,9 @@ import Foundation
 /// with two decimals ("1.60"), as the 得分 column prints them. Sentences name no form, row or column:
 /// the caller that knows the cell prefixes its location.
 public enum ScoringText {
+    /// In place of a grade while the form has cells still to fill.
+    public static let gradePending = "未填完，暂不评定"
+
     // MARK: Tiers
 
     public static func tierLabel(_ level: Suggestion.Tier.Level) -> String {

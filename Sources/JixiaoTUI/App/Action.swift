@@ -9,8 +9,8 @@ public enum Action: Sendable {
     case resize(rows: Int, cols: Int)
     /// The driver saved (or failed to save) the draft.
     case saved(Result<FileStamp?, DraftError>, revision: Int)
-    /// Text back from $EDITOR for the cell being edited; nil when the editor failed.
-    case editorFinished(String?)
+    /// Text back from $EDITOR for the cell being edited, or why the editor failed.
+    case editorFinished(Result<String, EditorFailure>)
     /// The driver wrote a printout: the files, or why it could not.
     case printed(Result<[String], PrintFailure>)
     /// No key is waiting: check a few more of the instances left for after the first frame.

@@ -57,9 +57,9 @@ extension App {
             case .ctrl("s"), .f(2): return commitEdit(&s, then: .stay)
             case .tab: return commitEdit(&s, then: .next)
             case .backTab: return commitEdit(&s, then: .previous)
-            case .f(3): return [.openEditor(e.area!.text)]
+            case .f(3), .ctrl("x"): return [.openEditor(e.area!.text)]
             case .enter: _ = applyWithinLimit(&s, &e, key) { ed, _ in ed.area!.insertNewline(); return true }
-            case .f(10): return commitEdit(&s, then: .stay) + quit(&s)
+            case .f(10), .ctrl("q"): return commitEdit(&s, then: .stay) + quit(&s)
             default:
                 let width = areaWrapWidth(s)
                 guard applyWithinLimit(&s, &e, key, { ed, k in ed.area!.handle(k, wrapWidth: width) }) else { return [] }
@@ -75,7 +75,7 @@ extension App {
         case .up: return commitEdit(&s, then: .up)
         case .down: return commitEdit(&s, then: .down)
         case .f(2), .ctrl("s"): return commitEdit(&s, then: .stay) + save(&s)
-        case .f(10): return commitEdit(&s, then: .stay) + quit(&s)
+        case .f(10), .ctrl("q"): return commitEdit(&s, then: .stay) + quit(&s)
         case .ctrl("z"):
             // Undo inside a cell restores what it held before this edit.
             cancelEdit(&s)
@@ -178,18 +178,6 @@ extension App {
         }
         keepFocusVisible(&s)
         return []
-    }
-
-    static func clearCell(_ s: inout AppState) {
-        let layout = s.layout
-        let r = layout.rowRef(of: s.focus)
-        guard layout.isFillable(r, s.focus.column), !s.readOnly else { return }
-        guard s.evaluation.value(s.focus) != .empty else { return }
-        let before = s.draft
-        var d = s.draft
-        try? DraftEditor(template: s.template).set(&d, s.focus, text: "", lenient: true)
-        replaceDraft(&s, d, form: s.focus.form, index: s.focus.formIndex)
-        recordChange(&s, before: before, focus: s.focus)
     }
 
     /// Width of the focused cell on screen, for scrolling the line editor.

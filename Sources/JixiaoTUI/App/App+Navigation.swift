@@ -22,9 +22,17 @@ extension App {
         case .enter:
             let r = layout.rowRef(of: s.focus)
             if r.isPlaceholder { addRow(&s) } else { beginEdit(&s, replacing: nil) }
-        case .backspace, .delete: clearCell(&s)
-        case .paste(let text): beginEdit(&s, replacing: text)
-        case .char(let c) where !c.isNewline: beginEdit(&s, replacing: String(c))
+        case .backspace, .delete:
+            // Clearing is an edit like typing over the cell: Esc puts the value back, Enter keeps it cleared.
+            let r = layout.rowRef(of: s.focus)
+            if layout.isFillable(r, s.focus.column), s.evaluation.value(s.focus) != .empty { beginEdit(&s, replacing: "") }
+        case .paste(let text):
+            if layout.rowRef(of: s.focus).isPlaceholder { addRow(&s) }
+            beginEdit(&s, replacing: text)
+        case .char(let c) where !c.isNewline:
+            // Typing on the line that ends a group starts its next row with what was typed.
+            if layout.rowRef(of: s.focus).isPlaceholder { addRow(&s) }
+            beginEdit(&s, replacing: String(c))
         case .escape: break
         default: break
         }
@@ -67,10 +75,10 @@ extension App {
         if j >= 0 && j < cols.count { s.focus = layout.address(r, cols[j]) }
     }
 
-    /// Tab order: the next cell to fill, in form order and across forms (附件1 → 附件2 → 附件3-1 …).
+    /// Tab order: the next cell to fill or group to add to, in form order and across forms (附件1 → 附件2 → 附件3-1 …).
     static func nextFillable(_ s: inout AppState, forward: Bool) {
         let layout = s.layout
-        let cells = layout.fillable
+        let cells = layout.stops
         if let i = cells.firstIndex(of: s.focus) {
             let j = i + (forward ? 1 : -1)
             if j >= 0 && j < cells.count { s.focus = cells[j]; return }
@@ -87,7 +95,7 @@ extension App {
         for inst in instances[(me + 1)...] {
             guard let form = s.template.form(inst.form) else { continue }
             let l = FormLayout(form: form, index: inst.index, draft: s.draft, year: s.draft.year)
-            if let c = forward ? l.fillable.first : l.fillable.last { s.focus = c; s.scroll = 0; return }
+            if let c = forward ? l.stops.first : l.stops.last { s.focus = c; s.scroll = 0; return }
         }
     }
 

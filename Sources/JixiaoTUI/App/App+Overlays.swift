@@ -7,13 +7,54 @@ extension App {
     static func overlayKey(_ s: inout AppState, _ key: Key) -> [Effect] {
         switch s.overlay {
         case .none, .tooSmall: return []
-        case .help:
-            if [.escape, .enter, .f(1), .char("q")].contains(key) { s.overlay = .none }
+        case let .outline(selected):
+            let all = allInstances(s)
+            var sel = selected
+            switch key {
+            case .escape, .ctrl("l"), .tab: s.overlay = .none; return []
+            case .up: sel -= 1
+            case .down: sel += 1
+            case .pageUp: sel -= tableHeight(s)
+            case .pageDown: sel += tableHeight(s)
+            case .home: sel = 0
+            case .end: sel = all.count - 1
+            case .enter:
+                s.overlay = .none
+                if let target = all[safe: selected] {
+                    focusInstance(&s, form: target.form, index: target.index)
+                    keepFocusVisible(&s)
+                }
+                return []
+            default: return []
+            }
+            sel = min(max(sel, 0), max(all.count - 1, 0))
+            s.overlay = .outline(selected: sel)
+            let h = tableHeight(s)
+            if sel < s.outlineScroll { s.outlineScroll = sel }
+            if sel >= s.outlineScroll + h { s.outlineScroll = sel - h + 1 }
+            return []
+        case let .help(scroll):
+            let last = max(0, HelpView.lines(width: s.size.cols - 2).count - HelpView.visibleRows(s.size.rows))
+            switch key {
+            case .escape, .enter, .f(1), .ctrl("g"), .char("q"): s.overlay = .none
+            case .up: s.overlay = .help(scroll: max(0, scroll - 1))
+            case .down: s.overlay = .help(scroll: min(last, scroll + 1))
+            case .pageUp: s.overlay = .help(scroll: max(0, scroll - HelpView.visibleRows(s.size.rows)))
+            case .pageDown, .char(" "): s.overlay = .help(scroll: min(last, scroll + HelpView.visibleRows(s.size.rows)))
+            case .home: s.overlay = .help(scroll: 0)
+            case .end: s.overlay = .help(scroll: last)
+            default: break
+            }
             return []
         case let .problems(selected):
             let all = s.panel.problems
             switch key {
-            case .escape, .f(3), .char("q"): s.overlay = .none
+            case .escape, .f(3), .ctrl("e"), .char("q"): s.overlay = .none
+            case .char("e"), .char("E"), .char("f"), .char("F"):
+                // Filters: E errors only, F the form on screen only; the list is built again.
+                if key == .char("e") || key == .char("E") { s.problemFilter.errorsOnly.toggle() } else { s.problemFilter.thisFormOnly.toggle() }
+                s.panel.version = -1
+                s.overlay = .problems(selected: 0)
             case .up: s.overlay = .problems(selected: max(0, selected - 1))
             case .down: s.overlay = .problems(selected: min(max(0, all.count - 1), selected + 1))
             case .pageUp: s.overlay = .problems(selected: max(0, selected - tableHeight(s)))
@@ -31,7 +72,7 @@ extension App {
             return []
         case let .score(scroll):
             switch key {
-            case .escape, .f(4), .char("q"): s.overlay = .none
+            case .escape, .f(4), .ctrl("t"), .char("q"): s.overlay = .none
             case .up: s.overlay = .score(scroll: max(0, scroll - 1))
             case .down: s.overlay = .score(scroll: scroll + 1)
             case .pageUp: s.overlay = .score(scroll: max(0, scroll - tableHeight(s)))

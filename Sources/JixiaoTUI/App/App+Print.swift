@@ -24,7 +24,9 @@ extension App {
         let (card, mark) = printout(s)
         let files: [(path: String, bytes: [UInt8])]
         do {
-            files = try PrintJob.files(format, scorecard: card, evaluation: s.evaluation, draftMark: mark, width: 100, draftPath: s.path)
+            // Laid out as the preview showed it: what was read on screen is what is written.
+            files = try PrintJob.files(format, scorecard: card, evaluation: s.evaluation, draftMark: mark,
+                                       width: PrintPreviewView.textWidth(cols: s.size.cols), draftPath: s.path)
         } catch {
             return .failure(PrintFailure(UIText.App.printFailed(String(describing: error))))
         }

@@ -14,7 +14,8 @@ extension App {
         }
         let before = s.draft
         var d = s.draft
-        let position = f.rowIndex.map { $0 + 1 } ?? 0
+        // On the line that ends the group: after its last row.
+        let position = f.rowIndex.map { $0 + 1 } ?? (s.draft.instances(of: f.form)[safe: f.formIndex]?.count(of: f.row) ?? 0)
         guard let at = try? DraftEditor(template: s.template).addRow(&d, form: f.form, formIndex: f.formIndex, row: f.row, at: position) else { return }
         replaceDraft(&s, d, form: f.form, index: f.formIndex)
         recordChange(&s, before: before, focus: f)
@@ -93,6 +94,22 @@ extension App {
                                    editor: LineEditor()))
     }
 
+    /// A new project's other header cells (主管部门, 实施单位) are those of the project before it, or
+    /// for the first one the unit's name: they are the same for nearly every project of a unit.
+    static func fillHeaderDefaults(_ d: inout Draft, _ s: AppState, form: String, at: Int) {
+        guard let spec = s.template.form(form), let rep = spec.repeated, let nameRow = spec.row(rep.nameCell.row),
+              let header = spec.section(nameRow.sectionID) else { return }
+        let unit = ScorecardUnit.name(s)
+        let editor = DraftEditor(template: s.template)
+        for row in spec.rows where row.sectionID == header.id && row.id != nameRow.id && row.repeating == nil {
+            for c in row.columnIDs where row.formulas[c] == nil && header.column(c)?.kind == .text {
+                let before = at > 0 ? s.evaluation.value(form: spec, index: at - 1, row: row.id, rowIndex: nil, column: c).text : nil
+                guard let text = [before, unit].compactMap({ $0 }).first(where: { !$0.isEmpty }) else { continue }
+                try? editor.set(&d, CellAddress(form: form, formIndex: at, row: row.id, column: c), text: text, lenient: true)
+            }
+        }
+    }
+
     static func addProject(_ s: inout AppState, form: String, name: String) {
         let before = s.draft
         var d = s.draft
@@ -102,6 +119,7 @@ extension App {
             s.say(EditText.message(error), error: true)
             return
         }
+        fillHeaderDefaults(&d, s, form: form, at: at)
         resetDraft(&s, d)
         recordChange(&s, before: before, focus: s.focus)
         focusInstance(&s, form: form, index: at)

@@ -33,6 +33,7 @@ public enum App {
             switch result {
             case let .success(stamp):
                 s.savedRevision = revision
+                s.savedDraft = revision == s.revision ? s.draft : nil
                 s.stamp = stamp
                 s.say(UIText.App.saved(s.path))
             case let .failure(error):
@@ -41,14 +42,16 @@ public enum App {
             return []
         case let .editorFinished(text):
             guard var e = s.editing, e.area != nil else { return [] }
-            if let text {
+            switch text {
+            case let .success(text):
                 e.area = TextAreaEditor(text: fitting(&s, text, room: Limits.cellBytes))
                 s.editing = e
                 applyTentative(&s)
                 return commitEdit(&s, then: .stay)
+            case let .failure(why):
+                s.say(UIText.App.editorFailed(why), error: true)
+                return []
             }
-            s.say(UIText.App.editorFailed, error: true)
-            return []
         case .checkPending:
             for i in s.checks.checkPending(s.evaluation, budget: checkBatch) { s.refreshProgress(form: i.form, index: i.index) }
             // The open panel was built from part of the problems: build it again with all of them.
@@ -73,19 +76,24 @@ public enum App {
         }
     }
 
-    /// Keys that work everywhere outside editing: function keys, undo, save, quit.
+    /// Keys that work everywhere outside editing: function keys, undo, save, quit. Every function key
+    /// has a Ctrl alternative (terminal emulators often take F1 and F10 for themselves); help lists them.
     static func globalKey(_ s: inout AppState, _ key: Key) -> [Effect]? {
         switch key {
-        case .f(1): s.overlay = .help; return []
+        case .f(1), .ctrl("g"): s.overlay = .help(scroll: 0); return []
         case .f(2), .ctrl("s"): return save(&s)
-        case .f(3): s.overlay = .problems(selected: 0); return []
-        case .f(4): s.overlay = .score(scroll: 0); return []
-        case .f(5): addRow(&s); return []
-        case .f(6): askRemove(&s); return []
-        case .f(7): moveRow(&s, by: -1); return []
-        case .f(8): moveRow(&s, by: 1); return []
-        case .f(9): askNewProject(&s); return []
+        case .f(3), .ctrl("e"): s.overlay = .problems(selected: 0); return []
+        case .f(4), .ctrl("t"): s.overlay = .score(scroll: 0); return []
+        case .f(5), .ctrl("o"): addRow(&s); return []
+        case .f(6), .ctrl("d"): askRemove(&s); return []
+        case .f(7), .ctrl("u"): moveRow(&s, by: -1); return []
+        case .f(8), .ctrl("b"): moveRow(&s, by: 1); return []
+        case .f(9), .ctrl("w"): askNewProject(&s); return []
         case .f(10), .ctrl("q"): return quit(&s)
+        case .ctrl("l"):
+            let all = allInstances(s)
+            s.overlay = .outline(selected: all.firstIndex { $0.form == s.focus.form && $0.index == s.focus.formIndex } ?? 0)
+            return []
         case .ctrl("z"): undo(&s); return []
         case .ctrl("y"), .ctrl("r"): redo(&s); return []
         case .ctrl("c"):

@@ -3,10 +3,16 @@ import JixiaoStore
 import JixiaoReports
 import JixiaoTerminal
 
+/// Which problems F3 lists: errors only, and only the form on screen, each on or off.
+public struct ProblemFilter: Sendable, Equatable {
+    public var errorsOnly = false
+    public var thisFormOnly = false
+}
+
 /// What the screen is showing on top of the form.
 public enum Overlay: Sendable, Equatable {
     case none
-    case help
+    case help(scroll: Int)
     case problems(selected: Int)
     case score(scroll: Int)
     /// The text printout as it will be written, with keys to write it (or HTML, CSV, XLSX) beside the draft.
@@ -15,6 +21,10 @@ public enum Overlay: Sendable, Equatable {
     /// Asking for a line of text (a new project's name).
     case prompt(Prompt)
     case tooSmall
+    /// The outline has the focus: ↑↓ choose a form, Enter opens it.
+    case outline(selected: Int)
+
+    var isOutline: Bool { if case .outline = self { return true } else { return false } }
 }
 
 public enum Confirmation: Sendable, Equatable {
@@ -73,6 +83,9 @@ public struct AppState: Sendable {
     /// Increases with every change; the draft is unsaved while it differs from `savedRevision`.
     public var revision = 0
     public var savedRevision = 0
+    /// The draft as in the file (read or last saved), when known: changes that cancel out (a project
+    /// added, then deleted) leave nothing to save.
+    var savedDraft: Draft?
     var nextRevision = 1
     public var readOnly = false
     /// The file as it was when read or last saved, so a save notices a file replaced behind our back.
@@ -80,13 +93,14 @@ public struct AppState: Sendable {
     public var quitRequested = false
     /// Progress (filled / required) per form instance, refreshed with the checks.
     var progress: [String: [(filled: Int, required: Int)]] = [:]
+    public var problemFilter = ProblemFilter()
     /// What the open panel shows (`App.preparePanel`).
     var panel = PanelContent()
 
     public var template: Template { workspace.template }
     public var draft: Draft { workspace.draft }
     public var evaluation: Evaluation { workspace.evaluation }
-    public var isDirty: Bool { revision != savedRevision }
+    public var isDirty: Bool { revision != savedRevision && savedDraft.map { $0 != draft } ?? true }
     /// Bumped whenever the draft value is replaced, so the driver can tell in O(1) that nothing changed.
     public internal(set) var draftVersion = 0
 
@@ -100,6 +114,7 @@ public struct AppState: Sendable {
     /// after the first frame (the driver does; tests want everything at once).
     public init(workspace: Workspace, path: String, checkLater: Bool = false) {
         self.workspace = workspace
+        self.savedDraft = workspace.draft
         let firstForm = workspace.template.forms.first { workspace.draft.instances(of: $0.id).count > 0 } ?? workspace.template.forms[0]
         self.checks = checkLater ? LiveChecks(workspace.evaluation, first: .init(form: firstForm.id, index: 0)) : LiveChecks(workspace.evaluation)
         self.path = path

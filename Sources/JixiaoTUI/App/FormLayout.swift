@@ -4,7 +4,8 @@ import JixiaoReports
 import JixiaoTerminal
 
 /// A row of a form instance as it appears on screen: a single row, one instance of a repeated row,
-/// or the place-holder line of a repeated group that has no instance yet (where F5 adds one).
+/// or the place-holder line that ends a repeated group (where Enter or F5 adds a row): the whole
+/// group when it has no instance yet.
 public struct RowRef: Hashable, Sendable {
     public var row: String
     public var index: Int?
@@ -21,6 +22,8 @@ public struct RowRef: Hashable, Sendable {
 public enum TableLine: Hashable, Sendable {
     case sectionTitle(String)
     case header(section: String)
+    /// The second line of a section's column headings: long headings wrap instead of being cut.
+    case headerContinued(section: String)
     case row(RowRef)
     case note(String)
 }
@@ -51,9 +54,10 @@ public struct FormLayout: Sendable {
         func walk(_ id: String) {
             guard let spec = form.row(id) else { return }
             if spec.repeating != nil {
-                let n = entry.count(of: id)
-                if n == 0 { add(RowRef(row: id, index: nil, isPlaceholder: true)) }
-                for k in 0..<n { add(RowRef(row: id, index: k)) }
+                // The place-holder line after the rows: entering a list flows from the last row into
+                // "one more", and an empty group is a stop on the way instead of being skipped.
+                for k in 0..<entry.count(of: id) { add(RowRef(row: id, index: k)) }
+                add(RowRef(row: id, index: nil, isPlaceholder: true))
             } else {
                 add(RowRef(row: id, index: nil))
             }
@@ -63,6 +67,9 @@ public struct FormLayout: Sendable {
             if !section.title.isEmpty { lines.append(.sectionTitle(YearText.render(section.title, year: year, parameters: draft.parameters))) }
             if section.columns.count > 1 || section.columns.contains(where: { !$0.label.isEmpty }) {
                 lines.append(.header(section: section.id))
+                if section.columns.contains(where: { $0.kind.isNumeric && DisplayWidth.width(of: YearText.render($0.label, year: year)) > Self.headingLine }) {
+                    lines.append(.headerContinued(section: section.id))
+                }
             }
             for id in section.rowIDs { walk(id) }
             if let note = section.note { lines.append(.note(note)) }
@@ -81,6 +88,9 @@ public struct FormLayout: Sendable {
         return out + spec.columnIDs
     }
 
+    /// Cells a heading line gives a number column before its heading wraps onto a second line.
+    static let headingLine = 8
+
     public func isFillable(_ r: RowRef, _ column: String) -> Bool {
         guard let spec = form.row(r.row), !r.isPlaceholder else { return false }
         if column == CellAddress.labelColumn { return spec.repeating?.named == true }
@@ -97,9 +107,14 @@ public struct FormLayout: Sendable {
         return RowRef(row: a.row, index: a.rowIndex)
     }
 
-    /// Every fillable cell in order (Tab order within the form).
+    /// Every fillable cell in order.
     public var fillable: [CellAddress] {
         rows.flatMap { r in columns(of: r).filter { isFillable(r, $0) }.map { address(r, $0) } }
+    }
+
+    /// Where Tab and Enter stop, in order: every fillable cell, and the line ending each repeated group.
+    public var stops: [CellAddress] {
+        rows.flatMap { r in r.isPlaceholder ? [address(r, "")] : columns(of: r).filter { isFillable(r, $0) }.map { address(r, $0) } }
     }
 }
 

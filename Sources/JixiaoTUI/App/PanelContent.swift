@@ -44,7 +44,11 @@ extension App {
     }
 
     private static func rebuildProblems(_ s: inout AppState) {
-        s.panel = PanelContent(version: s.draftVersion, problems: s.checks.all(s.template))
+        var list = s.checks.all(s.template)
+        let f = s.problemFilter
+        if f.errorsOnly { list = list.filter { $0.severity == .error } }
+        if f.thisFormOnly { list = list.filter { $0.address.map { $0.form == s.focus.form && $0.formIndex == s.focus.formIndex } ?? false } }
+        s.panel = PanelContent(version: s.draftVersion, problems: list)
     }
 
     private static func rebuildScorecard(_ s: inout AppState) {

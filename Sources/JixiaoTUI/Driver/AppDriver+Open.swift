@@ -100,6 +100,7 @@ extension AppDriver {
             var s = AppState(workspace: Workspace(draft: recovered, template: offer.template), path: state.path)
             s.stamp = state.stamp
             s.revision = 1
+            s.savedDraft = nil
             s.nextRevision = 2
             state = s
             keeper = RecoveryKeeper(draftPath: state.path, template: offer.template, base: loaded.stamp)

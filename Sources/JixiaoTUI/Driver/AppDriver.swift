@@ -41,9 +41,9 @@ public final class AppDriver {
             case .quit: return 0
             case let .signal(sig): return 128 + sig
             case let .open(p): path = p
-            case let .create(p, year, unit):
-                if let message = create(path: p, year: year, unit: unit) { return fail(message) }
-                path = p
+            case let .create(request):
+                if let message = create(request) { return fail(message) }
+                path = request.path
             case let .next(source, year, p):
                 if let message = createNext(from: source, year: year, path: p) { return fail(message) }
                 path = p
@@ -72,12 +72,12 @@ public final class AppDriver {
         return 2
     }
 
-    func create(path: String, year: Int, unit: String) -> String? {
-        guard let id = catalog.defaultTemplateID() else { return UIText.Driver.noTemplates }
+    func create(_ r: NewDraftRequest) -> String? {
+        guard let id = r.templateID ?? catalog.defaultTemplateID() else { return UIText.Driver.noTemplates }
         do {
             let t = try catalog.load(id)
-            let draft = DraftFactory.new(template: t, year: year, unitName: unit.isEmpty ? nil : unit)
-            try DraftStore.save(draft, template: t, to: path, createNew: true)
+            let draft = DraftFactory.new(template: t, year: r.year, unitName: r.unit.isEmpty ? nil : r.unit, projects: r.projects)
+            try DraftStore.save(draft, template: t, to: r.path, createNew: true)
             return nil
         } catch {
             return Self.words(error)
@@ -112,14 +112,18 @@ public final class AppDriver {
     }
 
     enum StartOutcome {
-        case quit, signal(Int32), open(String), create(String, Int, String), next(String, Int, String)
+        case quit, signal(Int32), open(String), create(NewDraftRequest), next(String, Int, String)
     }
 
     func runStart(fixedFile: String?) -> StartOutcome {
         let title = catalog.defaultTemplateID().flatMap { try? catalog.load($0).title } ?? ""
         let lastYear = Calendar(identifier: .gregorian).component(.year, from: Date()) - 1
+        // Every template found, the default first (the catalog holds a few small files).
+        let defaultID = catalog.defaultTemplateID()
+        let choices = catalog.files().compactMap { f in (try? catalog.load(f.id)).map { TemplateChoice(id: f.id, title: $0.title) } }
+            .sorted { ($0.id == defaultID ? 0 : 1) < ($1.id == defaultID ? 0 : 1) }
         var s = StartState(recent: fixedFile == nil ? StartApp.recentDrafts(in: ".") : [], fixedFile: fixedFile,
-                           defaultYear: lastYear, templateTitle: title)
+                           defaultYear: lastYear, templateTitle: title, templates: choices)
         var needsPaint = true
         while true {
             if let sig = SignalWatch.stopRequest() { return .signal(sig) }
@@ -135,7 +139,7 @@ public final class AppDriver {
             case nil: continue
             case .quit?: shown = nil; return .quit
             case let .open(p)?: shown = nil; return .open(p)
-            case let .create(p, y, u)?: shown = nil; return .create(p, y, u)
+            case let .create(r)?: shown = nil; return .create(r)
             case let .next(source, y, p)?: shown = nil; return .next(source, y, p)
             }
         }

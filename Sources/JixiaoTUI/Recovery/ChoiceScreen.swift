@@ -75,25 +75,31 @@ public enum ChoiceView {
         sc.fill(Rect(row: 0, col: 0, height: 1, width: cols), style: .title)
         sc.put(" " + UIText.App.programName + " · " + s.title, row: 0, col: 0, style: .title, maxWidth: cols)
         let width = cols - 4
-        // Options and the key bar are kept on screen; the body gives way when the window is short.
-        let optionRows = s.options.count
-        let bottom = rows - 3 - optionRows - 1
+        // Options and the key bar are kept on screen, each option whole (wrapped under its label);
+        // the body gives way when the window is short, and then says so.
+        let optionLines = s.options.map { TextLines.wrap($0.label, width: width - 5) }
+        let bottom = rows - 3 - optionLines.map(\.count).reduce(0, +) - 1
         var row = 2
-        for line in s.body {
-            for piece in wrap(line.text, width: width - line.indent) {
-                guard row < bottom else { break }
-                sc.put(piece, row: row, col: 2 + line.indent, style: line.style, maxWidth: width - line.indent)
-                row += 1
-            }
+        let body = s.body.flatMap { line in TextLines.wrap(line.text, width: width - line.indent).map { (line, $0) } }
+        for (k, (line, piece)) in body.enumerated() {
+            guard row < bottom else { break }
+            let cut = row == bottom - 1 && k < body.count - 1
+            sc.put(cut ? DisplayWidth.truncate(piece + "…", toWidth: width - line.indent, ellipsis: "…") : piece,
+                   row: row, col: 2 + line.indent, style: line.style, maxWidth: width - line.indent)
+            row += 1
         }
         row = min(row + 1, bottom)
         for (k, o) in s.options.enumerated() {
             let sel = k == s.selected
-            if sel { sc.fill(Rect(row: row, col: 2, height: 1, width: width), style: .focus) }
-            let text = (sel ? "▶ " : "  ") + String(o.key).uppercased() + "  " + o.label
-            sc.put(text, row: row, col: 2, style: sel ? CellStyle(.focus, [.bold]) : .normal, maxWidth: width)
+            let lines = optionLines[k]
+            if sel { sc.fill(Rect(row: row, col: 2, height: lines.count, width: width), style: .focus) }
+            let style = sel ? CellStyle(.focus, [.bold]) : CellStyle.normal
+            sc.put((sel ? "▶ " : "  ") + String(o.key).uppercased() + "  ", row: row, col: 2, style: style)
             if sel { sc.cursor = Position(row: row, col: 2) }
-            row += 1
+            for piece in lines {
+                sc.put(piece, row: row, col: 7, style: style, maxWidth: width - 5)
+                row += 1
+            }
         }
         if let m = s.message { sc.put(" " + m, row: rows - 2, col: 0, style: CellStyle(.error, [.bold]), maxWidth: cols) }
         var col = 0
@@ -103,22 +109,5 @@ public enum ChoiceView {
             col = sc.put(label, row: rows - 1, col: col, style: .keybar, maxWidth: cols - col) + 1
         }
         return sc
-    }
-
-    /// Splits text into lines of at most `width` display cells, at any character (Chinese has no spaces).
-    static func wrap(_ text: String, width: Int) -> [String] {
-        guard width > 0 else { return [] }
-        var out: [String] = []
-        for para in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            var line = "", w = 0
-            for ch in para {
-                let cw = DisplayWidth.width(of: ch)
-                if w + cw > width { out.append(line); line = ""; w = 0 }
-                line.append(ch)
-                w += cw
-            }
-            out.append(line)
-        }
-        return out
     }
 }

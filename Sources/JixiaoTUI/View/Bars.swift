@@ -8,14 +8,22 @@ enum TitleBar {
     static func draw(_ sc: inout Screen, _ s: AppState) {
         sc.fill(Rect(row: 0, col: 0, height: 1, width: sc.cols), style: .title)
         let unit = ScorecardUnit.name(s)
-        var left = " \(UIText.App.programName) · \(unit.isEmpty ? UIText.App.noUnitYet : unit) · \(s.draft.year)年度 · \(s.path)"
-        if s.isDirty { left += UIText.App.unsavedMark }
-        if s.readOnly { left += UIText.App.readOnlyMark }
+        let left = " \(UIText.App.programName) · \(unit.isEmpty ? UIText.App.noUnitYet : unit) · \(s.draft.year)年度 · "
+        // Whether the work is saved and how many problems remain outrank the file name (which the
+        // default naming makes long): they stay whole, and the name gives way with an ellipsis.
+        var marks = ""
+        if s.isDirty { marks += UIText.App.unsavedMark }
+        if s.readOnly { marks += UIText.App.readOnlyMark }
         let e = s.checks.count(.error), w = s.checks.count(.warning)
-        let right = UIText.App.problemCounts(errors: e, warnings: w) + " "
-        let rw = DisplayWidth.width(of: right)
-        sc.put(left, row: 0, col: 0, style: .title, maxWidth: max(0, sc.cols - rw - 1))
-        sc.put(right, row: 0, col: sc.cols - rw, style: e > 0 ? CellStyle(.error, [.bold]) : .title)
+        let counts = UIText.App.problemCounts(errors: e, warnings: w) + " "
+        let cw = DisplayWidth.width(of: counts)
+        let room = max(0, sc.cols - cw - 1 - DisplayWidth.width(of: marks))
+        let lw = DisplayWidth.width(of: left)
+        let head = lw + 6 <= room ? left + DisplayWidth.truncate(s.path, toWidth: room - lw, ellipsis: "…")
+                                  : DisplayWidth.truncate(String(left.dropLast(3)), toWidth: room, ellipsis: "…")
+        let end = sc.put(head, row: 0, col: 0, style: .title, maxWidth: room)
+        sc.put(marks, row: 0, col: end, style: CellStyle(.title, [.bold]))
+        sc.put(counts, row: 0, col: sc.cols - cw, style: e > 0 ? CellStyle(.error, [.bold]) : .title)
     }
 }
 
@@ -31,29 +39,54 @@ enum ScorecardUnit {
 
 /// Two lines above the key bar: the focused cell's full label and kind, then its problem or a message.
 enum StatusBar {
+    static let maxMessageLines = 4
+
     static func draw(_ sc: inout Screen, _ s: AppState) {
         let r1 = sc.rows - 3, r2 = sc.rows - 2
         sc.fill(Rect(row: r1, col: 0, height: 2, width: sc.cols), style: .status)
         let labels = Labels(template: s.template, draft: s.draft)
         let layout = s.layout
         let r = layout.rowRef(of: s.focus)
-        var where_ = r.isPlaceholder ? UIText.App.placeholderLine(labels.formShort(layout.form, index: s.focus.formIndex))
-                                     : labels.location(s.focus)
+        var where_ = labels.location(s.focus)
+        if r.isPlaceholder, let spec = layout.form.row(r.row) {
+            // The group is named, so two groups' lines (专项 under 3、 and under 4、) read differently.
+            let parent = spec.parentID.flatMap(layout.form.row).map { labels.rowLabel(layout.form, index: s.focus.formIndex, row: $0, rowIndex: nil) }
+            let group = [parent, labels.rowLabel(layout.form, index: s.focus.formIndex, row: spec, rowIndex: nil)].compactMap { $0 }.joined(separator: " · ")
+            let empty = (s.draft.instances(of: layout.form.id)[safe: s.focus.formIndex]?.count(of: r.row) ?? 0) == 0
+            where_ = UIText.App.placeholderLine(labels.formShort(layout.form, index: s.focus.formIndex), group: group, empty: empty)
+        }
         if !r.isPlaceholder {
             let kind = App.kind(s, s.focus)
             let computed = !layout.isFillable(r, s.focus.column) && !s.focus.column.isEmpty
             where_ += "  〔" + (computed ? UIText.App.computedTag : UIText.App.kindName(kind)) + "〕"
         }
-        sc.put(" " + where_, row: r1, col: 0, style: .status, maxWidth: sc.cols)
         if let m = s.message {
-            sc.put(" " + m, row: r2, col: 0, style: s.messageIsError ? CellStyle(.error, [.bold]) : .status, maxWidth: sc.cols)
+            // A message longer than a line takes the cell's name's line and, if need be, the table's last
+            // lines above it, until the next key; past `maxMessageLines` it ends with an ellipsis.
+            let style = s.messageIsError ? CellStyle(.error, [.bold]) : CellStyle.status
+            var lines = TextLines.wrap(m, width: sc.cols - 2)
+            if lines.count > 1 {
+                if lines.count > maxMessageLines {
+                    lines = Array(lines.prefix(maxMessageLines))
+                    lines[maxMessageLines - 1] = DisplayWidth.truncate(lines[maxMessageLines - 1] + "……", toWidth: sc.cols - 2, ellipsis: "…")
+                }
+                let top = r2 - lines.count + 1
+                sc.fill(Rect(row: top, col: 0, height: lines.count, width: sc.cols), style: .status)
+                for (k, l) in lines.enumerated() { sc.put(" " + l, row: top + k, col: 0, style: style, maxWidth: sc.cols) }
+                return
+            }
+            sc.put(" " + DisplayWidth.truncate(where_, toWidth: sc.cols - 2, ellipsis: "…"), row: r1, col: 0, style: .status, maxWidth: sc.cols)
+            sc.put(" " + m, row: r2, col: 0, style: style, maxWidth: sc.cols)
             return
         }
+        sc.put(" " + DisplayWidth.truncate(where_, toWidth: sc.cols - 2, ellipsis: "…"), row: r1, col: 0, style: .status, maxWidth: sc.cols)
         let mine = s.checks.problems(form: s.focus.form, index: s.focus.formIndex).filter { $0.address == s.focus }
             + s.checks.acrossForms.filter { $0.address == s.focus }
         if let p = mine.max(by: { $0.severity < $1.severity }) {
             let style: CellStyle = p.severity == .error ? CellStyle(.error, [.bold]) : CellStyle(.warning)
-            sc.put(" " + ProblemReport.severityWord(p.severity) + "：" + p.message, row: r2, col: 0, style: style, maxWidth: sc.cols)
+            // Cut with an ellipsis when long: F3 shows it whole.
+            let text = ProblemReport.severityWord(p.severity) + "：" + p.message
+            sc.put(" " + DisplayWidth.truncate(text, toWidth: sc.cols - 2, ellipsis: "…（F3 看全文）"), row: r2, col: 0, style: style, maxWidth: sc.cols)
         } else if s.editing != nil {
             sc.put(" " + UIText.App.editingHint(area: s.editing?.area != nil), row: r2, col: 0, style: .status, maxWidth: sc.cols)
         } else if !s.checks.isComplete {
@@ -76,10 +109,12 @@ enum KeyBar {
         case .help: items = UIText.Keys.help
         case .confirm: items = UIText.Keys.confirm
         case .prompt: items = UIText.Keys.prompt
+        case .outline: items = UIText.Keys.outline
         default: items = s.editing == nil ? UIText.Keys.main : (s.editing?.area != nil ? UIText.Keys.area : UIText.Keys.editing)
         }
         for (key, label) in items {
-            guard col < sc.cols else { break }
+            // Whole items only: the bar lists as many keys as the width holds, the most used first.
+            guard col + DisplayWidth.width(of: key + label) <= sc.cols else { break }
             col = sc.put(key, row: row, col: col, style: .normal, maxWidth: sc.cols - col)
             col = sc.put(label, row: row, col: col, style: .keybar, maxWidth: sc.cols - col)
             col += 1

@@ -14,7 +14,9 @@ enum OutlineView {
             guard k < all.count else { break }
             let (formID, index) = all[k]
             guard let form = s.template.form(formID) else { continue }
-            let current = formID == s.focus.form && index == s.focus.formIndex
+            // While the outline has the focus, the highlight is on the form being chosen.
+            let chosen: Int? = if case let .outline(selected) = s.overlay { selected } else { nil }
+            let current = chosen.map { $0 == k } ?? (formID == s.focus.form && index == s.focus.formIndex)
             let row = rect.row + line
             var name = labels.formShort(form, index: index)
             if form.isRepeated { name += " " + (labels.instanceName(form, index: index) ?? UIText.App.unnamed(form.repeated?.noun ?? "")) }

@@ -17,45 +17,83 @@ enum Panel {
 }
 
 enum HelpView {
-    static func draw(_ sc: inout Screen, _ s: AppState) {
-        let inner = Panel.frame(&sc, title: UIText.Help.title)
-        var row = inner.row
+    static let keyWidth = 22
+    /// Lines of help a full panel shows (the frame takes two of the rows between title and status).
+    static func visibleRows(_ rows: Int) -> Int { max(1, rows - 6) }
+
+    /// Help at `width` cells: keys in a column, what they do wrapped beside them; keys too long for
+    /// the column get a line of their own. (key text, its style, description text)
+    static func lines(width: Int) -> [(keys: String, style: CellStyle, what: String)] {
+        var out: [(String, CellStyle, String)] = []
+        let textWidth = max(10, width - keyWidth - 1)
         for (keys, what) in UIText.Help.lines {
-            guard row < inner.bottom else { break }
             if keys.isEmpty {
-                sc.put(what, row: row, col: inner.col, style: CellStyle(.title, [.bold]), maxWidth: inner.width)
-            } else {
-                sc.put(DisplayWidth.fit(keys, toWidth: 22), row: row, col: inner.col, style: CellStyle(.normal, [.bold]))
-                sc.put(what, row: row, col: inner.col + 23, maxWidth: inner.width - 23)
+                out += TextLines.wrap(what, width: width).map { ($0, CellStyle(.title, [.bold]), "") }
+                continue
             }
-            row += 1
+            var wrapped = TextLines.wrap(what, width: textWidth)
+            if DisplayWidth.width(of: keys) > keyWidth {
+                out.append((keys, CellStyle(.normal, [.bold]), ""))
+            } else {
+                out.append((keys, CellStyle(.normal, [.bold]), wrapped.isEmpty ? "" : wrapped.removeFirst()))
+            }
+            out += wrapped.map { ("", .normal, $0) }
         }
+        return out
+    }
+
+    static func draw(_ sc: inout Screen, _ s: AppState, scroll: Int) {
+        let inner = Panel.frame(&sc, title: UIText.Help.title)
+        let all = lines(width: inner.width)
+        let top = min(scroll, max(0, all.count - inner.height))
+        for (k, line) in all.dropFirst(top).prefix(inner.height).enumerated() {
+            sc.put(line.keys, row: inner.row + k, col: inner.col, style: line.style, maxWidth: inner.width)
+            sc.put(line.what, row: inner.row + k, col: inner.col + keyWidth + 1, maxWidth: inner.width - keyWidth - 1)
+        }
+        // More below (or above): said on the frame, where it takes no line of help.
+        if top + inner.height < all.count { sc.put(UIText.App.moreBelow, row: inner.bottom, col: inner.right - 12, style: CellStyle(.title, [.bold])) }
+        if top > 0 { sc.put(UIText.App.moreAbove, row: inner.row - 1, col: inner.right - 12, style: CellStyle(.title, [.bold])) }
     }
 }
 
 enum ProblemsView {
     static func draw(_ sc: inout Screen, _ s: AppState, selected: Int) {
         let all = s.panel.problems
-        let inner = Panel.frame(&sc, title: UIText.App.problemsTitle(ProblemReport.summary(all)))
+        let labels = Labels(template: s.template, draft: s.draft)
+        let form = s.problemFilter.thisFormOnly ? s.template.form(s.focus.form).map { labels.formShort($0, index: s.focus.formIndex) } : nil
+        let inner = Panel.frame(&sc, title: UIText.App.problemsTitle(ProblemReport.summary(all), errorsOnly: s.problemFilter.errorsOnly, form: form))
         guard !all.isEmpty else {
             sc.put(UIText.App.noProblems, row: inner.row, col: inner.col, maxWidth: inner.width)
             return
         }
-        // Two lines a problem: where, then what.
-        let per = 2
-        let visible = max(1, inner.height / per)
-        let top = max(0, min(selected - visible / 2, all.count - visible))
-        for k in 0..<visible {
-            let i = top + k
-            guard i < all.count else { break }
+        // Each problem: where (cut with an ellipsis), then what, wrapped whole. Only the few problems
+        // around the selection are wrapped, so a draft with hundreds of problems costs no more.
+        let textWidth = max(10, inner.width - 4)
+        func block(_ i: Int) -> [String] {
             let p = all[i]
-            let row = inner.row + k * per
+            return [DisplayWidth.truncate("\(ProblemReport.severityWord(p.severity)) \(p.location)", toWidth: inner.width, ellipsis: "…")]
+                + TextLines.wrap(p.message, width: textWidth).map { "    " + $0 }
+        }
+        // From the selection upwards for about half the panel, then downwards to fill it.
+        var top = selected, used = block(selected).count
+        while top > 0 {
+            let h = block(top - 1).count
+            guard used + h <= inner.height / 2 else { break }
+            top -= 1
+            used += h
+        }
+        var row = inner.row
+        for i in top..<all.count {
+            guard row < inner.bottom else { break }
+            let p = all[i]
             let sel = i == selected
-            let sev = ProblemReport.severityWord(p.severity)
+            let lines = block(i)
             let style: CellStyle = sel ? .focus : (p.severity == .error ? CellStyle(.error, [.bold]) : CellStyle(.warning))
-            if sel { sc.fill(Rect(row: row, col: inner.col, height: per, width: inner.width), style: .focus) }
-            sc.put("\(sev) \(p.location)", row: row, col: inner.col, style: style, maxWidth: inner.width)
-            sc.put("    " + p.message, row: row + 1, col: inner.col, style: sel ? .focus : .normal, maxWidth: inner.width)
+            if sel { sc.fill(Rect(row: row, col: inner.col, height: min(lines.count, inner.bottom - row), width: inner.width), style: .focus) }
+            for (k, l) in lines.enumerated() where row + k < inner.bottom {
+                sc.put(l, row: row + k, col: inner.col, style: k == 0 ? style : (sel ? .focus : .normal), maxWidth: inner.width)
+            }
+            row += lines.count
         }
     }
 }
@@ -132,7 +170,8 @@ enum AreaEditorView {
         let labels = Labels(template: s.template, draft: s.draft)
         let h = max(6, min(sc.rows - 6, 14))
         let rect = Rect(row: sc.rows - 3 - h, col: 2, height: h, width: sc.cols - 4)
-        sc.fill(rect, style: .normal)
+        // The whole band, not only the box: figures beside it would read as part of the text.
+        sc.fill(Rect(row: rect.row, col: 0, height: h, width: sc.cols), style: .normal)
         let inner = sc.box(rect, title: " " + labels.location(e.address) + " ", style: .focus, titleStyle: CellStyle(.title, [.bold]))
         let wrapped = area.wrapped(width: inner.width)
         let top = max(0, wrapped.cursor.row - inner.height + 1)

@@ -28,7 +28,9 @@ enum TableView {
             case let .note(t):
                 sc.put(t, row: row, col: rect.col, style: .muted, maxWidth: rect.width)
             case let .header(sectionID):
-                header(&sc, s, layout, geometry, sectionID, row: row, x0: rect.col, width: rect.width)
+                header(&sc, s, layout, geometry, sectionID, row: row, x0: rect.col, width: rect.width, part: 0)
+            case let .headerContinued(sectionID):
+                header(&sc, s, layout, geometry, sectionID, row: row, x0: rect.col, width: rect.width, part: 1)
             case let .row(r):
                 line(&sc, s, layout, labels, geometry, r, marks, row: row, x0: rect.col, width: rect.width)
             }
@@ -36,17 +38,34 @@ enum TableView {
     }
 
     static func header(_ sc: inout Screen, _ s: AppState, _ layout: FormLayout, _ g: TableGeometry, _ sectionID: String,
-                       row: Int, x0: Int, width: Int) {
+                       row: Int, x0: Int, width: Int, part: Int) {
         guard let section = layout.form.section(sectionID) else { return }
         let cols = g.columns(of: sectionID)
-        let style = CellStyle(.muted, [.underline])
-        sc.put(DisplayWidth.fit(YearText.render(section.labelHeading, year: s.draft.year), toWidth: cols.label), row: row, col: x0, style: style)
+        let twoLines = layout.lines.contains(.headerContinued(section: sectionID))
+        // Underlined once, under the last heading line.
+        let style = CellStyle(.muted, twoLines && part == 0 ? [] : [.underline])
+        let heading = part == 0 ? YearText.render(section.labelHeading, year: s.draft.year) : ""
+        sc.put(DisplayWidth.fit(heading, toWidth: cols.label), row: row, col: x0, style: style)
         for c in cols.cells where c.x < width {
             let label = YearText.render(section.column(c.id)?.label ?? "", year: s.draft.year)
             let kind = section.column(c.id)?.kind ?? .text
             let align: DisplayWidth.Alignment = kind.isNumeric ? .right : .left
-            sc.put(DisplayWidth.fit(label, toWidth: min(c.width, width - c.x), alignment: align, ellipsis: "…"), row: row, col: x0 + c.x, style: style)
+            let w = min(c.width, width - c.x)
+            // Two heading lines: the heading wrapped at the column's width, the last line cut with an ellipsis.
+            // Balanced: "2022年 / 决算数" rather than "2022年决算 / 数".
+            let lw = DisplayWidth.width(of: label)
+            var lines = twoLines && lw > w ? TextLines.wrap(label, width: min(w, max((lw + 1) / 2, 4))) : [label]
+            if lines.count > 2, twoLines, lw > w { lines = TextLines.wrap(label, width: w) }
+            if twoLines && lines.count > 2 { lines[1] = lines[1...].joined() }
+            if twoLines && kind.isNumeric && lines.count == 1 { lines.insert("", at: 0) }  // numbers' headings sit on the line above them
+            let text = lines[safe: part] ?? ""
+            sc.put(DisplayWidth.fit(text, toWidth: w, alignment: align, ellipsis: "…"), row: row, col: x0 + c.x, style: style)
         }
+        // Columns off screen: a sign on the side where they are (the focus scrolls them into view).
+        guard part == 0 else { return }
+        let more = g.overflow(of: sectionID)
+        if more.left { sc.put(UIText.App.columnsLeft, row: row, col: x0 + cols.label - 1, style: CellStyle(.title, [.bold])) }
+        if more.right { sc.put(UIText.App.columnsRight, row: row, col: x0 + width - 1, style: CellStyle(.title, [.bold])) }
     }
 
     static func line(_ sc: inout Screen, _ s: AppState, _ layout: FormLayout, _ labels: Labels, _ g: TableGeometry, _ r: RowRef,
@@ -58,8 +77,10 @@ enum TableView {
         let focusedRow = layout.rowRef(of: s.focus) == r
         // Label column.
         if r.isPlaceholder {
-            let text = indent + labels.rowLabel(layout.form, index: layout.index, row: spec, rowIndex: nil) + "  " + UIText.App.emptyGroup
-            sc.put(DisplayWidth.fit(text, toWidth: min(width, cols.label + 30)), row: row, col: x0, style: focusedRow ? .focus : .muted)
+            let empty = (s.draft.instances(of: layout.form.id)[safe: layout.index]?.count(of: spec.id) ?? 0) == 0
+            let text = empty ? indent + labels.rowLabel(layout.form, index: layout.index, row: spec, rowIndex: nil) + "  " + UIText.App.emptyGroup
+                             : indent + UIText.App.addAnother(spec.repeating?.noun ?? "")
+            sc.put(DisplayWidth.fit(text, toWidth: min(width, cols.label + 30), ellipsis: "…"), row: row, col: x0, style: focusedRow ? .focus : .muted)
             if focusedRow { sc.cursor = nil }
             return
         }
@@ -89,6 +110,13 @@ enum TableView {
         }
     }
 
+    static func isRequired(_ s: AppState, _ a: CellAddress) -> Bool {
+        guard let form = s.template.form(a.form), let row = form.row(a.row) else { return false }
+        if row.required || form.section(row.sectionID)?.column(a.column)?.required == true { return true }
+        // As FillableCells counts them: a form's own `required` checks too.
+        return form.checks.contains { c in c.kind == .required && c.cells.contains { $0.form == nil && $0.row == a.row && $0.column == a.column } }
+    }
+
     static func drawCell(_ sc: inout Screen, _ s: AppState, _ a: CellAddress, kind: CellKind, computed: Bool, x: Int, width: Int,
                          mark: Severity?, alignRight: Bool, row: Int = -1) {
         guard row >= 0, width > 0 else { return }
@@ -110,6 +138,11 @@ enum TableView {
             style = CellStyle(.focus)
             // The real cursor sits on the focused cell so an input method opens its window there.
             sc.cursor = Position(row: row, col: x)
+        } else if value == .empty, !computed {
+            // A blank to fill, as on paper: a line where a required cell is still empty, a dot where
+            // an optional one could be filled, so the work to do shows before the cursor gets there.
+            text = isRequired(s, a) ? String(repeating: UIText.App.blankMark, count: min(width, 6)) : UIText.App.optionalMark
+            if mark == nil { style = .muted }
         }
         sc.put(DisplayWidth.fit(text, toWidth: width, alignment: alignRight ? .right : .left, ellipsis: "…"), row: row, col: x, style: style)
     }

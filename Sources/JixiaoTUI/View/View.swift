@@ -22,9 +22,11 @@ public enum View {
         TableView.draw(&sc, state, in: tableRect(state))
         StatusBar.draw(&sc, state)
         KeyBar.draw(&sc, state)
+        // A panel over the table hides the table's cursor (a prompt puts its own back).
+        if s.overlay != .none, s.overlay != .tooSmall, !s.overlay.isOutline { sc.cursor = nil }
         switch s.overlay {
-        case .none, .tooSmall: break
-        case .help: HelpView.draw(&sc, state)
+        case .none, .tooSmall, .outline: break
+        case let .help(scroll): HelpView.draw(&sc, state, scroll: scroll)
         case let .problems(selected): ProblemsView.draw(&sc, state, selected: selected)
         case let .score(scroll): ScoreView.draw(&sc, state, scroll: scroll)
         case let .printPreview(scroll): PrintPreviewView.draw(&sc, state, scroll: scroll)

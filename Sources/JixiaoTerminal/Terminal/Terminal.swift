@@ -145,6 +145,9 @@ public final class Terminal {
     public func resume() {
         guard isActive, isSuspended, let window else { return }
         reset_prog_mode()
+        // Keys typed for the other program, and the terminal's answers to its queries (cursor reports),
+        // are not ours: they would land in the cell as text.
+        flushinp()
         isSuspended = false
         cursorShown = nil
         setBracketedPaste(true)

@@ -73,7 +73,7 @@ struct CellLimitTests {
         #expect(stored(s, "B.goal[1].expected").utf8.count <= limit)
         s.focus("A.measures.value")
         s.press(.enter)
-        App.update(&s, .editorFinished(report))
+        App.update(&s, .editorFinished(.success(report)))
         #expect(s.message?.contains("\(limit)") == true)
         #expect(stored(s, "A.measures.value").utf8.count <= limit)
         #expect(try roundTrip(s) == s.draft)

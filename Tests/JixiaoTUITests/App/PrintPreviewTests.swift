@@ -31,6 +31,20 @@ struct PrintPreviewTests {
         #expect(s.message?.contains("2023-评分表.txt") == true)
     }
 
+    /// Issue 13, defect 11: key 1 writes the text the preview shows, at its width, at every window width.
+    @Test func theTextFileIsThePreview() throws {
+        for cols in [80, 120, 200] {
+            var s = AppFixture.example(rows: 36, cols: cols)
+            let dir = NSTemporaryDirectory() + "jixiao-print-" + UUID().uuidString
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: dir) }
+            s.path = dir + "/2023.json"
+            s.press(.f(4), .char("p"))
+            let written = try String(contentsOfFile: try App.writePrintout(s, .text).get()[0], encoding: .utf8)
+            #expect(written.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) == s.panel.printLines, "\(cols)")
+        }
+    }
+
     @Test func aDraftWithErrorsPrintsOnlyAsDraft() {
         var s = AppFixture.example(rows: 40, cols: 120)
         s.focus("B.quantity[1].score")

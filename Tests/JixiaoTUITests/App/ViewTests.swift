@@ -14,7 +14,9 @@ struct ViewTests {
         #expect(lines[0].contains("岳阳市岳阳楼区人力资源和社会保障局") && lines[0].contains("2023年度"))
         #expect(lines.contains { $0.contains("附件1") && $0.contains("2023年度预算单位整体支出绩效评价基础数据表") })
         #expect(lines.contains { $0.contains("经费控制情况(万元)") })
-        #expect(lines.contains { $0.contains("2022年决算数") && $0.contains("2023年预算数") })
+        // Long headings of number columns wrap over two lines (issue 13, friction 2).
+        let h = lines.firstIndex { $0.contains("2022年") && $0.contains("2023年") }
+        #expect(h.map { lines[$0 + 1].contains("决算数") && lines[$0 + 1].contains("预算数") } == true)
         // 其中 lines are indented under their parent.
         let car = lines.first { $0.contains("1、公务用车购置和维护经费") }!
         let purchase = lines.first { $0.contains("其中：公车购置") }!
@@ -68,7 +70,10 @@ struct ViewTests {
     @Test func helpListsKeysInChinese() {
         var s = AppFixture.example()
         s.press(.f(1))
-        let text = s.lines.joined(separator: "\n")
+        var text = s.lines.joined(separator: "\n")
+        // The rest is a scroll away.
+        s.press(.end)
+        text += s.lines.joined(separator: "\n")
         #expect(text.contains("撤销") && text.contains("F9") && text.contains("外部编辑器"))
         s.press(.escape)
         #expect(s.overlay == .none)

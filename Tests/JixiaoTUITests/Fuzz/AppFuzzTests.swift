@@ -66,7 +66,7 @@ struct AppFuzzTests {
                         effects += App.update(&s, .printed(rng.chance(0.5) ? .success([dir + "/fuzz.txt"]) : .failure(PrintFailure("磁盘已满"))))
                     case let .openEditor(text):
                         let answer: String? = rng.pick([nil, text, text + "\n补充一行", "", "外部编辑器改写"])
-                        effects += App.update(&s, .editorFinished(answer))
+                        effects += App.update(&s, .editorFinished(answer.map { .success($0) } ?? .failure(.exitStatus("vi", 1))))
                     }
                 }
                 if keys % 250 == 0 { _ = View.render(s, rows: s.size.rows, cols: s.size.cols) }
