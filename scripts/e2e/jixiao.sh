@@ -23,7 +23,22 @@ jx_start() {
 jx_main() { wait_for "F1帮助" "${1:-$E2E_TIMEOUT}"; }
 
 # status_line — the line under the table naming the focused cell.
-status_line() { screen | tail -3 | head -1; }
+# (Several lines: a long message above the key bar can push the focused cell's name up.)
+status_line() { screen | tail -6 | head -5; }
+
+# jx_top — press Up until the focus stops moving (the first line of the form).
+jx_top() {
+    local i n before
+    for ((i = 0; i < 200; i++)); do
+        before="$(status_line)"
+        send Up
+        for ((n = 0; n < 25; n++)); do
+            [[ "$(status_line)" != "$before" ]] && break
+            sleep "$E2E_POLL"
+        done
+        [[ "$(status_line)" == "$before" ]] && return 0
+    done
+}
 
 # jx_focus TEXT [KEY] [MAX] — press KEY (Tab) until the focused cell's name contains TEXT. Fails when a
 # key no longer moves the focus (the end of the form) or after MAX keys.

@@ -41,6 +41,8 @@ mkfifo "$W/.a.json.lock"
 jx_start "'$W/a.json'"
 jx_main 10
 wait_for "锁文件"
+# The draft opens on its first cell still to fill; the cell wanted is above it.
+jx_top
 jx_focus "其中：公车购置 · 2022年决算数" Down
 send -l 7
 send Enter

@@ -24,6 +24,8 @@ struct StartNextYearTests {
 
     @Test func nWithoutADraftSelectedSaysWhatToDo() {
         var s = state(in: "/nonexistent")
+        // The draft worked on last is preselected: go up to 「＋ 新建草稿」 first.
+        for _ in 0..<3 { _ = StartApp.update(&s, .up) }
         #expect(StartApp.update(&s, .char("n")) == nil)
         #expect(s.message == UIText.Start.chooseDraftFirst)
     }
