@@ -4,7 +4,6 @@ extension CheckContext {
     /// Each indicator row through the scoring library's review (score range, full marks on a missed
     /// target, missing 偏差原因, over-achievement), located at the cell the finding is about.
     mutating func reviewIndicatorRows(_ spec: CheckSpec, _ ind: IndicatorSpec) {
-        let threshold = ev.template.settings.overAchievement
         for row in form.rows where row.sectionID == ind.section && row.repeating != nil {
             for k in 0..<entry.count(of: row.id) {
                 let findings = ev.review(form: form, index: index, row: row.id, rowIndex: k)?.findings ?? []
