@@ -15,7 +15,10 @@ public struct LiveChecks: Sendable {
     public private(set) var pending: [Instance] = []
     /// The cross-form checks wait until every instance has been checked.
     private var acrossPending = false
-    public var isComplete: Bool { pending.isEmpty && !acrossPending }
+    /// Cross-form checks that compare every instance (`sameIndicators`): an edit marks them stale and
+    /// they rerun after the repaint, with `checkPending`, not on the key path.
+    private var staleAcross: Set<Int> = []
+    public var isComplete: Bool { pending.isEmpty && !acrossPending && staleAcross.isEmpty }
 
     public struct Instance: Sendable, Equatable {
         public let form: String
@@ -52,8 +55,18 @@ public struct LiveChecks: Sendable {
             guard let form = ev.template.form(i.form), let list = perInstance[i.form], i.index < list.count else { continue }
             recheck(ev, form: form, index: i.index)
         }
+        if pending.isEmpty && !acrossPending && !staleAcross.isEmpty {
+            count(acrossForms, -1)
+            for k in staleAcross.sorted() where k < acrossByCheck.count {
+                acrossByCheck[k] = Checker.checkAcrossForms(ev, spec: ev.template.checks[k])
+            }
+            staleAcross = []
+            acrossForms = acrossByCheck.flatMap { $0 }
+            count(acrossForms, +1)
+        }
         if pending.isEmpty && acrossPending {
             acrossPending = false
+        staleAcross = []
             acrossByCheck = ev.template.checks.map { Checker.checkAcrossForms(ev, spec: $0) }
             acrossForms = acrossByCheck.flatMap { $0 }
             count(acrossForms, +1)
@@ -74,6 +87,7 @@ public struct LiveChecks: Sendable {
         tally = [:]
         pending = []
         acrossPending = false
+        staleAcross = []
         for form in ev.template.forms {
             let lists = (0..<ev.instanceCount(form.id)).map { Checker.check(ev, form: form, index: $0) }
             for list in lists { count(list, +1) }
@@ -115,6 +129,7 @@ public struct LiveChecks: Sendable {
             acrossByCheck = ev.template.checks.map { Checker.checkAcrossForms(ev, spec: $0) }
         } else {
             for (k, spec) in ev.template.checks.enumerated() where !Checker.formsRead(by: spec, template: ev.template).isDisjoint(with: changed) {
+                if spec.kind == .sameIndicators { staleAcross.insert(k); continue }
                 acrossByCheck[k] = Checker.checkAcrossForms(ev, spec: spec)
             }
         }

@@ -72,6 +72,7 @@ struct AppFuzzTests {
                 if keys % 250 == 0 { _ = View.render(s, rows: s.size.rows, cols: s.size.cols) }
             }
             settle(&s)
+            while !s.checks.isComplete { App.update(&s, .checkPending) }
             let end = s.draft
             expectSameAsFullRecompute(s, "burst \(burst)")
 
@@ -93,6 +94,7 @@ struct AppFuzzTests {
             for _ in 0..<n { App.update(&s, .key(.ctrl("y"))) }
             #expect(s.draft == end, "burst \(burst): redo did not lead forward to the burst's end")
             // Undo and redo recompute only the instances they change: the result is what a full pass gives.
+            while !s.checks.isComplete { App.update(&s, .checkPending) }
             expectSameAsFullRecompute(s, "burst \(burst) after undo and redo")
             undos += n
             maxUndo = max(maxUndo, n)
