@@ -13,11 +13,15 @@ enum OutlineView {
             let k = s.outlineScroll + line
             guard k < all.count else { break }
             let (formID, index) = all[k]
-            guard let form = s.template.form(formID) else { continue }
             // While the outline has the focus, the highlight is on the form being chosen.
             let chosen: Int? = if case let .outline(selected) = s.overlay { selected } else { nil }
             let current = chosen.map { $0 == k } ?? (formID == s.focus.form && index == s.focus.formIndex)
             let row = rect.row + line
+            if formID == ReportPage.form {
+                reportEntry(&sc, s, row: row, in: rect, current: current)
+                continue
+            }
+            guard let form = s.template.form(formID) else { continue }
             var name = labels.formShort(form, index: index)
             if form.isRepeated { name += " " + (labels.instanceName(form, index: index) ?? UIText.App.unnamed(form.repeated?.noun ?? "")) }
             let p = s.progressOf(form: formID, index: index)
@@ -35,5 +39,18 @@ enum OutlineView {
             sc.put(tail, row: row, col: rect.col + rect.width - tailWidth, style: tailStyle)
         }
         sc.vline(row: rect.row, col: rect.col + rect.width, height: rect.height, style: .muted)
+    }
+
+    /// The report after the forms: sections written of all, and the warnings on its figures.
+    static func reportEntry(_ sc: inout Screen, _ s: AppState, row: Int, in rect: Rect, current: Bool) {
+        let sections = s.template.report?.sections ?? []
+        let written = sections.filter { !(s.draft.report[$0.id] ?? "").isEmpty }.count
+        let warnings = s.checks.report.count
+        let tail = UIText.Report.progress(written: written, of: sections.count, warnings: warnings)
+        let tailWidth = DisplayWidth.width(of: tail)
+        if current { sc.fill(Rect(row: row, col: rect.col, height: 1, width: rect.width), style: .focus) }
+        sc.put(DisplayWidth.truncate(UIText.Report.outlineName, toWidth: rect.width - tailWidth - 1, ellipsis: "…"), row: row, col: rect.col + 1,
+               style: current ? .focus : .normal)
+        sc.put(tail, row: row, col: rect.col + rect.width - tailWidth, style: current ? .focus : (warnings > 0 ? .warning : .muted))
     }
 }
