@@ -80,14 +80,15 @@ extension App {
         max(0, min(scroll, layout.lines.count - h))
     }
 
-    /// After any change (a resize, an edit, undo): the focused section's prose stays at least partly in view.
+    /// After any change (a resize, an edit, undo): the focused section stays at least partly in view
+    /// (reading down a long one may leave only its last lines, its warnings, on screen).
     static func keepReportVisible(_ s: inout AppState) {
         let layout = reportLayout(s)
-        if layout.prose[s.focus.row] == nil, let first = layout.sections.first { s.focus = ReportPage.address(first) }
+        if layout.whole[s.focus.row] == nil, let first = layout.sections.first { s.focus = ReportPage.address(first) }
         let h = tableHeight(s)
         s.scroll = clampScroll(s.scroll, layout, h)
-        guard let p = layout.prose[s.focus.row] else { return }
-        if p.upperBound <= s.scroll || p.lowerBound >= s.scroll + h { revealSection(&s, layout) }
+        guard let r = layout.whole[s.focus.row] else { return }
+        if r.upperBound <= s.scroll || r.lowerBound >= s.scroll + h { revealSection(&s, layout) }
     }
 
     /// Opens the focused section's prose in the multi-line editor; `appending` (typed or pasted) goes
