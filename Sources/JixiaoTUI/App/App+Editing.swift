@@ -90,9 +90,10 @@ extension App {
     }
 
     /// Applies `key` to the cell's editor without taking the cell past what a draft may hold
-    /// (`Limits.cellBytes`, a report section's `Limits.reportSectionBytes`: the reader enforces them): typed or pasted text that would go past it
-    /// is cut at the limit, any other key that would (Ctrl-Y, Enter at the limit) does nothing, and the
-    /// status line says so. Returns false for keys the editor leaves to the form.
+    /// (`Limits.cellBytes`; for a report section `Limits.reportSectionBytes`: the reader enforces both):
+    /// typed or pasted text that would go past it is cut at the limit, any other key that would (Ctrl-Y,
+    /// Enter at the limit) does nothing, and the status line says so. Returns false for keys the editor
+    /// leaves to the form.
     static func applyWithinLimit(_ s: inout AppState, _ e: inout Editing, _ key: Key, _ apply: (inout Editing, Key) -> Bool) -> Bool {
         var next = e
         guard apply(&next, key) else { return false }
