@@ -35,7 +35,8 @@ public enum ReportFigures {
         guard let spec = ev.template.report else { return [] }
         return comparisons(ev).filter { !$0.agrees }.map { c in
             Problem(severity: .warning, address: nil, location: NarrativeText.location(spec.section(c.sectionID)?.heading ?? c.sectionID),
-                    message: NarrativeText.figureDiffers(quote: c.quote, label: c.label, value: c.expected), code: "report.figure")
+                    message: NarrativeText.figureDiffers(quote: c.quote, label: c.label, value: c.expected), code: "report.figure",
+                    reportSection: c.sectionID)
         }
     }
 
