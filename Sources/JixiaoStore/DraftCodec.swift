@@ -24,8 +24,9 @@ public enum DraftCodec {
         }
     }
 
-    /// The first cell or label holding more than `Limits.cellBytes`, and its size: nil when all fit.
-    public static func oversizedCell(_ d: Draft, template: Template) -> (cell: String, bytes: Int)? {
+    /// The first cell or label holding more than `Limits.cellBytes`, or report section more than
+    /// `Limits.reportSectionBytes`, its size and the limit it passes: nil when all fit.
+    public static func oversizedCell(_ d: Draft, template: Template) -> (cell: String, bytes: Int, limit: Int)? {
         func size(_ e: Entry) -> Int {
             switch e {
             case .number: return 0  // written canonically: a few dozen bytes at most
@@ -39,15 +40,18 @@ public enum DraftCodec {
                     CellAddress(form: formID, formIndex: k, row: row, rowIndex: index, column: column).path(formRepeated: repeated)
                 }
                 for (row, cells) in inst.cells {
-                    for (column, e) in cells where size(e) > Limits.cellBytes { return (path(row, nil, column), size(e)) }
+                    for (column, e) in cells where size(e) > Limits.cellBytes { return (path(row, nil, column), size(e), Limits.cellBytes) }
                 }
                 for (row, list) in inst.rows {
                     for (n, r) in list.enumerated() {
-                        if let l = r.label, l.utf8.count > Limits.cellBytes { return (path(row, n, CellAddress.labelColumn), l.utf8.count) }
-                        for (column, e) in r.cells where size(e) > Limits.cellBytes { return (path(row, n, column), size(e)) }
+                        if let l = r.label, l.utf8.count > Limits.cellBytes { return (path(row, n, CellAddress.labelColumn), l.utf8.count, Limits.cellBytes) }
+                        for (column, e) in r.cells where size(e) > Limits.cellBytes { return (path(row, n, column), size(e), Limits.cellBytes) }
                     }
                 }
             }
+        }
+        for (id, prose) in d.report.sorted(by: { $0.key < $1.key }) where prose.utf8.count > Limits.reportSectionBytes {
+            return ("report." + id, prose.utf8.count, Limits.reportSectionBytes)
         }
         return nil
     }

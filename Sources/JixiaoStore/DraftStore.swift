@@ -82,8 +82,8 @@ public struct DraftStore: Sendable {
     public static func save(_ draft: Draft, template: Template, to path: String, expected: FileStamp? = nil,
                             createNew: Bool = false, lock: DraftWriteLock? = nil,
                             beforeRename: (() throws -> Void)? = nil) throws(DraftError) -> FileStamp? {
-        if let (cell, bytes) = DraftCodec.oversizedCell(draft, template: template) {
-            throw .cellTooLong(path: path, cell: cell, bytes: bytes, limit: Limits.cellBytes)
+        if let (cell, bytes, limit) = DraftCodec.oversizedCell(draft, template: template) {
+            throw .cellTooLong(path: path, cell: cell, bytes: bytes, limit: limit)
         }
         let text = DraftCodec.encode(draft, template: template)
         return try writeFile(Array(text.utf8), to: path, expected: expected, createNew: createNew, lock: lock,

@@ -28,6 +28,8 @@ public enum DraftText {
         case let .exists(p): return "\(p) 刚被其他程序创建，未覆盖。请重试（将另选文件名）。"
         case let .inUse(p, h): return "\(p) 正在被 jixiao 编辑（\(holderText(h))），未等待，也未保存。请在该程序中填写并保存，或退出它后重试。"
         case let .busy(p, s): return "\(p) 正在被另一个程序保存，等待 \(s) 秒仍未结束，未保存。原文件未被改动；请稍后重试。"
+        case let .cellTooLong(p, cell, n, limit) where cell.hasPrefix("report."):
+            return "无法保存 \(p)：自评报告的一节 \(cell) 有 \(n) 字节，超过每节上限 \(limit) 字节，保存后将无法再打开，故未写入。原文件未被改动；请缩短这一节。"
         case let .cellTooLong(p, cell, n, limit): return "无法保存 \(p)：格子 \(cell) 有 \(n) 字节，超过每格上限 \(limit) 字节，保存后将无法再打开，故未写入。原文件未被改动；请缩短该格内容。"
         case let .draftTooLarge(p, n, limit): return "无法保存 \(p)：草稿有 \(n) 字节，超过上限 \(limit) 字节（\(limit >> 20) MiB），保存后将无法再打开，故未写入。原文件未被改动；请减少项目或行数。"
         case let .writeFailed(p, r): return "保存 \(p) 失败：\(r)。原文件未被改动，请重试。"

@@ -44,7 +44,11 @@ struct ReportImportCommand: ParsableCommand {
         let result = ReportImport.split(text, spec: spec)
         guard !result.sections.isEmpty else { throw CLI.fail(NarrativeText.noHeadings(file, headings: spec.sections.map(\.heading)), code: 1) }
         var draft = loaded.draft
-        for (id, prose) in result.sections { draft.report[id] = prose }
+        // Through the editor, so a section the reader would refuse is refused here, before anything is written.
+        let editor = DraftEditor(template: loaded.template)
+        for (id, prose) in result.sections {
+            do { try editor.setReport(&draft, section: id, text: prose) } catch { throw CLI.fail(EditText.message(error)) }
+        }
         do { try DraftStore.save(draft, template: loaded.template, to: draftFile, expected: loaded.stamp) } catch {
             throw CLI.fail(DraftText.message(error))
         }

@@ -31,6 +31,20 @@ struct ReportImportCLITests {
         #expect(text.contains("现有在编人员36人。"))
     }
 
+    @Test func aSectionTooLongToReadBackIsNotImported() throws {
+        let dir = Fixtures.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.copyItem(atPath: Fixtures.examplePath, toPath: dir + "/d.json")
+        let before = try Data(contentsOf: URL(fileURLWithPath: dir + "/d.json"))
+        let long = String(repeating: "报告文字。", count: Limits.reportSectionBytes / 15 + 1)
+        try Data("一、单位基本情况\n\(long)\n".utf8).write(to: URL(fileURLWithPath: dir + "/r.txt"))
+        guard let r = try cli.jixiao(["report", "import", "r.txt", "d.json"], in: dir) else { return }
+        #expect(r.status != 0)
+        #expect(r.err.contains("超过每节上限"), "\(r.err.prefix(300))")
+        let unchanged = try Data(contentsOf: URL(fileURLWithPath: dir + "/d.json")) == before
+        #expect(unchanged)
+    }
+
     @Test func aFileWithoutHeadingsChangesNothing() throws {
         let dir = Fixtures.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -67,6 +67,28 @@ struct DraftLimitsTests {
         #expect(throws: DraftError.self) { try store.load(p) }
     }
 
+    @Test func aReportSectionOverItsLimitIsRefusedBeforeWriting() throws {
+        let (dir, p) = try Fixtures.savedDraft(ws)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let before = Fixtures.bytes(p)
+        var draft = ws.draft
+        draft.report["basic"] = text(bytes: Limits.reportSectionBytes + 1)
+        do {
+            try DraftStore.save(draft, template: ws.template, to: p)
+            Issue.record("a report section the reader refuses was saved")
+        } catch {
+            #expect(error == .cellTooLong(path: p, cell: "report.basic", bytes: Limits.reportSectionBytes + 1, limit: Limits.reportSectionBytes))
+            #expect(DraftText.message(error).contains("自评报告的一节 report.basic"))
+        }
+        // Compared outside #expect: on a failure it would diff two megabytes, which takes minutes.
+        let unchanged = Fixtures.bytes(p) == before
+        #expect(unchanged)
+        draft.report["basic"] = text(bytes: Limits.reportSectionBytes)
+        try DraftStore.save(draft, template: ws.template, to: p)
+        let readBack = try store.load(p).draft == draft
+        #expect(readBack)
+    }
+
     @Test func setRefusesAnOversizedValueNamingTheLimit() throws {
         var draft = ws.draft
         let editor = DraftEditor(template: ws.template)
