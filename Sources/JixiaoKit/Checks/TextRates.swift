@@ -87,7 +87,7 @@ public enum TextRates {
                 var k = j
                 while k < s.endIndex, s[k] == " " { k = s.index(after: k) }
                 guard k < s.endIndex, s[k] == "%" else { continue }
-                let after = s[s.index(after: k)...]
+                let after = s[s.index(after: k)...].drop { $0 == " " }
                 if approximateAfter.contains(where: { after.hasPrefix($0) }) { continue }
                 let digits = String(s[i..<j])
                 let decimals = digits.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first?.count ?? 0
