@@ -27,7 +27,7 @@ public struct CheckSpec: Sendable {
         /// A text that states a total and its parts whose parts add up to more (`TextArithmetic`), in
         /// the typed text cells of `columns`, or of every column when none is listed.
         case textArithmetic
-        /// A text that states a rate (执行率, 完成率, 结转结余率 …) beside the two figures it comes from,
+        /// A text that states a rate (执行率, 完成率, 结余率 …) beside the two figures it comes from,
         /// when they give another (`TextRates`), in the typed text cells of `columns` or of every column.
         case textRates
     }

@@ -38,7 +38,7 @@ public enum ReportFigures {
             Problem(severity: .warning, address: nil, location: location(c.sectionID),
                     message: NarrativeText.figureDiffers(quote: c.quote, label: c.label, value: c.expected), code: "report.figure")
         }
-        // A rate the prose states beside its own two figures (年底结余 0 万元，结转结余率 100%).
+        // A rate the prose states beside its own two figures (年底结余 0 万元，结余率 100%).
         var rates: [Problem] = []
         for section in spec.sections {
             guard let prose = ev.draft.report[section.id], !prose.isEmpty else { continue }

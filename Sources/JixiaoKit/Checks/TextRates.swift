@@ -2,7 +2,7 @@ import Foundation
 
 /// A rate a text states beside the two figures it comes from, when they give another:
 /// 「应开展绩效监控 5 个项目，实际开展 4 个项目，完成率 100%」 (4 ÷ 5 = 80%),
-/// 「全年总预算 1913.2 万元，年底结余 0 万元，结转结余率 100%」 (0 ÷ 1913.2 = 0%).
+/// 「全年总预算 1913.2 万元，年底结余 0 万元，结余率 100%」 (0 ÷ 1913.2 = 0%).
 public struct StatedRate: Equatable, Sendable {
     /// The rate's words and number as written: 完成率 100%.
     public let quote: String
@@ -20,7 +20,7 @@ public struct StatedRate: Equatable, Sendable {
 /// figure divided by the other gives it at the precision it was written with (95% for 95.3%); a 结余率
 /// over figures none of which is called 结余 or 结转 is read as the unspent share, 1 − spent ÷ budget.
 public enum TextRates {
-    static let rateWords = ["结转结余率", "结余率", "执行率", "完成率", "实现率", "控制率", "到位率", "结案率", "办结率", "占比"]
+    static let rateWords = ["结余率", "执行率", "完成率", "实现率", "控制率", "到位率", "结案率", "办结率", "占比"]
     static let connectors: Set<Character> = ["为", "达", "到", "是", "了", ":", "：", " "]
     static let balanceWords = ["结余", "结转"]
     static let approximateAfter = ["以上", "以下", "以内", "左右", "多"]
@@ -76,8 +76,6 @@ public enum TextRates {
             var from = s.startIndex
             while let r = s.range(of: word, range: from..<s.endIndex) {
                 from = r.upperBound
-                // 结余率 inside 结转结余率 is the longer word's.
-                if word == "结余率", r.lowerBound > s.startIndex, s[s.index(before: r.lowerBound)...].hasPrefix("转结余率") { continue }
                 var i = r.upperBound
                 var gap = 0
                 while i < s.endIndex, connectors.contains(s[i]), gap < 3 { i = s.index(after: i); gap += 1 }
@@ -91,8 +89,9 @@ public enum TextRates {
                 if approximateAfter.contains(where: { after.hasPrefix($0) }) { continue }
                 let digits = String(s[i..<j])
                 let decimals = digits.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first?.count ?? 0
-                return Rate(word: word, value: number / 100, places: decimals + 2, quote: word + String(s[r.upperBound...k]),
-                            start: r.lowerBound)
+                // A 结余率 is quoted with the 结转 written before it.
+                let head = s[..<r.lowerBound].hasSuffix("结转") ? s.index(r.lowerBound, offsetBy: -2) : r.lowerBound
+                return Rate(word: word, value: number / 100, places: decimals + 2, quote: String(s[head...k]), start: head)
             }
         }
         return nil
