@@ -41,8 +41,8 @@ public enum TextRates {
             // Exactly two exact figures of one unit: with more, which two the rate divides is a guess.
             guard found.count == 2, found[0].0.unit == found[1].0.unit, !found.contains(where: { $0.0.approximate }) else { continue }
             let (a, b) = (found[0].0.value, found[1].0.value)
-            guard let computed = expected(rate, a, b, balance: found.map { c in balanceWords.contains { c.clause.contains($0) } }),
-                  computed.rounded(rate.places) != rate.value else { continue }
+            let readings = expected(rate, a, b, balance: found.map { c in balanceWords.contains { c.clause.contains($0) } })
+            guard let computed = readings.first, !readings.contains(where: { $0.rounded(rate.places) == rate.value }) else { continue }
             let unit = found[0].0.unit
             out.append(StatedRate(quote: rate.quote, figures: ["\(a.plain)\(unit)", "\(b.plain)\(unit)"], computed: computed,
                                   sentence: sentence.trimmingCharacters(in: .whitespaces)))
@@ -97,19 +97,20 @@ public enum TextRates {
         return nil
     }
 
-    /// The rate two figures give: a share (the smaller over the larger, or the larger over the smaller
-    /// for a rate above 100%), or for a 结余率 the balance over the budget.
-    static func expected(_ rate: Rate, _ a: Decimal, _ b: Decimal, balance: [Bool]) -> Decimal? {
+    /// The rates two figures can give, the likeliest first: a share (the smaller over the larger, or the
+    /// larger over the smaller for a rate above 100%; or either over their sum: 「基本支出 1633.25 万元，项目
+    /// 支出 280 万元，项目支出占比 14.6%」), or for a 结余率 the balance over the budget.
+    static func expected(_ rate: Rate, _ a: Decimal, _ b: Decimal, balance: [Bool]) -> [Decimal] {
         let (small, large) = (Swift.min(a, b), Swift.max(a, b))
-        guard small >= 0, large > 0 else { return nil }
+        guard small >= 0, large > 0 else { return [] }
         if rate.word.hasSuffix("结余率") {
             if balance[0] != balance[1] {
                 let (part, whole) = balance[0] ? (a, b) : (b, a)
-                return whole > 0 ? part / whole : nil
+                return whole > 0 ? [part / whole] : []
             }
-            return (large - small) / large
+            return [(large - small) / large]
         }
-        if rate.value > 1 { return small > 0 ? large / small : nil }
-        return small / large
+        if rate.value > 1 { return small > 0 ? [large / small] : [] }
+        return [small / large, small / (a + b), large / (a + b)]
     }
 }

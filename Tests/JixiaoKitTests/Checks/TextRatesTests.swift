@@ -42,6 +42,8 @@ struct TextRatesTests {
         "全年预算 1100 万元，执行 990 万元，执行率 95% 以上",
         "计划采购项目 0 项，0 项全部通过政府采购方式确定供应商，政府采购执行率 100%",
         "新增就业 2141 人，新增农村劳动力转移就业 1910 人，城镇登记失业率控制在 4.5%",
+        // A share of the two figures' sum.
+        "基本支出 1633.25 万元，项目支出 280 万元，项目支出占比 14.6%",
     ])
     func saysNothing(_ text: String) {
         #expect(TextRates.contradictions(in: text).isEmpty, "\(text)")
