@@ -58,6 +58,10 @@ public struct CheckSpec: Sendable {
     public var deadline: (month: Int, day: Int)? = nil
     /// `sameIndicators`: the two forms whose indicator rows are compared (附件2 and each 附件3).
     public var forms: [String] = []
+    /// `textRates` with `value`: the rate the form's own cells give (`total.rate`), compared with every
+    /// rate its texts state under one of `words` (预算执行率 95% in a 偏差原因).
+    public var value: Formula? = nil
+    public var words: [String] = []
 }
 
 /// A cell named by a check: optionally in another form, as `B!row.col`.

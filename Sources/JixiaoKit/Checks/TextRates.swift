@@ -28,12 +28,10 @@ public enum TextRates {
 
     public static func contradictions(in text: String) -> [StatedRate] {
         var out: [StatedRate] = []
-        // Cut at 。 before folding: folding reads 。 as a decimal point.
         var previous = ""
-        for raw in text.split(whereSeparator: { "。；;\n!?！？".contains($0) }) {
-            let sentence = TextArithmetic.withoutBrackets(FullWidth.fold(String(raw)))
+        for sentence in sentences(text) {
             defer { previous = sentence }
-            guard let rate = statedRate(in: sentence) else { continue }
+            guard let rate = rates(in: sentence, words: rateWords).first else { continue }
             var found = figures(in: String(sentence[..<rate.start]))
             // 「应开展 5 个项目，实际开展 4 个项目。完成率为 100%。」: a rate alone in its sentence is
             // the previous sentence's.
@@ -68,11 +66,38 @@ public enum TextRates {
         let places: Int
         let quote: String
         let start: String.Index
+        /// The % sign.
+        let end: String.Index
     }
 
-    /// The first rate of the sentence written as its word, a connector or two, and a plain percent.
-    static func statedRate(in s: String) -> Rate? {
-        for word in rateWords {
+    /// The text's sentences, folded, without bracketed asides. Cut at 。 before folding: folding reads 。
+    /// as a decimal point.
+    static func sentences(_ text: String) -> [String] {
+        text.split(whereSeparator: { "。；;\n!?！？".contains($0) }).map { TextArithmetic.withoutBrackets(FullWidth.fold(String($0))) }
+    }
+
+    /// A rate a text states, named by one of `words`, with the sentence it stands in.
+    public struct Named: Equatable, Sendable {
+        /// The rate's words and number as written: 预算执行率 95%.
+        public let quote: String
+        public let value: Decimal
+        /// Decimals of `value` as a ratio: 95% → 2.
+        public let places: Int
+        public let sentence: String
+    }
+
+    /// Every rate of the text named by one of `words` and written as a plain percent.
+    public static func named(in text: String, words: [String]) -> [Named] {
+        sentences(text).flatMap { s in
+            rates(in: s, words: words).map { Named(quote: $0.quote, value: $0.value, places: $0.places, sentence: s.trimmingCharacters(in: .whitespaces)) }
+        }
+    }
+
+    /// The rates of a sentence written as one of `words`, a connector or two, and a plain percent, in
+    /// the order they stand; a word inside a longer one of the list counts once.
+    static func rates(in s: String, words: [String]) -> [Rate] {
+        var out: [Rate] = []
+        for word in words {
             var from = s.startIndex
             while let r = s.range(of: word, range: from..<s.endIndex) {
                 from = r.upperBound
@@ -91,10 +116,11 @@ public enum TextRates {
                 let decimals = digits.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first?.count ?? 0
                 // A 结余率 is quoted with the 结转 written before it.
                 let head = s[..<r.lowerBound].hasSuffix("结转") ? s.index(r.lowerBound, offsetBy: -2) : r.lowerBound
-                return Rate(word: word, value: number / 100, places: decimals + 2, quote: String(s[head...k]), start: head)
+                if out.contains(where: { $0.end == k }) { continue }
+                out.append(Rate(word: word, value: number / 100, places: decimals + 2, quote: String(s[head...k]), start: head, end: k))
             }
         }
-        return nil
+        return out.sorted { $0.start < $1.start }
     }
 
     /// The rates two figures can give, the likeliest first: a share (the smaller over the larger, or the

@@ -71,6 +71,35 @@ struct TextRatesTests {
         #expect(TT.problems(agreeing, code: "textRates").isEmpty)
     }
 
+    /// A rate a text states that the form's own cells hold the figures of (`value`): a 偏差原因 or 完成情况
+    /// saying 「预算执行率 100%」 while the table gives 95%.
+    @Test func aTextAgainstTheFormsOwnRate() {
+        let henan = TT.set(TT.fresh("henan-dept", year: 2022), [("A.total.initial", "1000"), ("A.total.budget", "1100"), ("A.total.actual", "1045")])
+        let wrong = TT.set(henan, [("A.execRate.reason", "全年预算执行率达到 100%，资金全部支出"), ("A.carryRate.reason", "结转结余率 0%")])
+        let found = TT.problems(wrong, code: "textRates")
+        #expect(found.map(\.path) == ["A.execRate.reason", "A.carryRate.reason"])
+        #expect(found.first?.message.contains("预算执行率达到 100%") == true && found.first?.message.contains("95%") == true)
+        #expect(found.last?.message.contains("5%") == true)
+        let right = TT.set(henan, [("A.execRate.reason", "全年预算执行率达到 95%"), ("A.carryRate.reason", "结转结余率 5%"),
+                                   ("A.task[1].completion", "预算调整率 10%，政府采购执行率 100%")])
+        #expect(TT.problems(right, code: "textRates").isEmpty)
+        // Seed 001's 附件3-5 spent 84.69 of 92 (92%); 附件2 100%.
+        let unit = TT.set(Fixtures.example(), [("C[5].goal[1].achieved", "项目资金执行率 100%"), ("B.goal[1].achieved", "预算执行率 95%")])
+        #expect(TT.problems(unit, code: "textRates").map(\.path) == ["B.goal[1].achieved", "C[5].goal[1].achieved"])
+        let unitRight = TT.set(Fixtures.example(), [("C[5].goal[1].achieved", "项目资金执行率 92%"), ("B.goal[1].achieved", "预算执行率 100%")])
+        #expect(TT.problems(unitRight, code: "textRates").isEmpty)
+    }
+
+    @Test func aRateAgainstTheFormNeedsItsWords() {
+        let json = """
+        {"format": 1, "id": "t", "version": "1", "title": "t", "forms": [{"id": "A", "short": "A", "title": "A", "sections": [
+          {"id": "s", "columns": [{"id": "budget", "kind": "money"}, {"id": "rate", "kind": "percent", "formula": "1"}, {"id": "note", "kind": "text"}],
+           "rows": [{"id": "total", "label": "x"}]}],
+          "checks": [{"kind": "textRates", "value": "total.rate"}]}]}
+        """
+        #expect(TT.reason(json) == .missing(field: "words"))
+    }
+
     /// Seed 003's report prose holds one such rate; the forms of every example hold none.
     @Test func theExamples() {
         let henan = TT.example("henan-dept-2022-report")
