@@ -10,7 +10,7 @@ public enum DraftCodec {
     /// Drafts are small; anything far larger is not one of ours (and would only cost memory).
     public static let maxBytes = 64 << 20
     /// A report section is a few pages at most; a megabyte is far beyond any.
-    public static let maxReportSectionBytes = 1 << 20
+    public static let maxReportSectionBytes = Limits.reportSectionBytes
 
     /// The fields of the format (docs/draft-format.md); any other is refused, never dropped on the next save.
     static let rootFields: Set<String> = ["format", "formatVersion", "template", "year", "parameters", "forms", "report"]

@@ -54,6 +54,14 @@ public enum RecoveryDiff {
                 }
             }
         }
+        // The report's prose is typing like any cell's: a recovery file holding only prose is worth offering.
+        for section in template.report?.sections ?? [] where old.report[section.id] != new.report[section.id] {
+            result.count += 1
+            if result.sample.count < sampleSize {
+                result.sample.append(RecoveryChange(path: "report." + section.id, location: NarrativeText.location(section.heading),
+                                                    old: shown(old.report[section.id]), new: shown(new.report[section.id])))
+            }
+        }
         for p in template.parameters where old.parameters[p.id] != new.parameters[p.id] {
             result.count += 1
             if result.sample.count < sampleSize {

@@ -6,7 +6,7 @@ public struct LiveChecks: Sendable {
     /// The cross-form problems by template check, so an edit reruns only the checks that read it.
     var acrossByCheck: [[Problem]] = []
     /// The report's figures against the forms: any edit may change them (none while there is no prose).
-    var report: [Problem] = []
+    public private(set) var report: [Problem] = []
     /// Problems by severity, kept up to date as lists are replaced, so the title's counts cost nothing.
     private var tally: [Severity: Int] = [:]
 
@@ -70,6 +70,8 @@ public struct LiveChecks: Sendable {
             acrossByCheck = ev.template.checks.map { Checker.checkAcrossForms(ev, spec: $0) }
             acrossForms = acrossByCheck.flatMap { $0 }
             count(acrossForms, +1)
+            // The report's figures read every form: checked with the cross-form checks, once all is read.
+            refreshReport(ev)
         }
         return batch
     }
@@ -135,6 +137,11 @@ public struct LiveChecks: Sendable {
         }
         acrossForms = acrossByCheck.flatMap { $0 }
         count(acrossForms, +1)
+        refreshReport(ev)
+    }
+
+    /// After a change of the report's prose only: the forms' problems stay as they are.
+    public mutating func refreshReport(_ ev: Evaluation) {
         count(report, -1)
         report = ReportFigures.check(ev)
         count(report, +1)

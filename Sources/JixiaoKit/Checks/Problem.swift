@@ -13,10 +13,15 @@ public struct Problem: Sendable, Equatable {
     public let code: String
     /// The cell's path as `jixiao set` takes it (`C[1].total.rate`).
     public let path: String?
+    /// The 自评报告 section (its id in the template's `report`) whose prose the problem is about: such a
+    /// problem has no cell, and the TUI goes to the section instead.
+    public let reportSection: String?
 
-    public init(severity: Severity, address: CellAddress?, location: String, message: String, code: String, repeatedForm: Bool = false) {
+    public init(severity: Severity, address: CellAddress?, location: String, message: String, code: String, repeatedForm: Bool = false,
+                reportSection: String? = nil) {
         self.severity = severity
         self.address = address
+        self.reportSection = reportSection
         self.path = address?.path(formRepeated: repeatedForm)
         self.location = location
         self.message = message

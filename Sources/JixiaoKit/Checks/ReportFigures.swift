@@ -36,14 +36,16 @@ public enum ReportFigures {
         let location = { (id: String) in NarrativeText.location(spec.section(id)?.heading ?? id) }
         let figures = comparisons(ev).filter { !$0.agrees }.map { c in
             Problem(severity: .warning, address: nil, location: location(c.sectionID),
-                    message: NarrativeText.figureDiffers(quote: c.quote, label: c.label, value: c.expected), code: "report.figure")
+                    message: NarrativeText.figureDiffers(quote: c.quote, label: c.label, value: c.expected), code: "report.figure",
+                    reportSection: c.sectionID)
         }
         // A rate the prose states beside its own two figures (年底结余 0 万元，结余率 100%).
         var rates: [Problem] = []
         for section in spec.sections {
             guard let prose = ev.draft.report[section.id], !prose.isEmpty else { continue }
             rates += TextRates.contradictions(in: prose).map {
-                Problem(severity: .warning, address: nil, location: location(section.id), message: CheckText.statedRate($0), code: "report.rate")
+                Problem(severity: .warning, address: nil, location: location(section.id), message: CheckText.statedRate($0), code: "report.rate",
+                        reportSection: section.id)
             }
         }
         return figures + rates

@@ -17,6 +17,7 @@ public enum EditText {
             return "路径「\(p)」中的序号「\(i)」无效：序号是从 1 开始的整数（[1] 为第一个），[+] 新增一个，[$] 为最后一个。"
         case let .tooManyInstances(f): return "表 \(f) 已有 \(Limits.projects.upperBound) 份，达到上限，不能再新增。"
         case let .tooLong(p, n, limit): return "「\(p)」的内容有 \(n) 字节，超过每格上限 \(limit) 字节（约 \(limit / 3) 个汉字），未填入。请缩短后重试。"
+        case let .unknownReportSection(id): return "本模板的自评报告没有「\(id)」这一节。"
         }
     }
 

@@ -141,6 +141,16 @@ public struct DraftEditor: Sendable {
         return to
     }
 
+    /// Stores the prose of one 自评报告 section as typed (line breaks and spacing kept); text that is
+    /// only blanks removes it. The generated sentences are not the prose's: they are never stored.
+    public func setReport(_ draft: inout Draft, section: String, text: String) throws(EditError) {
+        guard template.report?.section(section) != nil else { throw .unknownReportSection(section) }
+        guard text.utf8.count <= Limits.reportSectionBytes else {
+            throw .tooLong(path: "report." + section, bytes: text.utf8.count, limit: Limits.reportSectionBytes)
+        }
+        draft.report[section] = text.allSatisfy(\.isWhitespace) ? nil : text
+    }
+
     public func setParameter(_ draft: inout Draft, _ id: String, _ value: String) throws(EditError) {
         guard let p = template.parameters.first(where: { $0.id == id }) else { throw .unknownParameter(id) }
         guard p.options.isEmpty || p.options.contains(value) else { throw .badOption(parameter: id, value: value, options: p.options) }

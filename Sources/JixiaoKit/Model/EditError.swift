@@ -17,6 +17,8 @@ public enum EditError: Error, Equatable, Sendable {
     case tooManyInstances(form: String)
     /// More than a cell may hold (`Limits.cellBytes`): the draft could not be read back.
     case tooLong(path: String, bytes: Int, limit: Int)
+    /// The template's 自评报告 has no section of this id (or the template declares no report).
+    case unknownReportSection(String)
 }
 
 extension EditError {
@@ -37,6 +39,7 @@ extension EditError {
         case .badIndex: return "badIndex"
         case .tooManyInstances: return "tooManyInstances"
         case .tooLong: return "tooLong"
+        case .unknownReportSection: return "unknownReportSection"
         }
     }
 }

@@ -66,6 +66,12 @@ public struct Evaluation: Sendable {
         recomputeFormsThatReadOthers(after: formID)
     }
 
+    /// Replaces the draft after a change of the 自评报告's prose only: no cell reads the prose, so
+    /// nothing is recomputed. (The caller vouches that the forms are those of the current draft.)
+    public mutating func updateReport(draft newDraft: Draft) {
+        draft = newDraft
+    }
+
     /// Replaces the draft and recomputes everything (after undo, reload or a structural change).
     public mutating func reset(draft newDraft: Draft) {
         self = Evaluation(template: template, draft: newDraft)

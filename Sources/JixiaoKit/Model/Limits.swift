@@ -34,6 +34,8 @@ public enum Limits {
     /// than any answer on these forms. The draft reader refuses more, so every way into a cell (`set`,
     /// typing, pasting, $EDITOR) and every save refuses or cuts it first (issue 11).
     public static let cellBytes = 100_000
+    /// UTF-8 bytes in one section of the 自评报告's prose: a whole chapter of a report, imported or typed.
+    public static let reportSectionBytes = 1 << 20
     /// The evaluated year.
     public static let years = 1990...2100
     /// A computed value's magnitude stays below 10^38: Decimal holds 38 significant digits, so a larger

@@ -36,8 +36,11 @@ extension App {
             for i in 0..<a.count where a[i] != b[i] { changed.append((form.id, i)) }
         }
         guard !changed.isEmpty else {
-            s.workspace.draft = d
-            s.draftVersion += 1
+            // Only the report's prose may differ: its figure checks follow it.
+            if old.report != d.report { replaceReport(&s, d) } else {
+                s.workspace.draft = d
+                s.draftVersion += 1
+            }
             return
         }
         for c in changed { replaceDraft(&s, d, form: c.form, index: c.index) }
@@ -73,6 +76,9 @@ extension App {
 
     /// The focus if it still names a cell, else the nearest cell of the same form.
     static func validFocus(_ s: AppState, _ f: CellAddress) -> CellAddress {
+        if f.isReport, ReportPage.exists(s.template) {
+            return s.template.report?.section(f.row) != nil ? f : ReportPage.address(s.template.report?.sections.first?.id ?? "")
+        }
         guard s.template.form(f.form) != nil else { return s.focus }
         var f = f
         f.formIndex = min(max(f.formIndex, 0), max(s.evaluation.instanceCount(f.form) - 1, 0))

@@ -90,18 +90,20 @@ extension App {
     }
 
     /// Applies `key` to the cell's editor without taking the cell past what a draft may hold
-    /// (`Limits.cellBytes`, which the reader enforces): typed or pasted text that would go past it
-    /// is cut at the limit, any other key that would (Ctrl-Y, Enter at the limit) does nothing, and the
-    /// status line says so. Returns false for keys the editor leaves to the form.
+    /// (`Limits.cellBytes`; for a report section `Limits.reportSectionBytes`: the reader enforces both):
+    /// typed or pasted text that would go past it is cut at the limit, any other key that would (Ctrl-Y,
+    /// Enter at the limit) does nothing, and the status line says so. Returns false for keys the editor
+    /// leaves to the form.
     static func applyWithinLimit(_ s: inout AppState, _ e: inout Editing, _ key: Key, _ apply: (inout Editing, Key) -> Bool) -> Bool {
         var next = e
         guard apply(&next, key) else { return false }
-        if bytes(next) > Limits.cellBytes {
+        let limit = cellLimit(e.address)
+        if bytes(next) > limit {
             next = e
             if let text = key.insertedText {
-                _ = apply(&next, .paste(fitting(&s, text, room: Limits.cellBytes - bytes(e))))
+                _ = apply(&next, .paste(fitting(&s, text, room: limit - bytes(e), limit: limit)))
             } else {
-                s.say(UIText.App.cellFull(Limits.cellBytes), error: true)
+                s.say(UIText.App.cellFull(limit), error: true)
             }
         }
         e = next
@@ -111,7 +113,7 @@ extension App {
     static func bytes(_ e: Editing) -> Int { (e.line?.text ?? e.area?.text ?? "").utf8.count }
 
     /// `text`, or as much of it as fits in `room` UTF-8 bytes (whole characters), saying so when cut.
-    static func fitting(_ s: inout AppState, _ text: String, room: Int) -> String {
+    static func fitting(_ s: inout AppState, _ text: String, room: Int, limit: Int = Limits.cellBytes) -> String {
         guard text.utf8.count > room else { return text }
         var out = ""
         var used = 0
@@ -121,7 +123,7 @@ extension App {
             out.append(c)
             used += n
         }
-        s.say(UIText.App.cellLimitCut(Limits.cellBytes, dropped: text.utf8.count - used), error: true)
+        s.say(UIText.App.cellLimitCut(limit, dropped: text.utf8.count - used), error: true)
         return out
     }
 
@@ -129,6 +131,7 @@ extension App {
     static func applyTentative(_ s: inout AppState) {
         guard let e = s.editing else { return }
         let text = e.line?.text ?? e.area?.text ?? ""
+        if e.address.isReport { setReport(&s, e.address, text: text); return }
         var d = s.draft
         do {
             try DraftEditor(template: s.template).set(&d, e.address, text: text, lenient: true)
@@ -146,6 +149,11 @@ extension App {
         s.editing = nil
         let a = e.address
         var d = s.draft
+        if a.isReport {
+            if case let .text(t)? = e.original { d.report[a.row] = t } else { d.report[a.row] = nil }
+            if d != s.draft { replaceReport(&s, d) }
+            return
+        }
         guard var list = d.forms[a.form], a.formIndex >= 0, a.formIndex < list.count else { return }
         if a.column == CellAddress.labelColumn {
             guard let idx = a.rowIndex, var rows = list[a.formIndex].rows[a.row], idx >= 0, idx < rows.count else { return }
@@ -167,6 +175,12 @@ extension App {
             if let p = s.checks.problems(form: e.address.form, index: e.address.formIndex).first(where: { $0.address == e.address && $0.code == "notANumber" }) {
                 s.say(p.message, error: true)
             }
+        }
+        if e.address.isReport {
+            // Tab leaves a section for the next one, as it leaves a cell for the next.
+            if then == .next || then == .previous { moveSection(&s, reportLayout(s), by: then == .next ? 1 : -1) }
+            keepFocusVisible(&s)
+            return []
         }
         let layout = s.layout
         switch then {

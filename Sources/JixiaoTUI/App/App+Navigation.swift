@@ -99,9 +99,10 @@ extension App {
         }
     }
 
-    /// Every form instance in outline order.
+    /// Every form instance in outline order, then the 自评报告 when the template has one.
     static func allInstances(_ s: AppState) -> [(form: String, index: Int)] {
         s.template.forms.flatMap { f in (0..<s.evaluation.instanceCount(f.id)).map { (f.id, $0) } }
+            + (ReportPage.exists(s.template) ? [(ReportPage.form, 0)] : [])
     }
 
     static func switchForm(_ s: inout AppState, by delta: Int) {
@@ -114,6 +115,11 @@ extension App {
 
     /// Opens a form instance at its first cell still to fill (else its first cell).
     static func focusInstance(_ s: inout AppState, form: String, index: Int) {
+        if form == ReportPage.form, let first = s.template.report?.sections.first {
+            s.focus = ReportPage.address(first.id)
+            s.scroll = 0
+            return
+        }
         guard let spec = s.template.form(form) else { return }
         let l = FormLayout(form: spec, index: index, draft: s.draft, year: s.draft.year)
         s.scroll = 0
@@ -130,6 +136,11 @@ extension App {
     static func tableHeight(_ s: AppState) -> Int { max(1, s.size.rows - 5) }
 
     static func keepFocusVisible(_ s: inout AppState) {
+        if s.focus.isReport {
+            keepReportVisible(&s)
+            keepOutlineVisible(&s)
+            return
+        }
         let layout = s.layout
         let h = tableHeight(s)
         guard let line = layout.lineOfRow[layout.rowRef(of: s.focus)] else { return }
@@ -143,7 +154,11 @@ extension App {
         }
         if line - top < 3 && top < s.scroll && line - top < h { s.scroll = top }
         s.scroll = max(0, min(s.scroll, max(0, layout.lines.count - h)))
-        // The outline keeps the current instance in view.
+        keepOutlineVisible(&s)
+    }
+
+    /// The outline keeps the current instance in view.
+    static func keepOutlineVisible(_ s: inout AppState) {
         let all = allInstances(s)
         let outlineHeight = max(1, s.size.rows - 5)
         if let me = all.firstIndex(where: { $0.form == s.focus.form && $0.index == s.focus.formIndex }) {

@@ -66,6 +66,10 @@ extension App {
                 if let a = all[safe: selected]?.address {
                     s.focus = validFocus(s, a)
                     keepFocusVisible(&s)
+                } else if let section = all[safe: selected]?.reportSection, ReportPage.exists(s.template) {
+                    s.focus = validFocus(s, ReportPage.address(section))
+                    revealSection(&s, reportLayout(s))
+                    keepFocusVisible(&s)
                 }
             default: break
             }

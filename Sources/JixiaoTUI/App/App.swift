@@ -44,7 +44,7 @@ public enum App {
             guard var e = s.editing, e.area != nil else { return [] }
             switch text {
             case let .success(text):
-                e.area = TextAreaEditor(text: fitting(&s, text, room: Limits.cellBytes))
+                e.area = TextAreaEditor(text: fitting(&s, text, room: cellLimit(e.address), limit: cellLimit(e.address)))
                 s.editing = e
                 applyTentative(&s)
                 return commitEdit(&s, then: .stay)
@@ -72,7 +72,7 @@ public enum App {
             default: return overlayKey(&s, key)
             }
             if s.editing != nil { return editKey(&s, key) }
-            return globalKey(&s, key) ?? navigationKey(&s, key)
+            return globalKey(&s, key) ?? (s.focus.isReport ? reportKey(&s, key) : navigationKey(&s, key))
         }
     }
 

@@ -47,7 +47,10 @@ extension App {
         var list = s.checks.all(s.template)
         let f = s.problemFilter
         if f.errorsOnly { list = list.filter { $0.severity == .error } }
-        if f.thisFormOnly { list = list.filter { $0.address.map { $0.form == s.focus.form && $0.formIndex == s.focus.formIndex } ?? false } }
+        if f.thisFormOnly {
+            list = s.focus.isReport ? list.filter { $0.reportSection != nil }
+                : list.filter { $0.address.map { $0.form == s.focus.form && $0.formIndex == s.focus.formIndex } ?? false }
+        }
         s.panel = PanelContent(version: s.draftVersion, problems: list)
     }
 

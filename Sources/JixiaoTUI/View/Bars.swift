@@ -44,22 +44,7 @@ enum StatusBar {
     static func draw(_ sc: inout Screen, _ s: AppState) {
         let r1 = sc.rows - 3, r2 = sc.rows - 2
         sc.fill(Rect(row: r1, col: 0, height: 2, width: sc.cols), style: .status)
-        let labels = Labels(template: s.template, draft: s.draft)
-        let layout = s.layout
-        let r = layout.rowRef(of: s.focus)
-        var where_ = labels.location(s.focus)
-        if r.isPlaceholder, let spec = layout.form.row(r.row) {
-            // The group is named, so two groups' lines (专项 under 3、 and under 4、) read differently.
-            let parent = spec.parentID.flatMap(layout.form.row).map { labels.rowLabel(layout.form, index: s.focus.formIndex, row: $0, rowIndex: nil) }
-            let group = [parent, labels.rowLabel(layout.form, index: s.focus.formIndex, row: spec, rowIndex: nil)].compactMap { $0 }.joined(separator: " · ")
-            let empty = (s.draft.instances(of: layout.form.id)[safe: s.focus.formIndex]?.count(of: r.row) ?? 0) == 0
-            where_ = UIText.App.placeholderLine(labels.formShort(layout.form, index: s.focus.formIndex), group: group, empty: empty)
-        }
-        if !r.isPlaceholder {
-            let kind = App.kind(s, s.focus)
-            let computed = !layout.isFillable(r, s.focus.column) && !s.focus.column.isEmpty
-            where_ += "  〔" + (computed ? UIText.App.computedTag : UIText.App.kindName(kind)) + "〕"
-        }
+        let where_ = s.focus.isReport ? UIText.Report.location(ReportPage.location(s, s.focus)) : formPlace(s)
         if let m = s.message {
             // A message longer than a line takes the cell's name's line and, if need be, the table's last
             // lines above it, until the next key; past `maxMessageLines` it ends with an ellipsis.
@@ -80,8 +65,9 @@ enum StatusBar {
             return
         }
         sc.put(" " + DisplayWidth.truncate(where_, toWidth: sc.cols - 2, ellipsis: "…"), row: r1, col: 0, style: .status, maxWidth: sc.cols)
-        let mine = s.checks.problems(form: s.focus.form, index: s.focus.formIndex).filter { $0.address == s.focus }
-            + s.checks.acrossForms.filter { $0.address == s.focus }
+        let mine = s.focus.isReport ? s.checks.report.filter { $0.reportSection == s.focus.row }
+            : s.checks.problems(form: s.focus.form, index: s.focus.formIndex).filter { $0.address == s.focus }
+                + s.checks.acrossForms.filter { $0.address == s.focus }
         if let p = mine.max(by: { $0.severity < $1.severity }) {
             let style: CellStyle = p.severity == .error ? CellStyle(.error, [.bold]) : CellStyle(.warning)
             // Cut with an ellipsis when long: F3 shows it whole.
@@ -91,7 +77,30 @@ enum StatusBar {
             sc.put(" " + UIText.App.editingHint(area: s.editing?.area != nil), row: r2, col: 0, style: .status, maxWidth: sc.cols)
         } else if !s.checks.isComplete {
             sc.put(" " + UIText.App.checkingTheRest, row: r2, col: 0, style: .status, maxWidth: sc.cols)
+        } else if s.focus.isReport {
+            sc.put(" " + UIText.Report.hint, row: r2, col: 0, style: .status, maxWidth: sc.cols)
         }
+    }
+
+    /// The focused cell in words, with its kind: 附件1 · 人员情况 · 编制数  〔人数/整数〕.
+    static func formPlace(_ s: AppState) -> String {
+        let labels = Labels(template: s.template, draft: s.draft)
+        let layout = s.layout
+        let r = layout.rowRef(of: s.focus)
+        var where_ = labels.location(s.focus)
+        if r.isPlaceholder, let spec = layout.form.row(r.row) {
+            // The group is named, so two groups' lines (专项 under 3、 and under 4、) read differently.
+            let parent = spec.parentID.flatMap(layout.form.row).map { labels.rowLabel(layout.form, index: s.focus.formIndex, row: $0, rowIndex: nil) }
+            let group = [parent, labels.rowLabel(layout.form, index: s.focus.formIndex, row: spec, rowIndex: nil)].compactMap { $0 }.joined(separator: " · ")
+            let empty = (s.draft.instances(of: layout.form.id)[safe: s.focus.formIndex]?.count(of: r.row) ?? 0) == 0
+            where_ = UIText.App.placeholderLine(labels.formShort(layout.form, index: s.focus.formIndex), group: group, empty: empty)
+        }
+        if !r.isPlaceholder {
+            let kind = App.kind(s, s.focus)
+            let computed = !layout.isFillable(r, s.focus.column) && !s.focus.column.isEmpty
+            where_ += "  〔" + (computed ? UIText.App.computedTag : UIText.App.kindName(kind)) + "〕"
+        }
+        return where_
     }
 }
 
@@ -110,7 +119,9 @@ enum KeyBar {
         case .confirm: items = UIText.Keys.confirm
         case .prompt: items = UIText.Keys.prompt
         case .outline: items = UIText.Keys.outline
-        default: items = s.editing == nil ? UIText.Keys.main : (s.editing?.area != nil ? UIText.Keys.area : UIText.Keys.editing)
+        default:
+            items = s.editing == nil ? (s.focus.isReport ? UIText.Keys.report : UIText.Keys.main)
+                : (s.editing?.area != nil ? UIText.Keys.area : UIText.Keys.editing)
         }
         for (key, label) in items {
             // Whole items only: the bar lists as many keys as the width holds, the most used first.

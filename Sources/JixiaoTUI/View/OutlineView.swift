@@ -13,11 +13,16 @@ enum OutlineView {
             let k = s.outlineScroll + line
             guard k < all.count else { break }
             let (formID, index) = all[k]
-            guard let form = s.template.form(formID) else { continue }
             // While the outline has the focus, the highlight is on the form being chosen.
             let chosen: Int? = if case let .outline(selected) = s.overlay { selected } else { nil }
             let current = chosen.map { $0 == k } ?? (formID == s.focus.form && index == s.focus.formIndex)
             let row = rect.row + line
+            if formID == ReportPage.form {
+                let (tail, tailStyle) = reportTail(s)
+                entry(&sc, UIText.Report.outlineName, tail: tail, tailStyle: tailStyle, row: row, in: rect, current: current)
+                continue
+            }
+            guard let form = s.template.form(formID) else { continue }
             var name = labels.formShort(form, index: index)
             if form.isRepeated { name += " " + (labels.instanceName(form, index: index) ?? UIText.App.unnamed(form.repeated?.noun ?? "")) }
             let p = s.progressOf(form: formID, index: index)
@@ -27,13 +32,24 @@ enum OutlineView {
             // An optional form nobody has begun (a 评分表) is offered, not counted as unfinished.
             let tail = !s.evaluation.counts(form, index: index) ? " " + UIText.App.optionalForm
                 : " \(p.filled)/\(p.required)" + (errors > 0 ? " ✗\(errors)" : "") + (errors == 0 && warnings > 0 ? " !\(warnings)" : "")
-            let tailWidth = DisplayWidth.width(of: tail)
-            let style: CellStyle = current ? .focus : .normal
-            if current { sc.fill(Rect(row: row, col: rect.col, height: 1, width: rect.width), style: .focus) }
-            sc.put(DisplayWidth.truncate(name, toWidth: rect.width - tailWidth - 1, ellipsis: "…"), row: row, col: rect.col + 1, style: style)
-            let tailStyle: CellStyle = current ? .focus : (errors > 0 ? .error : (warnings > 0 ? .warning : .muted))
-            sc.put(tail, row: row, col: rect.col + rect.width - tailWidth, style: tailStyle)
+            entry(&sc, name, tail: tail, tailStyle: errors > 0 ? .error : (warnings > 0 ? .warning : .muted), row: row, in: rect, current: current)
         }
         sc.vline(row: rect.row, col: rect.col + rect.width, height: rect.height, style: .muted)
+    }
+
+    /// One entry: the name, cut to leave room for the tail (progress and problems) at the right.
+    static func entry(_ sc: inout Screen, _ name: String, tail: String, tailStyle: CellStyle, row: Int, in rect: Rect, current: Bool) {
+        let tailWidth = DisplayWidth.width(of: tail)
+        if current { sc.fill(Rect(row: row, col: rect.col, height: 1, width: rect.width), style: .focus) }
+        sc.put(DisplayWidth.truncate(name, toWidth: rect.width - tailWidth - 1, ellipsis: "…"), row: row, col: rect.col + 1, style: current ? .focus : .normal)
+        sc.put(tail, row: row, col: rect.col + rect.width - tailWidth, style: current ? .focus : tailStyle)
+    }
+
+    /// The report after the forms: sections written of all, and the warnings on its figures.
+    static func reportTail(_ s: AppState) -> (String, CellStyle) {
+        let sections = s.template.report?.sections ?? []
+        let written = sections.filter { !(s.draft.report[$0.id] ?? "").isEmpty }.count
+        let warnings = s.checks.report.count
+        return (UIText.Report.progress(written: written, of: sections.count, warnings: warnings), warnings > 0 ? .warning : .muted)
     }
 }

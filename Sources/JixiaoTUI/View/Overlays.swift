@@ -60,7 +60,8 @@ enum ProblemsView {
     static func draw(_ sc: inout Screen, _ s: AppState, selected: Int) {
         let all = s.panel.problems
         let labels = Labels(template: s.template, draft: s.draft)
-        let form = s.problemFilter.thisFormOnly ? s.template.form(s.focus.form).map { labels.formShort($0, index: s.focus.formIndex) } : nil
+        let form = !s.problemFilter.thisFormOnly ? nil : s.focus.isReport ? UIText.Report.outlineName
+            : s.template.form(s.focus.form).map { labels.formShort($0, index: s.focus.formIndex) }
         let inner = Panel.frame(&sc, title: UIText.App.problemsTitle(ProblemReport.summary(all), errorsOnly: s.problemFilter.errorsOnly, form: form))
         guard !all.isEmpty else {
             sc.put(UIText.App.noProblems, row: inner.row, col: inner.col, maxWidth: inner.width)
@@ -167,12 +168,11 @@ enum DialogView {
 enum AreaEditorView {
     static func draw(_ sc: inout Screen, _ s: AppState, _ e: Editing) {
         guard let area = e.area else { return }
-        let labels = Labels(template: s.template, draft: s.draft)
         let h = max(6, min(sc.rows - 6, 14))
         let rect = Rect(row: sc.rows - 3 - h, col: 2, height: h, width: sc.cols - 4)
         // The whole band, not only the box: figures beside it would read as part of the text.
         sc.fill(Rect(row: rect.row, col: 0, height: h, width: sc.cols), style: .normal)
-        let inner = sc.box(rect, title: " " + labels.location(e.address) + " ", style: .focus, titleStyle: CellStyle(.title, [.bold]))
+        let inner = sc.box(rect, title: " " + ReportPage.location(s, e.address) + " ", style: .focus, titleStyle: CellStyle(.title, [.bold]))
         let wrapped = area.wrapped(width: inner.width)
         let top = max(0, wrapped.cursor.row - inner.height + 1)
         for k in 0..<inner.height {

@@ -19,7 +19,7 @@ public enum View {
         state.size = (rows, cols)
         TitleBar.draw(&sc, state)
         OutlineView.draw(&sc, state, in: outlineRect(state))
-        TableView.draw(&sc, state, in: tableRect(state))
+        if s.focus.isReport { ReportView.draw(&sc, state, in: tableRect(state)) } else { TableView.draw(&sc, state, in: tableRect(state)) }
         StatusBar.draw(&sc, state)
         KeyBar.draw(&sc, state)
         // A panel over the table hides the table's cursor (a prompt puts its own back).

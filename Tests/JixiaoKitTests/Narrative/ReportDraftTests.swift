@@ -37,6 +37,38 @@ struct ReportDraftTests {
         }
     }
 
+    @Test func theEditorSetsProseAsTypedAndRefusesWhatCannotBeStored() throws {
+        let editor = DraftEditor(template: base.template)
+        var d = base.draft
+        try editor.setReport(&d, section: "basic", text: "  第一段。\n\n第二段 ")
+        #expect(d.report["basic"] == "  第一段。\n\n第二段 ")
+        // Only blanks: the section has no prose.
+        try editor.setReport(&d, section: "basic", text: " \n\u{3000}")
+        #expect(d.report["basic"] == nil)
+        #expect(throws: EditError.unknownReportSection("nosuch")) { try editor.setReport(&d, section: "nosuch", text: "x") }
+        let big = String(repeating: "a", count: Limits.reportSectionBytes + 1)
+        #expect(throws: EditError.tooLong(path: "report.basic", bytes: big.utf8.count, limit: Limits.reportSectionBytes)) {
+            try editor.setReport(&d, section: "basic", text: big)
+        }
+        #expect(d.report["basic"] == nil)
+    }
+
+    /// Opening a draft checks the form on screen first and the rest after the first frame: the report's
+    /// figures were left out of that, so their warnings appeared only after the first edit.
+    @Test func checkingTheRestLaterIncludesTheReportsFigures() {
+        var d = base.draft
+        d.report["basic"] = "本单位在编人员36人。"
+        let ev = Evaluation(template: base.template, draft: d)
+        let full = LiveChecks(ev)
+        #expect(full.report.count == 1)
+        var later = LiveChecks(ev, first: .init(form: "A", index: 0))
+        while !later.isComplete { later.checkPending(ev, budget: 4) }
+        #expect(later.report == full.report)
+        #expect(later.all(base.template) == full.all(base.template))
+        #expect(later.count(.warning) == full.count(.warning))
+        #expect(later.report.first?.reportSection == "basic")
+    }
+
     @Test func generatedSentencesFollowTheForms() {
         let section = base.template.report!.section("general")!
         #expect(ReportSentences.render(section, base.evaluation).first == "本单位基本支出360.71万元，其中人员经费299.66万元，日常公用经费61.05万元。")

@@ -51,6 +51,25 @@ struct RecoveryFileTests {
         #expect(RecoveryDiff.compare(ws.draft, ws.draft, template: ws.template).count == 0)
     }
 
+    /// The report's prose is typing too: a recovery file whose only change is a section's prose was
+    /// found identical to the draft on disk, called stale and removed, losing what was written.
+    @Test func proseOfTheReportCountsAsAChangeAndIsOffered() throws {
+        var draft = ws.draft
+        draft.report["basic"] = "本单位在编人员15人。"
+        let diff = RecoveryDiff.compare(ws.draft, draft, template: ws.template)
+        #expect(diff.count == 1)
+        #expect(diff.sample.first == RecoveryChange(path: "report.basic", location: "自评报告 · 一、单位基本情况", old: nil, new: "本单位在编人员15人。"))
+        let dir = Fixtures.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let p = dir + "/d.json"
+        let stamp = try DraftStore.save(ws.draft, template: ws.template, to: p)
+        try RecoveryStore.write(file(draft, path: p, base: stamp), template: ws.template, environment: env)
+        guard case let .offer(offer) = RecoveryStore.examine(draftPath: p, current: ws.draft, stamp: stamp, catalog: Fixtures.catalog, environment: env) else {
+            Issue.record("expected an offer of the prose"); return
+        }
+        #expect(offer.file.draft.report["basic"] == "本单位在编人员15人。")
+    }
+
     @Test func aNewerRecoveryFileIsOffered() throws {
         let dir = Fixtures.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }

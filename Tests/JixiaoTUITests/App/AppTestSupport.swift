@@ -12,8 +12,9 @@ enum AppFixture {
         .deletingLastPathComponent().deletingLastPathComponent()
     static let catalog = TemplateCatalog(directories: [root.appendingPathComponent("templates").path])
 
-    static func example(rows: Int = 30, cols: Int = 100) -> AppState {
-        let loaded = try! DraftStore(catalog: catalog).load(root.appendingPathComponent("examples/hunan-unit-2023.json").path)
+    /// `file`: the example with its 自评报告 is examples/hunan-unit-2023-report.json.
+    static func example(rows: Int = 30, cols: Int = 100, file: String = "examples/hunan-unit-2023.json") -> AppState {
+        let loaded = try! DraftStore(catalog: catalog).load(root.appendingPathComponent(file).path)
         var s = AppState(workspace: Workspace(draft: loaded.draft, template: loaded.template), path: "example.json")
         App.update(&s, .resize(rows: rows, cols: cols))
         return s

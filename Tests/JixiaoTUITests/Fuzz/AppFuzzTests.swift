@@ -37,7 +37,7 @@ struct AppFuzzTests {
         var rng = FuzzRandom(seed: seed)
         var s = AppFixture.example()
         s.path = file
-        var keys = 0, saves = 0, undos = 0, maxUndo = 0, undoChecks = 0
+        var keys = 0, saves = 0, undos = 0, maxUndo = 0, undoChecks = 0, reportKeys = 0
         let started = Date()
 
         for burst in 0..<Self.bursts {
@@ -70,6 +70,7 @@ struct AppFuzzTests {
                     }
                 }
                 if keys % 250 == 0 { _ = View.render(s, rows: s.size.rows, cols: s.size.cols) }
+                if s.focus.isReport { reportKeys += 1 }
             }
             settle(&s)
             while !s.checks.isComplete { App.update(&s, .checkPending) }
@@ -101,8 +102,10 @@ struct AppFuzzTests {
             if s.draft != start && s.draft != end { break }
         }
         let seconds = Date().timeIntervalSince(started)
-        print("fuzz seed \(String(seed, radix: 16)): \(keys) keys in \(Self.bursts) bursts, \(saves) saves, \(Self.bursts) reloads, \(undoChecks) bursts undone and redone (\(undos) undos, at most \(maxUndo) in a burst), \(String(format: "%.1f", seconds)) s")
+        print("fuzz seed \(String(seed, radix: 16)): \(keys) keys in \(Self.bursts) bursts, \(saves) saves, \(Self.bursts) reloads, \(undoChecks) bursts undone and redone (\(undos) undos, at most \(maxUndo) in a burst), \(String(format: "%.1f", seconds)) s, \(reportKeys) keys on the 自评报告 page, prose in \(s.draft.report.count) sections")
         #expect(keys >= Self.bursts * Self.burstKeys)
+        // The keys reach the report page (Ctrl-N, Ctrl-→, the outline) and its prose goes through the same checks.
+        #expect(reportKeys > 0)
     }
 
     /// Leaves editing and any overlay, and gives the window a usable size, so undo keys reach `globalKey`.

@@ -85,6 +85,29 @@ struct RecoveryKeeperTests {
         #expect(zip(writes, writes.dropFirst()).allSatisfy { $1 - $0 >= 2 && $1 - $0 <= 5.0 + 0.8 })
     }
 
+    /// Prose typed on the 自评报告 page (still in the popup, not committed) is in the recovery file, and
+    /// opening the draft offers it back rather than calling the file stale.
+    @Test func proseOfTheReportBeingTypedIsKeptAndOffered() throws {
+        let dir = folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let stamp = try DraftStore.save(s.draft, template: s.template, to: dir + "/d.json")
+        var state = s
+        App.focusInstance(&state, form: ReportPage.form, index: 0)
+        state.press(.enter)
+        state.type("本单位在编人员15人。")
+        #expect(state.editing != nil && state.hasUnsavedChanges)
+        let k = RecoveryKeeper(draftPath: dir + "/d.json", template: s.template, base: stamp, environment: ["HOME": dir + "/home"], publish: { _ in })
+        k.noteChange(state.inMemory, now: t0)
+        k.write(state.inMemory, now: t0)
+        #expect(k.settle() == nil)
+        guard case let .offer(offer) = RecoveryStore.examine(draftPath: dir + "/d.json", current: s.draft, stamp: stamp, catalog: AppFixture.catalog,
+                                                            environment: ["HOME": dir + "/home"]) else {
+            Issue.record("the prose was not offered back"); return
+        }
+        #expect(offer.file.draft.report["basic"] == "本单位在编人员15人。")
+        #expect(offer.diff.sample.map(\.path) == ["report.basic"])
+    }
+
     @Test func backToTheSavedVersionRemovesTheFile() {
         let dir = folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -70,6 +70,16 @@ struct ScreenGoldenTests {
         each("outline", Self.after([.ctrl("l"), .down, .down]))
     }
 
+    /// The 自评报告 page of the example with its report (seed 001's prose): guidance, generated
+    /// sentences, the prose of the first section focused and its figure warning.
+    @Test func reportPage() {
+        each("report") { rows, cols in
+            var s = AppFixture.example(rows: rows, cols: cols, file: "examples/hunan-unit-2023-report.json")
+            s.press(.ctrl("l"), .end, .enter)
+            return s.screen
+        }
+    }
+
     @Test func recoveryPrompt() {
         each("recovery") { rows, cols in
             let s = AppFixture.example()
