@@ -151,6 +151,7 @@ struct CheckContext {
         case .dates: dates(spec)
         case .sameIndicators: sameIndicators(spec)
         case .textArithmetic: textArithmetic(spec)
+        case .textRates: textRates(spec)
         }
     }
 
@@ -221,15 +222,45 @@ struct CheckContext {
         }
     }
 
-    mutating func textArithmetic(_ spec: CheckSpec) {
+    /// The typed texts a text check reads: of `columns`, or of every column (of `rows` when listed).
+    func typedTexts(_ spec: CheckSpec) -> [(row: String, index: Int?, column: String, text: String)] {
+        var out: [(row: String, index: Int?, column: String, text: String)] = []
         for (row, idx) in rowInstances() {
+            guard spec.rows.isEmpty || spec.rows.contains(row.id) else { continue }
             for c in row.columnIDs where row.formulas[c] == nil && (spec.columns.isEmpty || spec.columns.contains(c)) {
-                guard case let .text(s)? = entry.entry(row: row.id, index: idx, column: c) else { continue }
-                for sum in TextArithmetic.contradictions(in: s) {
-                    report(spec.severity, address(row.id, idx, c),
-                           CheckText.statedSum(sentence: String(sum.sentence.prefix(40)), total: sum.total.plain, parts: sum.parts.map(\.plain),
-                                               sum: sum.parts.reduce(0, +).plain, unit: sum.unit), code: "textArithmetic")
+                if case let .text(s)? = entry.entry(row: row.id, index: idx, column: c) { out.append((row.id, idx, c, s)) }
+            }
+        }
+        return out
+    }
+
+    mutating func textRates(_ spec: CheckSpec) {
+        if let value = spec.value {
+            let label = YearText.render(spec.label, year: ev.draft.year)
+            for t in typedTexts(spec) {
+                let scope = ev.scopeFor(form: form, index: index, row: t.row, rowIndex: t.index, column: t.column)
+                guard let computed = FormulaEvaluator.evaluate(value, in: scope).number else { continue }
+                for r in TextRates.named(in: t.text, words: spec.words) where computed.rounded(r.places) != r.value {
+                    report(spec.severity, address(t.row, t.index, t.column),
+                           CheckText.rateDiffersFromForm(sentence: r.sentence, quote: r.quote, label: label, computed: NumberFormat.percent(computed)),
+                           code: "textRates")
                 }
+            }
+            return
+        }
+        for t in typedTexts(spec) {
+            for r in TextRates.contradictions(in: t.text) {
+                report(spec.severity, address(t.row, t.index, t.column), CheckText.statedRate(r), code: "textRates")
+            }
+        }
+    }
+
+    mutating func textArithmetic(_ spec: CheckSpec) {
+        for (row, idx, c, s) in typedTexts(spec) {
+            for sum in TextArithmetic.contradictions(in: s) {
+                report(spec.severity, address(row, idx, c),
+                       CheckText.statedSum(sentence: String(sum.sentence.prefix(40)), total: sum.total.plain, parts: sum.parts.map(\.plain),
+                                           sum: sum.parts.reduce(0, +).plain, unit: sum.unit), code: "textArithmetic")
             }
         }
     }

@@ -27,6 +27,9 @@ public struct CheckSpec: Sendable {
         /// A text that states a total and its parts whose parts add up to more (`TextArithmetic`), in
         /// the typed text cells of `columns`, or of every column when none is listed.
         case textArithmetic
+        /// A text that states a rate (执行率, 完成率, 结余率 …) beside the two figures it comes from,
+        /// when they give another (`TextRates`), in the typed text cells of `columns` or of every column.
+        case textRates
     }
 
     public let kind: Kind
@@ -55,6 +58,10 @@ public struct CheckSpec: Sendable {
     public var deadline: (month: Int, day: Int)? = nil
     /// `sameIndicators`: the two forms whose indicator rows are compared (附件2 and each 附件3).
     public var forms: [String] = []
+    /// `textRates` with `value`: the rate the form's own cells give (`total.rate`), compared with every
+    /// rate its texts state under one of `words` (预算执行率 95% in a 偏差原因).
+    public var value: Formula? = nil
+    public var words: [String] = []
 }
 
 /// A cell named by a check: optionally in another form, as `B!row.col`.

@@ -98,7 +98,7 @@ public enum Checker {
     /// form it names.
     static func formsRead(by spec: CheckSpec, template: Template) -> Set<String> {
         var out: Set<String> = [spec.at?.form ?? template.forms.first?.id ?? ""]
-        for f in [spec.left, spec.right, spec.detail].compactMap({ $0 }) { for r in f.references { if let id = r.form { out.insert(id) } } }
+        for f in [spec.left, spec.right, spec.detail, spec.value].compactMap({ $0 }) { for r in f.references { if let id = r.form { out.insert(id) } } }
         for t in spec.cells { if let id = t.form { out.insert(id) } }
         out.formUnion(spec.forms)
         return out

@@ -33,11 +33,22 @@ public enum ReportFigures {
 
     public static func check(_ ev: Evaluation) -> [Problem] {
         guard let spec = ev.template.report else { return [] }
-        return comparisons(ev).filter { !$0.agrees }.map { c in
-            Problem(severity: .warning, address: nil, location: NarrativeText.location(spec.section(c.sectionID)?.heading ?? c.sectionID),
+        let location = { (id: String) in NarrativeText.location(spec.section(id)?.heading ?? id) }
+        let figures = comparisons(ev).filter { !$0.agrees }.map { c in
+            Problem(severity: .warning, address: nil, location: location(c.sectionID),
                     message: NarrativeText.figureDiffers(quote: c.quote, label: c.label, value: c.expected), code: "report.figure",
                     reportSection: c.sectionID)
         }
+        // A rate the prose states beside its own two figures (年底结余 0 万元，结余率 100%).
+        var rates: [Problem] = []
+        for section in spec.sections {
+            guard let prose = ev.draft.report[section.id], !prose.isEmpty else { continue }
+            rates += TextRates.contradictions(in: prose).map {
+                Problem(severity: .warning, address: nil, location: location(section.id), message: CheckText.statedRate($0), code: "report.rate",
+                        reportSection: section.id)
+            }
+        }
+        return figures + rates
     }
 
     /// Every figure of the prose that could be attributed, agreeing or not, in section order.

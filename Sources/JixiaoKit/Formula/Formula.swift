@@ -59,6 +59,10 @@ public indirect enum Formula: Sendable, Equatable {
         /// num(text): the number an accountant wrote in a text cell ("(100%)" → 1, "≤3.5%" → 0.035,
         /// "47.96万元" → 47.96); undefined when it holds no single number.
         case num
+        /// asWritten(x, text): x rounded to the precision of the number written in text ("95%" → whole
+        /// percent points, "0.1%" → a tenth), so that a computed rate agrees with a stated one that was
+        /// rounded when written; x itself when text holds no number.
+        case asWritten
     }
 
     /// Every reference in the formula, for validation and dependency ordering.

@@ -235,7 +235,27 @@ public enum FormulaEvaluator {
             return .text(out)
         case .num:
             return number(in: try arg(0))
+        case .asWritten:
+            let x = try arg(0)
+            guard let d = x.number, let t = try arg(1).text, let places = writtenPlaces(t) else { return x }
+            return try number(d.rounded(places))
         }
+    }
+
+    /// The decimals a text's first number is written with, counted on the value it stands for: a
+    /// percent's two more ("95%" is 0.95, to 2 places; "0.1%" to 3).
+    static func writtenPlaces(_ s: String) -> Int? {
+        let t = Array(FullWidth.fold(s))
+        guard let start = t.firstIndex(where: { $0.isASCII && $0.isNumber }) else { return nil }
+        var i = start
+        while i < t.count, t[i].isASCII, t[i].isNumber { i += 1 }
+        var decimals = 0
+        if i + 1 < t.count, t[i] == ".", t[i + 1].isASCII, t[i + 1].isNumber {
+            i += 1
+            while i < t.count, t[i].isASCII, t[i].isNumber { decimals += 1; i += 1 }
+        }
+        while i < t.count, t[i] == " " { i += 1 }
+        return decimals + (i < t.count && t[i] == "%" ? 2 : 0)
     }
 
     /// Two cell values are the same key for `match`/`countOf`: numbers by value, texts trimmed

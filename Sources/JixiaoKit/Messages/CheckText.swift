@@ -112,6 +112,16 @@ public enum CheckText {
         "文字「\(sentence)」中各分项 \(parts.joined(separator: " + ")) = \(sum)\(unit)，多于所称总数 \(total)\(unit)。请核对文字中的数字。"
     }
 
+    /// A rate a text states beside the two figures it comes from, when they give another.
+    public static func statedRate(_ r: StatedRate) -> String {
+        "文字「\(r.sentence.prefix(60))」所称\(r.quote)，与文中 \(r.figures.joined(separator: "、")) 算得的 \(NumberFormat.percent(r.computed)) 不符。请核对文字中的比率或数字。"
+    }
+
+    /// A rate a text states that the form's own cells give otherwise.
+    public static func rateDiffersFromForm(sentence: String, quote: String, label: String, computed: String) -> String {
+        "文字「\(sentence.prefix(60))」所称\(quote)，与\(label) \(computed) 不符。请核对文字中的比率或表中数字。"
+    }
+
     public static func wrongYear(found: Int, allowed: [Int]) -> String {
         "年份 \(found) 与评价年度不符（应为 \(allowed.map(String.init).joined(separator: " 或 "))）。"
     }

@@ -99,6 +99,9 @@ extension TemplateLoader {
                          columns: columns, eachRow: each, rows: rowList, cells: cells, allowedYearOffsets: offsets.isEmpty ? [0] : offsets)
         spec.detail = try formula("detail")
         spec.forms = try node.strings("forms")
+        spec.value = try formula("value")
+        spec.words = try node.strings("words")
+        if kind == .textRates, spec.value != nil, spec.words.isEmpty { throw node.fail(.missing(field: "words")) }
         if kind == .sameIndicators {
             guard spec.forms.count == 2 else { throw node.fail(.missing(field: "forms（两张表）")) }
             for id in spec.forms {

@@ -229,7 +229,7 @@ struct ExcelFormula {
             // Σ only once every cell holds a number, as the library leaves an incomplete total empty.
             guard let items = list(args, scope), let n = cellCount(args, scope) else { return nil }
             return "IF(COUNT(\(items))=\(n),SUM(\(items)),\(empty))"
-        case .match, .countOf, .show, .concat, .num:
+        case .match, .countOf, .show, .concat, .num, .asWritten:
             // Text matching and formatting have no faithful spreadsheet form: the value stands alone.
             return nil
         }

@@ -133,7 +133,7 @@ struct CLIArgumentTests {
         }
         guard let r = try jixiao(["templates"], in: dir, templates: dir) else { return }
         #expect(r.status == 1, "exit \(r.status): \(r.err)")
-        #expect(r.out.contains("good\t1.1.0\t"))
+        #expect(r.out.contains("good\t1.2.0\t"))
         for (name, says) in [("deep", "8008 个字符"), ("minus", "嵌套超过 100 层"), ("round", "-20 到 20"), ("initial", "repeat.initial")] {
             let line = r.out.split(separator: "\n").first { $0.hasPrefix(name + "\t") }.map(String.init) ?? ""
             #expect(line.contains("（模板有误）") && line.contains(says), "\(name): \(line)")

@@ -61,7 +61,7 @@ struct DraftStrictnessTests {
 
     @Test(arguments: [
         ("\"year\": 2023", "\"note\": \"x\",\n  \"year\": 2023", "note"),
-        ("\"version\": \"1.1.0\"", "\"version\": \"1.1.0\", \"url\": \"x\"", "template.url"),
+        ("\"version\": \"1.2.0\"", "\"version\": \"1.2.0\", \"url\": \"x\"", "template.url"),
         ("\"cells\": {\n          \"unitName\"", "\"comment\": \"x\", \"cells\": {\n          \"unitName\"", "forms.A[0].comment"),
         ("\"label\": \"四海揽才\"", "\"label\": \"四海揽才\", \"note\": \"x\"", "forms.A[0].rows.specialItem[5].note"),
     ])

@@ -58,10 +58,10 @@ struct HenanDeptTests {
 
     @Test func seed003ScoresThatBreakTheirRule() {
         let ws = Self.example
-        // 结转结余率 100% scored 1 of 1: the rule (−5% of the weight per point) gives 0.
-        #expect(ws.number("A.carryRate.points") == 0)
-        let carry = TT.problems(ws, code: "equal", at: "A.carryRate.score")
-        #expect(carry.count == 1 && carry[0].severity == .warning)
+        // 结转结余率 typed 100% beside 全年数 = 全年执行数: scored as computed, 0% → 1, as given; the
+        // typed rate is the warning (StatedRateCheckTests).
+        #expect(ws.number("A.carryRate.points") == 1)
+        #expect(TT.problems(ws, code: "equal", at: "A.carryRate.actual").count == 1)
         // 预算调整率 "(0.1%)" beside 年初数 = 全年数: scored as computed, 0% → 2 (StatedRateTests).
         #expect(ws.number("A.adjustRate.points") == 2)
         #expect(TT.problems(ws, code: "equal", at: "A.adjustRate.score").isEmpty)
@@ -70,7 +70,8 @@ struct HenanDeptTests {
         #expect(q.count == 1 && q[0].message.contains("1.60"))
         #expect(TT.problems(ws, code: "atMost", at: "A.relevance.score").isEmpty)
         // Every other rule row agrees with its score.
-        #expect(TT.problems(ws, code: "equal").filter { $0.path?.hasSuffix(".score") == true }.map(\.path) == ["A.carryRate.score"])
+        let scoreWarnings = TT.problems(ws, code: "equal").filter { $0.path?.hasSuffix(".score") == true }
+        #expect(scoreWarnings.isEmpty)
     }
 
     @Test func seed003YearsAndReasons() {
