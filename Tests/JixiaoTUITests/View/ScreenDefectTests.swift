@@ -74,7 +74,7 @@ struct MessageCutTests {
 
     @Test func aLongStatusMessageIsShownWhole() {
         var s = AppFixture.example(rows: 24, cols: 80)
-        s.say(UIText.App.printFailed("权限不足：/home/会计/文档/示例区某某局-2023年度整体支出绩效自评-评分表.txt"), error: true)
+        s.say(UIText.App.printFailed("权限不足：/home/会计/文档/示例区某某局-2023年度整体支出绩效自评-自评得分.txt"), error: true)
         #expect(Self.shownWhole(s.message!, in: s.lines.suffix(5)))
     }
 
