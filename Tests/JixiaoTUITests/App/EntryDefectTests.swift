@@ -106,6 +106,18 @@ struct CtrlAlternativeTests {
         s.focus("A.measures.value")
         s.press(.enter)
         #expect(s.press(.ctrl("x")) == [.openEditor(s.editing!.area!.text)])
+        // F2 saves, on the form and while a cell is being typed into; F10 quits from both.
+        for editing in [false, true] {
+            var a = AppFixture.example(), b = AppFixture.example()
+            a.focus("A.staff.actual")
+            b.focus("A.staff.actual")
+            if editing { a.type("1"); b.type("1") }
+            #expect(a.press(.f(2)) == [.save] && b.press(.ctrl("s")) == [.save], "editing \(editing)")
+            var c = AppFixture.example(), d = AppFixture.example()
+            c.press(.f(10))
+            d.press(.ctrl("q"))
+            #expect(c.quitRequested && d.quitRequested)
+        }
     }
 
     @Test func helpListsTheCtrlAlternatives() {
