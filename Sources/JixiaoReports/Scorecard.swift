@@ -56,9 +56,9 @@ public struct IndicatorLine: Sendable {
 }
 
 public struct RubricLine: Sendable {
-    /// The label of the row above this one in the template (投入 over 预算配置), whatever it is.
+    /// The label of the row above this one in the template (a 一级指标 over a 二级指标), whatever it is.
     public let group: String
-    /// How many rows above this one are scored lines themselves (投入 → 预算配置 → 财政供养人员控制率:
+    /// How many rows above this one are scored lines themselves (一级 → 二级 → 三级指标:
     /// 0, 1, 2); the printout indents by it instead of repeating the line above in a column.
     public var depth = 0
     /// The nearest row above that is a heading only, not a scored line (a 类别), or "".

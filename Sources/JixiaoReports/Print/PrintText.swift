@@ -122,7 +122,7 @@ public enum PrintText {
         func heading(_ id: String) -> String { labels.templateText(section.column(id)?.label ?? "") }
         func kindOf(_ id: String) -> CellKind { section.column(id)?.kind ?? .decimal }
         // A 类别 column only for heading rows that are not scored lines themselves: a scored parent
-        // (投入 over 预算配置) is the line just above, shown by indenting, not again in a column.
+        // (a 一级指标 over its 二级指标) is the line just above, shown by indenting, not again in a column.
         let hasGroups = card.rubric.contains { !$0.category.isEmpty }
         var columns: [TextTable.Column] = []
         if hasGroups { columns.append(.init(heading: PrintWords.group, align: .left)) }
