@@ -26,7 +26,11 @@ struct TableGeometry {
         year = s.draft.year
         focusSection = form?.row(s.focus.row)?.sectionID
         focusColumn = s.focus.column
-        held = Self.textWidths(s)
+        if let c = s.columnContent, c.version == s.draftVersion, c.form == s.focus.form, c.index == s.focus.formIndex {
+            held = c.widths
+        } else {
+            held = Self.textWidths(s)
+        }
         for section in form?.sections ?? [] { bySection[section.id] = layout(of: section.id) }
     }
 
