@@ -56,7 +56,13 @@ public struct IndicatorLine: Sendable {
 }
 
 public struct RubricLine: Sendable {
+    /// The label of the row above this one in the template (a 一级指标 over a 二级指标), whatever it is.
     public let group: String
+    /// How many rows above this one are scored lines themselves (一级 → 二级 → 三级指标:
+    /// 0, 1, 2); the printout indents by it instead of repeating the line above in a column.
+    public var depth = 0
+    /// The nearest row above that is a heading only, not a scored line (a 类别), or "".
+    public var category = ""
     public let name: String
     public let weight: Value
     public let figure: String
@@ -119,11 +125,19 @@ public enum ScorecardBuilder {
         var rubric: [RubricLine] = []
         if let rb = sc?.rubric, let section = form.section(rb.section) {
             let figureKind = section.column(rb.figure)?.kind ?? .decimal
-            for row in form.rows where row.sectionID == rb.section && row.columnIDs.contains(rb.points) {
-                let group = row.parentID.flatMap(form.row).map { labels.rowLabel(form, index: k, row: $0, rowIndex: nil) } ?? ""
-                rubric.append(RubricLine(group: group, name: labels.rowLabel(form, index: k, row: row, rowIndex: nil),
-                                         weight: v(row.id, nil, rb.weight), figure: ValueText.display(v(row.id, nil, rb.figure), kind: figureKind),
-                                         rule: v(row.id, nil, rb.rule).text ?? "", points: v(row.id, nil, rb.points)))
+            func scored(_ row: RowSpec) -> Bool { row.sectionID == rb.section && row.columnIDs.contains(rb.points) }
+            func label(_ row: RowSpec) -> String { labels.rowLabel(form, index: k, row: row, rowIndex: nil) }
+            for row in form.rows where scored(row) {
+                var line = RubricLine(group: row.parentID.flatMap(form.row).map(label) ?? "", name: label(row),
+                                      weight: v(row.id, nil, rb.weight), figure: ValueText.display(v(row.id, nil, rb.figure), kind: figureKind),
+                                      rule: v(row.id, nil, rb.rule).text ?? "", points: v(row.id, nil, rb.points))
+                var above = row.parentID.flatMap(form.row)
+                while let parent = above, scored(parent) {
+                    line.depth += 1
+                    above = parent.parentID.flatMap(form.row)
+                }
+                line.category = above.map(label) ?? ""
+                rubric.append(line)
             }
         }
         var signature: [(String, String)] = []

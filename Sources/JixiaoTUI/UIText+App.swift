@@ -83,7 +83,7 @@ extension UIText {
         public static let checkingTheRest = "正在检查其余表格，问题数稍后补全……"
         public static let scoreTitle = "得分预览（P 打印预览）"
         public static func printTitle(final: Bool, errors: Int) -> String {
-            final ? "打印预览 · 定稿 · 按 1–4 写到草稿旁边" : "打印预览 · 还有 \(errors) 个错误，只能写出标明「草稿」的版本 · 按 1–4 写出"
+            final ? "打印预览 · 定稿 · 按 1–5 写到草稿旁边" : "打印预览 · 还有 \(errors) 个错误，只能写出标明「草稿」的版本 · 按 1–5 写出"
         }
         public static func printed(_ paths: [String]) -> String {
             paths.count == 1 ? "已写出 \(paths[0])" : "已写出 \(paths.count) 个文件：\(paths[0]) 等"
@@ -150,7 +150,7 @@ extension UIText {
             ("F2 或 Ctrl-S", "保存"),
             ("F1 或 Ctrl-G", "本帮助（终端占用 F1、F10 等功能键时，用对应的 Ctrl 键）"),
             ("F3 或 Ctrl-E", "问题清单：所有错误和警告，Enter 跳到该格"),
-            ("F4 或 Ctrl-T", "得分预览：执行率得分、总分、等次；再按 P 打印预览，1–4 写出文件"),
+            ("F4 或 Ctrl-T", "得分预览：执行率得分、总分、等次；再按 P 打印预览，1–5 写出文件"),
             ("Ctrl-Z / Ctrl-Y", "撤销 / 重做"),
             ("F10 或 Ctrl-Q", "退出（有未保存的改动时会询问）"),
         ]

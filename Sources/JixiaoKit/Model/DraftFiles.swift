@@ -25,11 +25,26 @@ public enum DraftFiles {
 
     public static func fallbackRecovery(of draftPath: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
         guard let dir = fallbackDirectory(environment: environment) else { return nil }
+        return dir + "/" + stateName(of: draftPath) + ".recovery"
+    }
+
+    /// Where the TUI remembers the cell a draft was left on: the user's state folder, not beside the
+    /// draft (whose folder may be shared or read-only) and not in the draft (moving the cursor must not
+    /// change the file that is handed in).
+    public static func placeDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        fallbackDirectory(environment: environment).map { URL(fileURLWithPath: $0).deletingLastPathComponent().path + "/places" }
+    }
+
+    public static func place(of draftPath: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        placeDirectory(environment: environment).map { $0 + "/" + stateName(of: draftPath) + ".json" }
+    }
+
+    /// `NAME-<hash of the absolute path>`: one file per draft in a folder shared by all of them.
+    static func stateName(of draftPath: String) -> String {
         let abs = absolute(draftPath)
         var h: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a: stable across runs, unlike Hasher
         for b in abs.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        let name = URL(fileURLWithPath: abs).lastPathComponent
-        return dir + "/" + name + "-" + String(h, radix: 16) + ".recovery"
+        return URL(fileURLWithPath: abs).lastPathComponent + "-" + String(h, radix: 16)
     }
 
     /// Both places a draft's recovery file can be, beside it first.

@@ -6,7 +6,7 @@ import Darwin
 #endif
 import JixiaoKit
 
-/// Writes printouts (`jixiao print`, the TUI's keys 1–4) so that they can destroy nothing:
+/// Writes printouts (`jixiao print`, the TUI's keys 1–5) so that they can destroy nothing:
 ///
 /// - never over the draft, its `.bak`, its lock or its recovery file (by name, or by identity when
 ///   another path leads to the same file), whatever the options;

@@ -1,7 +1,7 @@
 import Foundation
 import JixiaoKit
 
-/// A printout written beside its draft (`2023.json` → `2023-评分表.txt`, `2023.html`, `2023-附件1.csv`,
+/// A printout written beside its draft (`2023.json` → `2023-自评得分.txt`, `2023.html`, `2023-附件1.csv`,
 /// `2023.xlsx`, `2023.docx`): what the TUI's print preview writes, one call for every format.
 public enum PrintJob {
     public enum Format: String, Sendable, CaseIterable {

@@ -1,6 +1,7 @@
 import JixiaoKit
-/// The scorecard as plain text for a terminal or `lp`: per scored form (附件2) and per project (附件3-n)
-/// the execution score, every indicator, the totals and the grade, the rubric where the template has one,
+/// The scorecard (绩效自评得分) as plain text for a terminal or `lp`: per scored form (附件2) and per
+/// project (附件3-n) the execution score, every indicator, the totals and the grade, the rubric (评分表)
+/// where the template has one and the form is begun,
 /// the signature block; then the check summary. Columns align by display width. Every text goes
 /// through `VisibleText` before it is measured: control characters are shown, never sent.
 public enum PrintText {
@@ -11,6 +12,7 @@ public enum PrintText {
         func para(_ text: String, indent: String = "") {
             for line in TextWrap.wrap(VisibleText.text(text), width: w - TextWrap.width(indent)) { out.append(TextWrap.trimTrailing(indent + line)) }
         }
+        para(PrintWords.scorecardTitle)
         para(s.unit.isEmpty ? ReportText.noUnit : s.unit)
         para("\(s.year) \(PrintWords.year) · \(PrintWords.template)\(PrintWords.colon)\(s.templateTitle)")
         out.append(String(repeating: "=", count: w))
@@ -119,7 +121,9 @@ public enum PrintText {
         guard !card.rubric.isEmpty, let rb = form.scorecard?.rubric, let section = form.section(rb.section) else { return nil }
         func heading(_ id: String) -> String { labels.templateText(section.column(id)?.label ?? "") }
         func kindOf(_ id: String) -> CellKind { section.column(id)?.kind ?? .decimal }
-        let hasGroups = card.rubric.contains { !$0.group.isEmpty }
+        // A 类别 column only for heading rows that are not scored lines themselves: a scored parent
+        // (a 一级指标 over its 二级指标) is the line just above, shown by indenting, not again in a column.
+        let hasGroups = card.rubric.contains { !$0.category.isEmpty }
         var columns: [TextTable.Column] = []
         if hasGroups { columns.append(.init(heading: PrintWords.group, align: .left)) }
         columns += [.init(heading: section.labelHeading.isEmpty ? PrintWords.item : labels.templateText(section.labelHeading), align: .left),
@@ -129,9 +133,9 @@ public enum PrintText {
         var lastGroup: String?
         for r in card.rubric {
             var cells: [String] = []
-            if hasGroups { cells.append(r.group == lastGroup ? "" : r.group) }
-            lastGroup = r.group
-            cells += [r.name, ValueText.display(r.weight, kind: kindOf(rb.weight)), r.figure.isEmpty ? PrintWords.none : r.figure,
+            if hasGroups { cells.append(r.category == lastGroup ? "" : r.category) }
+            lastGroup = r.category
+            cells += [String(repeating: "  ", count: r.depth) + r.name, ValueText.display(r.weight, kind: kindOf(rb.weight)), r.figure.isEmpty ? PrintWords.none : r.figure,
                       r.rule, ValueText.display(r.points, kind: kindOf(rb.points))]
             t.add(cells)
         }

@@ -3,8 +3,11 @@ import JixiaoKit
 /// Form, section, row and column names are not here: they come from the template.
 public enum PrintWords {
     public static let draft = "草稿"
-    /// The name part of a text scorecard written beside its draft (2023-评分表.txt).
-    public static let scorecardFileWord = "评分表"
+    /// The name part of a text scorecard written beside its draft (2023-自评得分.txt). Not 评分表: that
+    /// is one form (form S of hunan-unit), optional and often left empty, printed here only when begun.
+    public static let scorecardFileWord = "自评得分"
+    /// The first line of the text scorecard: what the file holds, as its name says.
+    public static let scorecardTitle = "绩效自评得分"
     public static let notFinal = "未定稿，不得作为正式报送材料"
     public static let year = "年度"
     public static let template = "模板"

@@ -132,6 +132,16 @@ extension App {
         }
     }
 
+    /// Puts the cursor back on the cell the draft was left on (`DraftPlace`), when that cell is still
+    /// one the form shows; otherwise (rows deleted since, another template, a made-up record) the
+    /// cursor stays on the first cell still to fill. Moves only the cursor: the draft is untouched.
+    static func resume(_ s: inout AppState, at cell: CellAddress?) {
+        guard let cell, s.template.form(cell.form) != nil, cell.formIndex >= 0,
+              cell.formIndex < s.evaluation.instanceCount(cell.form), validFocus(s, cell) == cell else { return }
+        s.focus = cell
+        keepFocusVisible(&s)
+    }
+
     /// Rows of the table area: the screen less the title, status, message and key bars.
     static func tableHeight(_ s: AppState) -> Int { max(1, s.size.rows - 5) }
 

@@ -88,8 +88,9 @@ public struct FormLayout: Sendable {
         return out + spec.columnIDs
     }
 
-    /// Cells a heading line gives a number column before its heading wraps onto a second line.
-    static let headingLine = 8
+    /// Cells a heading line gives a number column before its heading wraps onto a second line: six,
+    /// so 自评得分 takes two lines of four and its column stays as narrow as its figures.
+    static let headingLine = 6
 
     public func isFillable(_ r: RowRef, _ column: String) -> Bool {
         guard let spec = form.row(r.row), !r.isPlaceholder else { return false }

@@ -16,6 +16,7 @@ extension AppDriver {
                 // Terminal closed or killed: keep every change, then leave in order (run's defer gives
                 // the terminal back and removes the lock).
                 if !state.readOnly { keeper?.write(state.inMemory, now: Date()) }
+                DraftPlace.write(state.focus, for: state.path)
                 return 128 + sig
             }
             if let error = keeper?.tick(state.inMemory, now: Date()) {
@@ -68,6 +69,8 @@ extension AppDriver {
         // Quitting means the draft was saved or the accountant chose not to save: either way the
         // recovery file has nothing left to offer.
         if !state.readOnly { keeper?.remove() }
+        // Where to open next time; a hint, so a folder that cannot be written is not worth a word.
+        DraftPlace.write(state.focus, for: state.path)
         return 0
     }
 

@@ -82,6 +82,7 @@ extension AppDriver {
                 }
             }
         }
+        App.resume(&state, at: DraftPlace.read(for: path))
         if !notes.isEmpty { state.say(notes.joined(separator: " ")) }
         return .state(state)
     }

@@ -16,6 +16,9 @@ struct TableGeometry {
     /// The focused cell's section and column: a section too wide scrolls sideways to show it.
     private let focusSection: String?
     private let focusColumn: String
+    /// The display widths of what each text column of a section holds in this form instance: what it
+    /// asks for when the window has room to spare.
+    private var held: [String: [String: [Int]]] = [:]
 
     init(state s: AppState) {
         form = s.template.form(s.focus.form)
@@ -23,7 +26,27 @@ struct TableGeometry {
         year = s.draft.year
         focusSection = form?.row(s.focus.row)?.sectionID
         focusColumn = s.focus.column
+        if let c = s.columnContent, c.version == s.draftVersion, c.form == s.focus.form, c.index == s.focus.formIndex {
+            held = c.widths
+        } else {
+            held = Self.textWidths(s)
+        }
         for section in form?.sections ?? [] { bySection[section.id] = layout(of: section.id) }
+    }
+
+    /// Per section and column, the display width of each value in the focused instance (a multi-line
+    /// text by its whole single-line form, as the cell shows it).
+    static func textWidths(_ s: AppState) -> [String: [String: [Int]]] {
+        let layout = s.layout
+        var out: [String: [String: [Int]]] = [:]
+        for case let .row(r) in layout.lines where !r.isPlaceholder {
+            guard let spec = layout.form.row(r.row), let section = layout.form.section(spec.sectionID) else { continue }
+            for c in section.columns where spec.columnIDs.contains(c.id) {
+                let w = DisplayWidth.width(of: ValueText.display(s.evaluation.value(layout.address(r, c.id)), kind: c.kind))
+                if w > 0 { out[section.id, default: [:]][c.id, default: []].append(w) }
+            }
+        }
+        return out
     }
 
     static func minimum(_ kind: CellKind) -> Int {
@@ -41,13 +64,14 @@ struct TableGeometry {
     }
 
     /// What a number column can shrink to when the window is narrow: its widest usual figure
-    /// (99999.99 万元, 100.00%, a score), so no column has to leave the screen.
+    /// (99999.99 万元, 100.00%, a score such as 12.5), so no column has to leave the screen. A wider
+    /// figure the column holds widens it (`floors`).
     static func tight(_ kind: CellKind) -> Int {
         switch kind {
         case .money: return 9
         case .count: return 5
         case .percent: return 7
-        case .decimal: return 5
+        case .decimal: return 4
         case .area: return 7
         default: return minimum(kind)
         }
@@ -75,15 +99,23 @@ struct TableGeometry {
         -> (label: Int, cells: [(id: String, x: Int, width: Int)], hiddenLeft: Bool, hiddenRight: Bool) {
         guard let section = form?.section(sectionID) else { return (tableWidth, [], false, false) }
         let minimums = section.columns.map { Self.minimum($0.kind) }
-        // A heading longer than a line wraps onto the section's second heading line: a column asks
-        // for half of it, so numbers stay narrow and text columns get the room.
+        // A number's heading longer than a line wraps onto the section's second heading line: the
+        // column asks for half of it, and for its figures (tight), so numbers stay narrow and text
+        // columns get the room. A text column starts at its minimum; spare room goes to what it holds.
+        let headings = section.columns.map { DisplayWidth.width(of: YearText.render($0.label, year: year)) }
+        // A number column is never squeezed below a figure it holds: a number cut short reads as another.
+        let floors = section.columns.map { c in c.kind.isNumeric ? max(Self.tight(c.kind), held[sectionID]?[c.id]?.max() ?? 0) : Self.tight(c.kind) }
         var widths = section.columns.enumerated().map { i, c in
-            let w = DisplayWidth.width(of: YearText.render(c.label, year: year))
-            return max(minimums[i], min(16, c.kind.isNumeric && w > FormLayout.headingLine ? (w + 1) / 2 + 1 : w))
+            let w = headings[i]
+            if c.kind.isNumeric { return max(floors[i], min(16, w > FormLayout.headingLine ? (w + 1) / 2 + 1 : w)) }
+            return minimums[i]
         }
         let longest = form?.rows.filter { $0.sectionID == sectionID }.map { DisplayWidth.width(of: $0.label) + $0.depth * 2 }.max() ?? 8
-        var label = min(max(10, longest), 30)
         let flexible = section.columns.indices.filter { [.text, .longtext].contains(section.columns[$0].kind) }
+        // Beside text columns the label (一级指标 / 二级指标, shown whole in the status line) starts at
+        // 16 cells and gets the rest of its room back only once their values show.
+        let labelWant = min(max(10, longest), 30)
+        var label = flexible.isEmpty ? labelWant : min(labelWant, 16)
         var spare = tableWidth - label - widths.reduce(0, +) - section.columns.count
         // Give back room in this order: headings beyond their minimum, long-text columns (their text is
         // read in the editor and the status line), the label, then the other text columns evenly.
@@ -92,7 +124,8 @@ struct TableGeometry {
         var guardCount = 0
         while spare < 0 && guardCount < 4000 {
             guardCount += 1
-            if let i = widths.indices.filter({ widths[$0] > minimums[$0] }).max(by: { widths[$0] - minimums[$0] < widths[$1] - minimums[$1] }) {
+            if let i = widths.indices.filter({ widths[$0] > max(minimums[$0], floors[$0]) })
+                .max(by: { widths[$0] - minimums[$0] < widths[$1] - minimums[$1] }) {
                 widths[i] -= 1
             } else if let i = longtext.first(where: { widths[$0] > 6 }) {
                 widths[i] -= 1
@@ -100,7 +133,7 @@ struct TableGeometry {
                 label -= 1
             } else if let i = shortText.max(by: { widths[$0] < widths[$1] }), widths[i] > 6 {
                 widths[i] -= 1
-            } else if let i = widths.indices.filter({ widths[$0] > Self.tight(section.columns[$0].kind) }).max(by: { widths[$0] < widths[$1] }) {
+            } else if let i = widths.indices.filter({ widths[$0] > floors[$0] }).max(by: { widths[$0] < widths[$1] }) {
                 // Still too wide (附件3 项目资金 at 80 columns): numbers go down to their tight width
                 // rather than the last column (得分) leaving the screen.
                 widths[i] -= 1
@@ -117,11 +150,49 @@ struct TableGeometry {
                 // labels on a wide screen (110 cells at 200 columns).
                 label += min(spare, max(0, longest + 2 - label))
             } else {
-                // The first text column (an indicator's name) gets a double share.
-                let shares = flexible.count + 1
-                for (k, i) in flexible.enumerated() {
-                    widths[i] += spare / shares * (k == 0 ? 2 : 1) + (k == 0 ? spare % shares : 0)
+                // First to what the columns hold (a long text up to a readable line), then to headings.
+                let cap = flexible.map { section.columns[$0].kind == .longtext ? 30 : 40 }
+                let cells = flexible.map { held[sectionID]?[section.columns[$0].id] ?? [] }
+                // Short values (年度指标值 不超过预算投入, 1034.36万元) show whole first, in every text
+                // column: a figure cut short misleads, a long name cut is read in the status line.
+                spare = give(spare, to: flexible, &widths, want: { i in
+                    held[sectionID]?[section.columns[i].id]?.filter { $0 <= 14 }.max() ?? 0
+                })
+                while spare > 0 {
+                    // The few cells that show the most values whole per cell given: a column of long
+                    // names gets the room before one where a single figure is a little too wide, and a
+                    // figure one cell too wide before a name that would still be cut.
+                    var best: (k: Int, to: Int, shown: Int)?
+                    for k in flexible.indices {
+                        let now = widths[flexible[k]]
+                        let cut = cells[k].filter { $0 > now }
+                        for to in Set(cut.map { min($0, cap[k]) }) where to > now && to - now <= spare {
+                            let shown = cut.filter { $0 <= to }.count
+                            guard shown > 0 else { continue }
+                            if let b = best, shown * (b.to - widths[flexible[b.k]]) <= b.shown * (to - now) { continue }
+                            best = (k, to, shown)
+                        }
+                    }
+                    guard let b = best else { break }
+                    spare -= b.to - widths[flexible[b.k]]
+                    widths[flexible[b.k]] = b.to
                 }
+                // What is left shortens the cut of what still does not fit, longest first.
+                let stillCut = flexible.indices.filter { k in widths[flexible[k]] < cap[k] && cells[k].contains { $0 > widths[flexible[k]] } }
+                spare = give(spare, to: stillCut.map { flexible[$0] }, &widths, want: { i in
+                    let k = flexible.firstIndex(of: i)!
+                    return min(cells[k].max() ?? 0, cap[k])
+                })
+                spare = give(spare, to: flexible, &widths, want: { min(headings[$0], 16) })
+                // Then past the caps, up to the widest value, for what is still cut (a long goal on a wide
+                // screen). Room left once everything shows whole stays at the right: spread over the
+                // columns it would put the figures far from their names.
+                let back = min(spare, labelWant - label)
+                label += back
+                spare -= back
+                spare = give(spare, to: flexible, &widths, want: { i in held[sectionID]?[section.columns[i].id]?.max() ?? 0 })
+                // An empty text column still needs room to type into (预算单位名称 in a new draft).
+                spare = give(spare, to: flexible, &widths, want: { _ in 30 })
             }
         }
         var x = label + 1
@@ -138,6 +209,39 @@ struct TableGeometry {
         let shown = out.filter { $0.1 - offset >= label + 1 }.map { ($0.0, $0.1 - offset, $0.2) }
         let right = (shown.last.map { $0.1 + $0.2 } ?? 0) > tableWidth
         return (label, shown, hiddenLeft: shown.count < out.count, hiddenRight: right)
+    }
+
+    /// Shares `spare` cells among `columns` towards `want`: a column that needs little gets all it
+    /// needs first, then the rest goes in proportion to what each still lacks, so a column of long
+    /// names is not held at its minimum beside short figures. Returns what is left over.
+    private func give(_ spare: Int, to columns: [Int], _ widths: inout [Int], want: (Int) -> Int) -> Int {
+        var spare = spare
+        var open = columns.filter { want($0) > widths[$0] }
+        while spare > 0, !open.isEmpty {
+            let share = max(spare / open.count, 1)
+            let small = open.filter { want($0) - widths[$0] <= share }
+            if small.isEmpty {
+                let lacking = open.map { want($0) - widths[$0] }
+                let sum = lacking.reduce(0, +), budget = spare
+                for (k, i) in open.enumerated() {
+                    let add = min(budget * lacking[k] / sum, spare)
+                    widths[i] += add
+                    spare -= add
+                }
+                for i in open where spare > 0 && widths[i] < want(i) {
+                    widths[i] += 1
+                    spare -= 1
+                }
+                break
+            }
+            for i in small {
+                let add = min(want(i) - widths[i], spare)
+                widths[i] += add
+                spare -= add
+            }
+            open = open.filter { want($0) > widths[$0] }
+        }
+        return spare
     }
 
     func width(of column: String, in sectionID: String) -> Int {

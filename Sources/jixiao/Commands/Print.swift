@@ -15,9 +15,9 @@ struct Print: ParsableCommand {
     }
 
     static let configuration = CommandConfiguration(
-        abstract: "打印评分表和各附表 / Print the scorecard (text) or every form (HTML, CSV, XLSX).",
+        abstract: "打印自评得分和各附表 / Print the scorecard (text) or every form (HTML, CSV, XLSX).",
         discussion: """
-        text  评分表，供终端或 lp 打印 / the scorecard for a terminal or `lp` (default: standard output).
+        text  自评得分（各表的执行率、指标得分、总分、等次及已填的评分表），供终端或 lp 打印 / the scorecard for a terminal or `lp` (default: standard output).
         html  按纸质表格排版的单个 HTML 文件，A4 打印 / one self-contained HTML file laid out like the paper forms (default: standard output).
         csv   每张表一个文件（UTF-8 带 BOM）/ one file per form and project, UTF-8 with BOM; -o is a folder (existing, or ending in /) or a name prefix (default: beside the draft).
         xlsx  一个工作簿，每张表一个工作表 / one workbook, a sheet per form and per project (default: beside the draft).

@@ -90,6 +90,8 @@ struct PrintTextLayoutTests {
         #expect(TextWrap.wrap("2分；10-20%（含），计1分；20-30%（含），计0.5分", width: 38)
                 == ["2分；10-20%（含），计1分；20-30%", "（含），计0.5分"])
         #expect(TextWrap.wrap("ab（含）", width: 6) == ["ab", "（含）"])
+        // A figure carried down with the closing mark after it moves whole (was 「…（含）-8」「0%，…」).
+        #expect(TextWrap.wrap("70%（含）-80%，计3分", width: 14) == ["70%（含）", "-80%，计3分"])
         for line in TextWrap.wrap(String(repeating: "x", count: 30), width: 7) { #expect(line.count <= 7) }
     }
 

@@ -106,6 +106,18 @@ struct CtrlAlternativeTests {
         s.focus("A.measures.value")
         s.press(.enter)
         #expect(s.press(.ctrl("x")) == [.openEditor(s.editing!.area!.text)])
+        // F2 saves, on the form and while a cell is being typed into; F10 quits from both.
+        for editing in [false, true] {
+            var a = AppFixture.example(), b = AppFixture.example()
+            a.focus("A.staff.actual")
+            b.focus("A.staff.actual")
+            if editing { a.type("1"); b.type("1") }
+            #expect(a.press(.f(2)) == [.save] && b.press(.ctrl("s")) == [.save], "editing \(editing)")
+            var c = AppFixture.example(), d = AppFixture.example()
+            c.press(.f(10))
+            d.press(.ctrl("q"))
+            #expect(c.quitRequested && d.quitRequested)
+        }
     }
 
     @Test func helpListsTheCtrlAlternatives() {
@@ -178,5 +190,36 @@ struct ProblemFilterTests {
         #expect(!s.panel.problems.isEmpty && s.panel.problems.allSatisfy { $0.address?.form == "B" })
         #expect(s.panel.problems.count < all.count)
         #expect(s.lines.contains { $0.contains("仅附件2") })
+    }
+}
+
+/// Issue 13, friction 5: reopening lands where the accountant left off, without touching the draft;
+/// a cell that no longer exists (or never did) leaves the cursor on the first cell still to fill.
+struct ResumePlaceTests {
+    @Test func reopeningLandsOnTheCellLeft() {
+        var left = AppFixture.fresh()
+        left.focus("C[1].quantity[1].target")
+        let cell = left.focus
+        var s = AppFixture.fresh()
+        let first = s.focus
+        #expect(first != cell)
+        App.resume(&s, at: cell)
+        #expect(s.focus == cell)
+        #expect(!s.hasUnsavedChanges)
+        #expect(s.draft == AppFixture.fresh().draft)
+        #expect(s.lines.contains { $0.contains("附件3-1") })
+    }
+
+    @Test func aStaleOrMadeUpCellOpensOnTheFirstEmptyCell() {
+        let first = AppFixture.fresh().focus
+        for bad in [CellAddress(form: "C", formIndex: 5, row: "quantity", rowIndex: 0, column: "target"),
+                    CellAddress(form: "C", row: "quantity", rowIndex: 40, column: "target"),
+                    CellAddress(form: "C", row: "quantity", rowIndex: 0, column: "nonsense"),
+                    CellAddress(form: "Z", row: "x", column: "y"),
+                    CellAddress(form: "A", formIndex: -3, row: "staff", column: "actual")] {
+            var s = AppFixture.fresh()
+            App.resume(&s, at: bad)
+            #expect(s.focus == first, "\(bad)")
+        }
     }
 }

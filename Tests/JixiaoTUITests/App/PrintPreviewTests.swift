@@ -24,11 +24,11 @@ struct PrintPreviewTests {
         s.path = dir + "/2023.json"
         let result = App.writePrintout(s, .text)
         let paths = try result.get()
-        #expect(paths == [dir + "/2023-评分表.txt"])
+        #expect(paths == [dir + "/2023-自评得分.txt"])
         let written = try String(contentsOfFile: paths[0], encoding: .utf8)
         #expect(written.contains("97"))
         App.update(&s, .printed(result))
-        #expect(s.message?.contains("2023-评分表.txt") == true)
+        #expect(s.message?.contains("2023-自评得分.txt") == true)
     }
 
     /// Issue 13, defect 11: key 1 writes the text the preview shows, at its width, at every window width.

@@ -74,7 +74,7 @@ struct MessageCutTests {
 
     @Test func aLongStatusMessageIsShownWhole() {
         var s = AppFixture.example(rows: 24, cols: 80)
-        s.say(UIText.App.printFailed("权限不足：/home/会计/文档/示例区某某局-2023年度整体支出绩效自评-评分表.txt"), error: true)
+        s.say(UIText.App.printFailed("权限不足：/home/会计/文档/示例区某某局-2023年度整体支出绩效自评-自评得分.txt"), error: true)
         #expect(Self.shownWhole(s.message!, in: s.lines.suffix(5)))
     }
 
@@ -123,6 +123,35 @@ struct ColumnFitTests {
         s.focus = CellAddress(form: "S", row: row.id, column: row.columnIDs.first { $0 != "note" }!)
         App.keepFocusVisible(&s)
         #expect(s.lines.contains { $0.hasSuffix("›") })
+    }
+
+    /// Friction 2: at 120 columns text gets the room and numbers stay as narrow as their figures: the
+    /// indicator table of every form gives 三级指标 at least 16 cells (the old layout gave it 11–13) and
+    /// shows every 年度指标值 and 实际完成值 of up to 14 cells whole (不超过预算投入, 1034.36万元, cut
+    /// before); 分值/得分 no wider than six.
+    @Test func textColumnsGetTheRoomAt120() {
+        var s = AppFixture.example(rows: 36, cols: 120)
+        for (form, count) in [("B", 1), ("C", s.evaluation.instanceCount("C"))] {
+            for k in 0..<count {
+                s.focus = CellAddress(form: form, formIndex: k, row: "", column: "")
+                let g = TableGeometry(state: s)
+                let cells = g.columns(of: "ind").cells
+                func width(_ id: String) -> Int { cells.first { $0.id == id }?.width ?? 0 }
+                #expect(width("weight") <= 6 && width("score") <= 6, "\(form)[\(k + 1)]: \(cells)")
+                let layout = s.layout
+                var names: [Int] = []
+                for case let .row(r) in layout.lines where !r.isPlaceholder && layout.form.row(r.row)?.sectionID == "ind" {
+                    func shown(_ id: String) -> Int {
+                        DisplayWidth.width(of: ValueText.display(s.evaluation.value(layout.address(r, id)), kind: .text))
+                    }
+                    for id in ["target", "actual"] where shown(id) <= 14 {
+                        #expect(shown(id) <= width(id), "\(form)[\(k + 1)] \(id) \(shown(id)) > \(width(id))")
+                    }
+                    if shown("name") > 0 { names.append(shown("name")) }
+                }
+                #expect(width("name") >= 16, "\(form)[\(k + 1)]: 三级指标 \(width("name")) cells")
+            }
+        }
     }
 
     @Test func figuresStayNearTheirLabelsOnAWideScreen() {
