@@ -17,6 +17,8 @@ public struct InstanceValues: Sendable {
     var computed: [CellKey: Value] = [:]
     /// Each indicator row read once (`RowReview`), by row and index (column empty).
     var reviews: [CellKey: RowReview] = [:]
+    /// The named indicator rows, in row order, for the comparison across forms (`sameIndicators`).
+    public internal(set) var indicatorFacts: [IndicatorFact] = []
     /// Computed cells whose own formula overflowed (held as undefined, reported by the checks).
     var overflowed: Set<CellKey> = []
 }
@@ -76,6 +78,11 @@ public struct Evaluation: Sendable {
     /// The indicator row read once (`RowReview`); nil for a row that is not an indicator.
     public func review(form: FormSpec, index: Int, row: String, rowIndex: Int) -> RowReview? {
         forms[form.id]?[safe: index]?.reviews[CellKey(row, rowIndex, "")]
+    }
+
+    /// The named indicator rows of an instance. An optional form not begun has none: it has no rows.
+    public func indicatorFacts(form: String, index: Int) -> [IndicatorFact] {
+        forms[form]?[safe: index]?.indicatorFacts ?? []
     }
 
     /// Whether an instance counts for checks and printouts: always, unless its form is optional and
@@ -179,9 +186,18 @@ public struct Evaluation: Sendable {
             }
         }
         if let ind = form.indicators {
+            var factsBefore: [CellKey: IndicatorFact] = [:]
+            for f in previous?.indicatorFacts ?? [] { factsBefore[CellKey(f.row, f.rowIndex, "")] = f }
             for row in form.rows where row.sectionID == ind.section && row.repeating != nil {
                 for k in 0..<entry.count(of: row.id) {
                     func text(_ c: String) -> String? { local(row.id, k, c).text.flatMap { $0.isEmpty ? nil : $0 } }
+                    let name = local(row.id, k, ind.name).text ?? "", target = text(ind.target) ?? "", actual = text(ind.actual) ?? ""
+                    let label = entry.rows[row.id]?[safe: k]?.label
+                    if let old = factsBefore[CellKey(row.id, k, "")], old.isSame(name: name, target: target, actual: actual, label: label) {
+                        values.indicatorFacts.append(old)
+                    } else if let fact = IndicatorFact(row: row.id, rowIndex: k, name: name, target: target, actual: actual, label: label) {
+                        values.indicatorFacts.append(fact)
+                    }
                     let inputs = RowReview.Inputs(target: text(ind.target), actual: text(ind.actual), weight: local(row.id, k, ind.weight).number,
                                                   score: local(row.id, k, ind.score).number, reason: text(ind.reason))
                     let key = CellKey(row.id, k, "")
