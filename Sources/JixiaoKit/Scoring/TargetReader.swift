@@ -57,7 +57,7 @@ public enum TargetReader {
 
     // MARK: - Grammar
 
-    struct Parsed {
+    struct Parsed: Equatable {
         var hint: Direction?
         var conflicting: Bool
         var yearLike: Bool
@@ -112,6 +112,14 @@ public enum TargetReader {
     }
 
     static func parse(_ text: String) -> Parsed? {
+        // No digit, no number (`NumberInput.decimal` needs one; folding makes one only of ０–９): most
+        // qualitative targets end here, before the folding and the word tables.
+        guard text.unicodeScalars.contains(where: { (0x30...0x39).contains($0.value) || (0xFF10...0xFF19).contains($0.value) }) else { return nil }
+        return read(text)
+    }
+
+    /// `parse` without the quick look: what it must always equal.
+    static func read(_ text: String) -> Parsed? {
         // Word tables wrap cells ("≥0起" arrives as "\n≥0起"), and people pad with spaces: no
         // whitespace carries meaning inside a target, so all of it goes.
         var s = String(FullWidth.fold(text).filter { !$0.isWhitespace })
