@@ -91,6 +91,9 @@ public enum TargetReader {
         ("之内", .lowerIsBetter), ("内", .lowerIsBetter),
     ])
 
+    private static let prefixStarts = Set(prefixes.compactMap(\.0.first))
+    private static let suffixEnds = Set(suffixes.compactMap(\.0.last))
+
     /// Words that add nothing to the reading ("达到95%以上", "30天内完成", "≥95%(含)").
     private static let neutralPrefixes = ["达到", "达"]
     private static let neutralSuffixes = ["完成", "(含)"]
@@ -131,14 +134,15 @@ public enum TargetReader {
             break
         }
         var prefixHint: Direction?
-        for (word, dir) in prefixes where s.hasPrefix(word) {
+        // A word can open the text only if its first character does (most targets start with a digit).
+        for (word, dir) in prefixes where s.first.map(prefixStarts.contains) == true && s.hasPrefix(word) {
             prefixHint = dir
             s.removeFirst(word.count)
             break
         }
         if s.hasSuffix("完成") { s.removeLast(2) }
         var suffixHint: Direction?
-        for (word, dir) in suffixes where s.hasSuffix(word) {
+        for (word, dir) in suffixes where s.last.map(suffixEnds.contains) == true && s.hasSuffix(word) {
             suffixHint = dir
             s.removeLast(word.count)
             break
