@@ -1,9 +1,8 @@
 import Foundation
 
 extension CheckContext {
-    /// One named indicator row of one form instance.
+    /// One named indicator row of an instance of a form known from the context.
     struct IndicatorFacts {
-        let form: FormSpec
         let index: Int
         let fact: IndicatorFact
     }
@@ -15,12 +14,16 @@ extension CheckContext {
     /// pass is what it must always equal.
     mutating func sameIndicators(_ spec: CheckSpec) {
         guard let (first, second) = Self.comparedForms(spec, ev.template) else { return }
-        let left = (0..<ev.instanceCount(first.id)).flatMap { k in ev.indicatorFacts(form: first.id, index: k).map { IndicatorFacts(form: first, index: k, fact: $0) } }
+        // Only the names the first form has can differ: the rows of the second are kept for those alone.
+        var names = Set<String>()
+        for k in 0..<ev.instanceCount(first.id) { for f in ev.indicatorFacts(form: first.id, index: k) { names.insert(f.key) } }
         var right: [String: [IndicatorFacts]] = [:]
         for k in 0..<ev.instanceCount(second.id) {
-            for f in ev.indicatorFacts(form: second.id, index: k) { right[f.key, default: []].append(IndicatorFacts(form: second, index: k, fact: f)) }
+            for f in ev.indicatorFacts(form: second.id, index: k) where names.contains(f.key) { right[f.key, default: []].append(IndicatorFacts(index: k, fact: f)) }
         }
-        for l in left { compare(spec, l, right[l.fact.key] ?? []) }
+        for k in 0..<ev.instanceCount(first.id) {
+            for f in ev.indicatorFacts(form: first.id, index: k) { compare(spec, first, IndicatorFacts(index: k, fact: f), second, right[f.key] ?? []) }
+        }
     }
 
     /// The two forms a `sameIndicators` check compares, when both have indicator rows.
@@ -31,25 +34,25 @@ extension CheckContext {
     }
 
     /// One row of the first form against the rows of the same name in the second, in their order.
-    mutating func compare(_ spec: CheckSpec, _ l: IndicatorFacts, _ rights: [IndicatorFacts]) {
-        guard let ind = l.form.indicators else { return }
-        for r in rights where !(r.form.id == l.form.id && r.index == l.index) {
-            guard let rind = r.form.indicators, let row = l.form.row(l.fact.row) else { continue }
+    mutating func compare(_ spec: CheckSpec, _ lf: FormSpec, _ l: IndicatorFacts, _ rf: FormSpec, _ rights: [IndicatorFacts]) {
+        guard let ind = lf.indicators, let rind = rf.indicators, let row = lf.row(l.fact.row) else { return }
+        for r in rights where !(rf.id == lf.id && r.index == l.index) {
             if !Self.sameTarget(l.fact.target, r.fact.target) {
-                differs(spec, l, ind.target, r, rind.target, what: labels.columnLabel(l.form, row: row, column: ind.target), l.fact.target, r.fact.target)
+                differs(spec, (lf, l), ind.target, (rf, r), rind.target, what: labels.columnLabel(lf, row: row, column: ind.target), l.fact.target, r.fact.target)
             }
             if !Self.sameActual(l.fact.actual, r.fact.actual) {
-                differs(spec, l, ind.actual, r, rind.actual, what: labels.columnLabel(l.form, row: row, column: ind.actual), l.fact.actual, r.fact.actual)
+                differs(spec, (lf, l), ind.actual, (rf, r), rind.actual, what: labels.columnLabel(lf, row: row, column: ind.actual), l.fact.actual, r.fact.actual)
             }
         }
     }
 
-    private mutating func differs(_ spec: CheckSpec, _ l: IndicatorFacts, _ lc: String, _ r: IndicatorFacts, _ rc: String,
+    private mutating func differs(_ spec: CheckSpec, _ left: (FormSpec, IndicatorFacts), _ lc: String, _ right: (FormSpec, IndicatorFacts), _ rc: String,
                                   what: String, _ lv: String, _ rv: String) {
-        let la = address(l.fact.row, l.fact.rowIndex, lc, in: l.form, formIndex: l.index)
-        let ra = address(r.fact.row, r.fact.rowIndex, rc, in: r.form, formIndex: r.index)
-        report(spec.severity, la, CheckText.indicatorDiffers(name: l.fact.name, what: what, here: lv, there: rv, other: formName(r.form, r.index)), code: "sameIndicator")
-        report(spec.severity, ra, CheckText.indicatorDiffers(name: r.fact.name, what: what, here: rv, there: lv, other: formName(l.form, l.index)), code: "sameIndicator")
+        let (lf, l) = left, (rf, r) = right
+        let la = address(l.fact.row, l.fact.rowIndex, lc, in: lf, formIndex: l.index)
+        let ra = address(r.fact.row, r.fact.rowIndex, rc, in: rf, formIndex: r.index)
+        report(spec.severity, la, CheckText.indicatorDiffers(name: l.fact.name, what: what, here: lv, there: rv, other: formName(rf, r.index)), code: "sameIndicator")
+        report(spec.severity, ra, CheckText.indicatorDiffers(name: r.fact.name, what: what, here: rv, there: lv, other: formName(lf, l.index)), code: "sameIndicator")
     }
 
     /// 附件3-1（业务工作经费）: the form and, for a project, its name.

@@ -92,12 +92,12 @@ struct SameIndicatorsIndex: Sendable {
               let (first, second) = CheckContext.comparedForms(spec, ev.template) else { byName[name] = nil; return }
         func rows(_ form: FormSpec, _ indices: Set<Int>) -> [CheckContext.IndicatorFacts] {
             indices.sorted().flatMap { k in
-                (seen[form.id]?[safe: k]?.facts ?? []).filter { $0.key == name }.map { CheckContext.IndicatorFacts(form: form, index: k, fact: $0) }
+                (seen[form.id]?[safe: k]?.facts ?? []).filter { $0.key == name }.map { CheckContext.IndicatorFacts(index: k, fact: $0) }
             }
         }
         var ctx = CheckContext(ev: ev, form: first, index: 0)
         let rights = rows(second, h.right)
-        for l in rows(first, h.left) { ctx.compare(spec, l, rights) }
+        for l in rows(first, h.left) { ctx.compare(spec, first, l, second, rights) }
         byName[name] = ctx.problems.isEmpty ? nil : ctx.problems
     }
 }
