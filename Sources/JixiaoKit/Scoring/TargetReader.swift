@@ -91,8 +91,10 @@ public enum TargetReader {
         ("之内", .lowerIsBetter), ("内", .lowerIsBetter),
     ])
 
-    private static let prefixStarts = Set(prefixes.compactMap(\.0.first))
-    private static let suffixEnds = Set(suffixes.compactMap(\.0.last))
+    /// The words by their first (last) character, longest first as above: a text can begin (end) only
+    /// with a word that begins (ends) with its own first (last) character.
+    private static let prefixesByFirst = Dictionary(grouping: prefixes) { $0.0.first! }
+    private static let suffixesByLast = Dictionary(grouping: suffixes) { $0.0.last! }
 
     /// Words that add nothing to the reading ("达到95%以上", "30天内完成", "≥95%(含)").
     private static let neutralPrefixes = ["达到", "达"]
@@ -134,15 +136,14 @@ public enum TargetReader {
             break
         }
         var prefixHint: Direction?
-        // A word can open the text only if its first character does (most targets start with a digit).
-        for (word, dir) in prefixes where s.first.map(prefixStarts.contains) == true && s.hasPrefix(word) {
+        for (word, dir) in s.first.flatMap({ prefixesByFirst[$0] }) ?? [] where s.hasPrefix(word) {
             prefixHint = dir
             s.removeFirst(word.count)
             break
         }
         if s.hasSuffix("完成") { s.removeLast(2) }
         var suffixHint: Direction?
-        for (word, dir) in suffixes where s.last.map(suffixEnds.contains) == true && s.hasSuffix(word) {
+        for (word, dir) in s.last.flatMap({ suffixesByLast[$0] }) ?? [] where s.hasSuffix(word) {
             suffixHint = dir
             s.removeLast(word.count)
             break
