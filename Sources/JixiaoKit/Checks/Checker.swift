@@ -94,13 +94,20 @@ public enum Checker {
         return nil
     }
 
-    /// The forms a cross-form check reads: the form it runs in (cells named without a form) and every
-    /// form it names.
+    /// The forms a cross-form check reads: every form it names, and the form it runs in only when a cell
+    /// or reference names no form, or the check's kind reads it anyway. 附件1 being the form the
+    /// template's checks run in made every keystroke there rerun the checks that compare the projects.
     static func formsRead(by spec: CheckSpec, template: Template) -> Set<String> {
-        var out: Set<String> = [spec.at?.form ?? template.forms.first?.id ?? ""]
-        for f in [spec.left, spec.right, spec.detail, spec.value].compactMap({ $0 }) { for r in f.references { if let id = r.form { out.insert(id) } } }
-        for t in spec.cells { if let id = t.form { out.insert(id) } }
-        out.formUnion(spec.forms)
+        let own = spec.at?.form ?? template.forms.first?.id ?? ""
+        var out = Set(spec.forms)
+        let namesItsForms: Set<CheckSpec.Kind> = [.equal, .atLeast, .atMost, .required, .dates, .sameIndicators]
+        // A repeated form's instance name is in the location of a problem reported there.
+        var readsOwn = !namesItsForms.contains(spec.kind) || spec.eachRow != nil || template.form(own)?.isRepeated != false
+        for f in [spec.left, spec.right, spec.detail, spec.value].compactMap({ $0 }) {
+            for r in f.references { if let id = r.form { out.insert(id) } else { readsOwn = true } }
+        }
+        for t in spec.cells { if let id = t.form { out.insert(id) } else { readsOwn = true } }
+        if readsOwn { out.insert(own) }
         return out
     }
 }

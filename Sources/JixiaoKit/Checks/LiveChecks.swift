@@ -15,10 +15,10 @@ public struct LiveChecks: Sendable {
     public private(set) var pending: [Instance] = []
     /// The cross-form checks wait until every instance has been checked.
     private var acrossPending = false
-    /// Cross-form checks that compare every instance (`sameIndicators`): an edit marks them stale and
-    /// they rerun after the repaint, with `checkPending`, not on the key path.
-    private var staleAcross: Set<Int> = []
-    public var isComplete: Bool { pending.isEmpty && !acrossPending && staleAcross.isEmpty }
+    /// The `sameIndicators` checks, by their place in the template's checks: kept by indicator name, so
+    /// an edit compares only the names it touched instead of every indicator of the draft.
+    private var byName: [Int: SameIndicatorsIndex] = [:]
+    public var isComplete: Bool { pending.isEmpty && !acrossPending }
 
     public struct Instance: Sendable, Equatable {
         public let form: String
@@ -55,19 +55,9 @@ public struct LiveChecks: Sendable {
             guard let form = ev.template.form(i.form), let list = perInstance[i.form], i.index < list.count else { continue }
             recheck(ev, form: form, index: i.index)
         }
-        if pending.isEmpty && !acrossPending && !staleAcross.isEmpty {
-            count(acrossForms, -1)
-            for k in staleAcross.sorted() where k < acrossByCheck.count {
-                acrossByCheck[k] = Checker.checkAcrossForms(ev, spec: ev.template.checks[k])
-            }
-            staleAcross = []
-            acrossForms = acrossByCheck.flatMap { $0 }
-            count(acrossForms, +1)
-        }
         if pending.isEmpty && acrossPending {
             acrossPending = false
-        staleAcross = []
-            acrossByCheck = ev.template.checks.map { Checker.checkAcrossForms(ev, spec: $0) }
+            checkAllAcross(ev)
             acrossForms = acrossByCheck.flatMap { $0 }
             count(acrossForms, +1)
             // The report's figures read every form: checked with the cross-form checks, once all is read.
@@ -89,17 +79,28 @@ public struct LiveChecks: Sendable {
         tally = [:]
         pending = []
         acrossPending = false
-        staleAcross = []
         for form in ev.template.forms {
             let lists = (0..<ev.instanceCount(form.id)).map { Checker.check(ev, form: form, index: $0) }
             for list in lists { count(list, +1) }
             perInstance[form.id] = lists
         }
-        acrossByCheck = ev.template.checks.map { Checker.checkAcrossForms(ev, spec: $0) }
+        checkAllAcross(ev)
         acrossForms = acrossByCheck.flatMap { $0 }
         count(acrossForms, +1)
         report = ReportFigures.check(ev)
         count(report, +1)
+    }
+
+    private mutating func checkAllAcross(_ ev: Evaluation) {
+        byName = [:]
+        acrossByCheck = ev.template.checks.enumerated().map { k, spec in checkAcross(ev, k, spec) }
+    }
+
+    /// One cross-form check from scratch; a `sameIndicators` one is indexed by name as it is.
+    private mutating func checkAcross(_ ev: Evaluation, _ k: Int, _ spec: CheckSpec) -> [Problem] {
+        guard let index = SameIndicatorsIndex(ev, spec: spec) else { return Checker.checkAcrossForms(ev, spec: spec) }
+        byName[k] = index
+        return index.problems
     }
 
     private mutating func count(_ list: [Problem], _ sign: Int) {
@@ -128,11 +129,16 @@ public struct LiveChecks: Sendable {
         guard !acrossPending else { return }
         count(acrossForms, -1)
         if acrossByCheck.count != ev.template.checks.count {
-            acrossByCheck = ev.template.checks.map { Checker.checkAcrossForms(ev, spec: $0) }
+            checkAllAcross(ev)
         } else {
             for (k, spec) in ev.template.checks.enumerated() where !Checker.formsRead(by: spec, template: ev.template).isDisjoint(with: changed) {
-                if spec.kind == .sameIndicators { staleAcross.insert(k); continue }
-                acrossByCheck[k] = Checker.checkAcrossForms(ev, spec: spec)
+                if var kept = byName[k], !changed.contains(where: { $0 != formID && kept.reads($0) }) {
+                    kept.update(ev, form: formID, index: index)
+                    byName[k] = kept
+                    acrossByCheck[k] = kept.problems
+                } else {
+                    acrossByCheck[k] = checkAcross(ev, k, spec)
+                }
             }
         }
         acrossForms = acrossByCheck.flatMap { $0 }

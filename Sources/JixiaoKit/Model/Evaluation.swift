@@ -15,8 +15,11 @@ struct CellKey: Hashable, Sendable {
 /// The computed cells of one form instance.
 public struct InstanceValues: Sendable {
     var computed: [CellKey: Value] = [:]
-    /// Each indicator row read once (`RowReview`), by row and index (column empty).
-    var reviews: [CellKey: RowReview] = [:]
+    /// Each indicator row read once (`RowReview`), by row and index. Arrays of exactly the rows: a
+    /// dictionary by cell held twice the room for these large values (3.8 MB on a 200-project draft).
+    var reviews: [String: [RowReview]] = [:]
+    /// The named indicator rows, in row order, for the comparison across forms (`sameIndicators`).
+    public internal(set) var indicatorFacts: [IndicatorFact] = []
     /// Computed cells whose own formula overflowed (held as undefined, reported by the checks).
     var overflowed: Set<CellKey> = []
 }
@@ -81,7 +84,12 @@ public struct Evaluation: Sendable {
 
     /// The indicator row read once (`RowReview`); nil for a row that is not an indicator.
     public func review(form: FormSpec, index: Int, row: String, rowIndex: Int) -> RowReview? {
-        forms[form.id]?[safe: index]?.reviews[CellKey(row, rowIndex, "")]
+        forms[form.id]?[safe: index]?.reviews[row]?[safe: rowIndex]
+    }
+
+    /// The named indicator rows of an instance. An optional form not begun has none: it has no rows.
+    public func indicatorFacts(form: String, index: Int) -> [IndicatorFact] {
+        forms[form]?[safe: index]?.indicatorFacts ?? []
     }
 
     /// Whether an instance counts for checks and printouts: always, unless its form is optional and
@@ -185,18 +193,29 @@ public struct Evaluation: Sendable {
             }
         }
         if let ind = form.indicators {
+            var factsBefore: [CellKey: IndicatorFact] = [:]
+            for f in previous?.indicatorFacts ?? [] { factsBefore[CellKey(f.row, f.rowIndex, "")] = f }
             for row in form.rows where row.sectionID == ind.section && row.repeating != nil {
+                var reviews: [RowReview] = []
+                reviews.reserveCapacity(entry.count(of: row.id))
                 for k in 0..<entry.count(of: row.id) {
                     func text(_ c: String) -> String? { local(row.id, k, c).text.flatMap { $0.isEmpty ? nil : $0 } }
-                    let inputs = RowReview.Inputs(target: text(ind.target), actual: text(ind.actual), weight: local(row.id, k, ind.weight).number,
+                    let name = local(row.id, k, ind.name).text ?? "", target = text(ind.target), actual = text(ind.actual)
+                    let label = entry.rows[row.id]?[safe: k]?.label
+                    if let old = factsBefore[CellKey(row.id, k, "")], old.isSame(name: name, target: target ?? "", actual: actual ?? "", label: label) {
+                        values.indicatorFacts.append(old)
+                    } else if let fact = IndicatorFact(row: row.id, rowIndex: k, name: name, target: target ?? "", actual: actual ?? "", label: label) {
+                        values.indicatorFacts.append(fact)
+                    }
+                    let inputs = RowReview.Inputs(target: target, actual: actual, weight: local(row.id, k, ind.weight).number,
                                                   score: local(row.id, k, ind.score).number, reason: text(ind.reason))
-                    let key = CellKey(row.id, k, "")
-                    if let old = previous?.reviews[key], old.inputs == inputs {
-                        values.reviews[key] = old
+                    if let old = previous?.reviews[row.id]?[safe: k], old.inputs == inputs {
+                        reviews.append(old)
                     } else {
-                        values.reviews[key] = RowReview(inputs, overAchievement: settings.overAchievement, rules: settings.review)
+                        reviews.append(RowReview(inputs, overAchievement: settings.overAchievement, rules: settings.review))
                     }
                 }
+                if !reviews.isEmpty { values.reviews[row.id] = reviews }
             }
         }
         return values

@@ -78,7 +78,14 @@ public enum NumberInput {
         let digits = intPart + fracPart
         guard digits.count <= 30 else { return nil }
         var significand = Decimal(0)
-        for d in digits { significand = significand * 10 + Decimal(Int(d - 48)) }
+        if digits.count <= 19 {
+            // Up to 19 digits fit a UInt64: one conversion instead of a Decimal multiply-add per digit.
+            var n: UInt64 = 0
+            for d in digits { n = n * 10 + UInt64(d - 48) }
+            significand = Decimal(n)
+        } else {
+            for d in digits { significand = significand * 10 + Decimal(Int(d - 48)) }
+        }
         let value = Decimal(sign: negative ? .minus : .plus, exponent: -fracPart.count, significand: significand)
         return value
     }

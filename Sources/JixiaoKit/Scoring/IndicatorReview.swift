@@ -86,9 +86,11 @@ public enum IndicatorReview {
                       overAchievement: overAchievement, rules: rules, suggestion: suggestion)
     }
 
-    /// The same, with the suggestion already made (`RowReview` makes it once for the checks and the scorecard).
+    /// The same, with the suggestion already made (`RowReview` makes it once for the checks and the scorecard)
+    /// and, when given, the comparison of `target` with `actual` it was made from.
     static func review(target: String?, actual: String?, weight: Decimal?, score: Decimal?, reason: String?,
-                       overAchievement: Decimal, rules: ReviewRules, suggestion: Suggestion?) -> [IndicatorFinding] {
+                       overAchievement: Decimal, rules: ReviewRules, suggestion: Suggestion?,
+                       comparison: IndicatorScorer.Comparison? = nil) -> [IndicatorFinding] {
         var findings: [IndicatorFinding] = []
         var scoreIsValid = score != nil
         if let score, let weight, score > weight {
@@ -122,7 +124,7 @@ public enum IndicatorReview {
 
         // From the readings rather than the suggestion, so a row without a weight is still flagged.
         if let target, let actual,
-           case .comparable(let direction, let t, let a) = IndicatorScorer.compare(target: target, actual: actual),
+           case .comparable(let direction, let t, let a) = comparison ?? IndicatorScorer.compare(target: target, actual: actual),
            let ratio = IndicatorScorer.overAchievementRatio(direction: direction, target: t, actual: a,
                                                             threshold: overAchievement) {
             findings.append(.overAchievement(actual: a, target: t, ratio: ratio))

@@ -70,7 +70,15 @@ public enum IndicatorScorer {
         guard weight >= 0 else {
             return qualitative(weight: nil, reason: ScoringText.invalidWeight(weight))
         }
-        switch compare(target: target, actual: actual) {
+        return suggest(compare(target: target, actual: actual), weight: weight, overAchievement: overAchievement)
+    }
+
+    /// The same, from the two sides read already (`RowReview` reads them once for the suggestion and the review).
+    static func suggest(_ comparison: Comparison, weight: Decimal, overAchievement: Decimal) -> Suggestion {
+        guard weight >= 0 else {
+            return qualitative(weight: nil, reason: ScoringText.invalidWeight(weight))
+        }
+        switch comparison {
         case .notComparable(let reason):
             return qualitative(weight: weight, reason: reason)
         case .comparable(let direction, let t, let a):

@@ -20,13 +20,17 @@ public struct RowReview: Sendable, Equatable {
 
     public init(_ inputs: Inputs, overAchievement: Decimal, rules: ReviewRules = ReviewRules()) {
         self.inputs = inputs
-        let suggestion = inputs.weight.map {
-            IndicatorScorer.suggest(target: inputs.target ?? "", actual: inputs.actual ?? "", weight: $0, overAchievement: overAchievement)
+        // Both sides read once, for the suggestion and for the review's over-achievement.
+        let comparison = inputs.target.flatMap { t in inputs.actual.map { IndicatorScorer.compare(target: t, actual: $0) } }
+        let suggestion = inputs.weight.map { w in
+            comparison.map { IndicatorScorer.suggest($0, weight: w, overAchievement: overAchievement) }
+                ?? IndicatorScorer.suggest(target: inputs.target ?? "", actual: inputs.actual ?? "", weight: w, overAchievement: overAchievement)
         }
         self.suggestion = suggestion
         // The review judges a suggestion only for a row with both figures and a weight that is not negative.
         let judged = inputs.target != nil && inputs.actual != nil && (inputs.weight ?? -1) >= 0 ? suggestion : nil
         findings = IndicatorReview.review(target: inputs.target, actual: inputs.actual, weight: inputs.weight, score: inputs.score,
-                                          reason: inputs.reason, overAchievement: overAchievement, rules: rules, suggestion: judged)
+                                          reason: inputs.reason, overAchievement: overAchievement, rules: rules, suggestion: judged,
+                                          comparison: comparison)
     }
 }

@@ -57,7 +57,7 @@ public enum TargetReader {
 
     // MARK: - Grammar
 
-    struct Parsed {
+    struct Parsed: Equatable {
         var hint: Direction?
         var conflicting: Bool
         var yearLike: Bool
@@ -91,6 +91,11 @@ public enum TargetReader {
         ("之内", .lowerIsBetter), ("内", .lowerIsBetter),
     ])
 
+    /// The words by their first (last) character, longest first as above: a text can begin (end) only
+    /// with a word that begins (ends) with its own first (last) character.
+    private static let prefixesByFirst = Dictionary(grouping: prefixes) { $0.0.first! }
+    private static let suffixesByLast = Dictionary(grouping: suffixes) { $0.0.last! }
+
     /// Words that add nothing to the reading ("达到95%以上", "30天内完成", "≥95%(含)").
     private static let neutralPrefixes = ["达到", "达"]
     private static let neutralSuffixes = ["完成", "(含)"]
@@ -112,6 +117,14 @@ public enum TargetReader {
     }
 
     static func parse(_ text: String) -> Parsed? {
+        // No digit, no number (`NumberInput.decimal` needs one; folding makes one only of ０–９): most
+        // qualitative targets end here, before the folding and the word tables.
+        guard text.unicodeScalars.contains(where: { (0x30...0x39).contains($0.value) || (0xFF10...0xFF19).contains($0.value) }) else { return nil }
+        return read(text)
+    }
+
+    /// `parse` without the quick look: what it must always equal.
+    static func read(_ text: String) -> Parsed? {
         // Word tables wrap cells ("≥0起" arrives as "\n≥0起"), and people pad with spaces: no
         // whitespace carries meaning inside a target, so all of it goes.
         var s = String(FullWidth.fold(text).filter { !$0.isWhitespace })
@@ -123,14 +136,14 @@ public enum TargetReader {
             break
         }
         var prefixHint: Direction?
-        for (word, dir) in prefixes where s.hasPrefix(word) {
+        for (word, dir) in s.first.flatMap({ prefixesByFirst[$0] }) ?? [] where s.hasPrefix(word) {
             prefixHint = dir
             s.removeFirst(word.count)
             break
         }
         if s.hasSuffix("完成") { s.removeLast(2) }
         var suffixHint: Direction?
-        for (word, dir) in suffixes where s.hasSuffix(word) {
+        for (word, dir) in s.last.flatMap({ suffixesByLast[$0] }) ?? [] where s.hasSuffix(word) {
             suffixHint = dir
             s.removeLast(word.count)
             break

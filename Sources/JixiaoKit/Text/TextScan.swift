@@ -8,6 +8,8 @@ extension StringProtocol {
     /// Without white space and line breaks at either end.
     public var trimmed: String {
         let scalars = unicodeScalars
+        // Most cells have nothing to trim: no copy scalar by scalar then.
+        if let f = scalars.first, let l = scalars.last, !f.properties.isWhitespace, !l.properties.isWhitespace { return String(self) }
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
         return String(String.UnicodeScalarView(scalars[first...last]))

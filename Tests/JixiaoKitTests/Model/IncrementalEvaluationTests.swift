@@ -81,3 +81,75 @@ struct DeferredChecksTests {
         #expect(step > 1)
     }
 }
+
+/// The comparison of indicators across forms (`sameIndicators`) is kept by name from facts the
+/// evaluation keeps per instance: after renaming, retargeting, adding, removing and moving indicator
+/// rows and renaming projects, the facts equal a full recompute's and the live problems a full check's.
+struct IndicatorIndexTests {
+    @Test func keptByNameEqualsFullAfterRandomIndicatorEdits() throws {
+        let ws = Fixtures.example()
+        let editor = DraftEditor(template: ws.template)
+        var ev = ws.evaluation
+        var live = LiveChecks(ev)
+        var draft = ws.draft
+        var seed: UInt64 = 11
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        // Few names, so that rows of the same indicator meet across forms and instances; values that
+        // agree only once read (≥95% and 95%以上) or once spaces and punctuation go.
+        let names = ["职称评定数", "职称 评定数", "满意度", "服务对象满意度", "", "完成率"]
+        let targets = ["≥95%", "95%以上", "≥90%", "100%", "", "及时", "≥100人"]
+        let actuals = ["96%", "11.04万", "11.04万元", "", "及时", "374人", "100%"]
+        let compared = ["B", "C"].compactMap { ws.template.form($0) }
+        #expect(compared.count == 2 && compared.allSatisfy { $0.indicators != nil })
+        var warningsSeen = 0
+        for step in 0..<300 {
+            let form = compared[next(2)]
+            let k = next(ev.instanceCount(form.id))
+            let ind = try #require(form.indicators)
+            let rows = form.rows.filter { $0.sectionID == ind.section && $0.repeating != nil }
+            let row = rows[next(rows.count)]
+            let n = draft.instances(of: form.id)[k].count(of: row.id)
+            switch next(10) {
+            case 0 where form.repeated != nil:
+                let cell = try #require(form.repeated?.nameCell)
+                let a = CellAddress(form: form.id, formIndex: k, row: cell.row, rowIndex: nil, column: cell.column)
+                try editor.set(&draft, a, text: ["项目甲", "项目乙", ""][next(3)], lenient: true)
+            case 1:
+                try editor.addRow(&draft, form: form.id, formIndex: k, row: row.id, at: next(n + 1))
+            case 2 where n > 0:
+                try editor.removeRow(&draft, form: form.id, formIndex: k, row: row.id, index: next(n))
+            case 3 where n > 1:
+                _ = try editor.moveRow(&draft, form: form.id, formIndex: k, row: row.id, index: next(n), by: next(2) == 0 ? -1 : 1)
+            default:
+                guard n > 0 else { continue }
+                let (column, pool) = [(ind.name, names), (ind.target, targets), (ind.actual, actuals)][next(3)]
+                let a = CellAddress(form: form.id, formIndex: k, row: row.id, rowIndex: next(n), column: column)
+                try editor.set(&draft, a, text: pool[next(pool.count)], lenient: true)
+            }
+            ev.update(draft: draft, form: form.id, index: k)
+            live.refresh(ev, form: form.id, index: k)
+            #expect(live.isComplete, "step \(step): the comparison waits for later")
+            guard step % 10 == 9 else { continue }
+            let full = Evaluation(template: ws.template, draft: draft)
+            for f in compared {
+                for i in 0..<full.instanceCount(f.id) {
+                    #expect(ev.indicatorFacts(form: f.id, index: i) == full.indicatorFacts(form: f.id, index: i),
+                            "step \(step): the facts of \(f.id)[\(i)] differ from a full recompute")
+                    #expect(ev.forms[f.id]?[i].reviews == full.forms[f.id]?[i].reviews, "step \(step): the reviews of \(f.id)[\(i)] differ")
+                }
+            }
+            let fullProblems = Checker.check(full)
+            let same = live.all(ws.template) == fullProblems
+            #expect(same, "step \(step): live problems differ from a full check")
+            for severity in Severity.allCases {
+                #expect(live.count(severity) == fullProblems.filter { $0.severity == severity }.count, "step \(step): the count of \(severity)")
+            }
+            warningsSeen += fullProblems.filter { $0.code == "sameIndicator" }.count
+        }
+        // The edits must have made the forms disagree, or the comparison was never exercised.
+        #expect(warningsSeen > 20)
+    }
+}
