@@ -84,6 +84,18 @@ public enum RecoveryStore {
         case offer(RecoveryOffer)
     }
 
+    /// Moves an unreadable recovery file to `NAME.unreadable-TIME-<16 hex>`, replacing nothing: the
+    /// folder may be shared, so the new name is not guessable and is taken with link(2), which fails
+    /// rather than replace a file planted under it. Where the file system has no hard links (a FAT
+    /// stick), rename(2) to the unguessable name. Nil when neither worked: the file stays where it was.
+    static func setAside(_ p: String, now: Date = Date()) -> String? {
+        let aside = SafeFile.temporaryName(prefix: p + ".unreadable-\(Int(now.timeIntervalSince1970))-", pid: getpid(),
+                                           random: SafeFile.randomPart())
+        if link(p, aside) == 0 { return unlink(p) == 0 ? aside : nil }
+        guard errno == EPERM || errno == EOPNOTSUPP || errno == ENOSYS else { return nil }
+        return rename(p, aside) == 0 ? aside : nil
+    }
+
     /// Looks for a recovery file for the draft just loaded (`current`, stamped `stamp`) and decides:
     /// nothing, stale (removed now), unreadable (set aside), or worth asking about.
     public static func examine(draftPath: String, current: Draft, stamp: FileStamp?, catalog: TemplateCatalog,
@@ -95,8 +107,7 @@ public enum RecoveryStore {
             do { decoded = try RecoveryCodec.decode(try DraftStore.readBytes(p), path: p, catalog: catalog) } catch {
                 // A link or FIFO under the name was not written by us: left where it is, unread.
                 if case .notRegular = error { continue }
-                let aside = p + ".unreadable-" + String(Int(Date().timeIntervalSince1970))
-                return .unreadable(path: p, keptAs: rename(p, aside) == 0 ? aside : nil, error: error)
+                return .unreadable(path: p, keptAs: setAside(p), error: error)
             }
             // A fallback file whose hash collided with another draft's is not ours to judge.
             if p != path(for: draftPath), absolute(decoded.0.draftPath) != abs { continue }

@@ -130,6 +130,23 @@ struct RecoveryFileTests {
         #expect(!FileManager.default.fileExists(atPath: RecoveryStore.path(for: p)))
     }
 
+    /// The folder may be shared: a file planted under the name the damaged recovery file would be moved
+    /// to is never replaced, and the name is not the predictable `…unreadable-TIME` it once was.
+    @Test func settingAsideReplacesNothing() throws {
+        let dir = Fixtures.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let p = dir + "/d.json.recovery"
+        try "damaged".write(toFile: p, atomically: false, encoding: .utf8)
+        let now = Date()
+        let guessed = p + ".unreadable-" + String(Int(now.timeIntervalSince1970))
+        try "planted".write(toFile: guessed, atomically: false, encoding: .utf8)
+        let kept = RecoveryStore.setAside(p, now: now)
+        #expect(kept != nil && kept != guessed)
+        #expect(try String(contentsOfFile: guessed, encoding: .utf8) == "planted")
+        #expect(try kept.map { try String(contentsOfFile: $0, encoding: .utf8) } == "damaged")
+        #expect(!FileManager.default.fileExists(atPath: p))
+    }
+
     @Test func aReadOnlyFolderSendsTheRecoveryFileToTheStateFolder() throws {
         let dir = Fixtures.tempDir()
         let state = Fixtures.tempDir()

@@ -19,6 +19,33 @@ struct TemplateLoaderTests {
         do { _ = try body(); return nil } catch { return error }
     }
 
+    /// A FIFO planted as a template in a shared templates folder is refused at once: a blocking read
+    /// there would hang the start of the program until something wrote to it. If it blocks, the test
+    /// opens the FIFO's other end after a while to get its thread back, and fails.
+    @Test func aFIFOInTheTemplatesFolderIsRefusedNotWaitedOn() throws {
+        let dir = Fixtures.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let real = Fixtures.root.appendingPathComponent("templates/hunan-unit.json").path
+        try FileManager.default.copyItem(atPath: real, toPath: dir + "/b.json")
+        #expect(mkfifo(dir + "/a.json", 0o600) == 0)
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var chosen: String?
+        nonisolated(unsafe) var fifoError: TemplateError?
+        Thread.detachNewThread {
+            chosen = TemplateCatalog(directories: [dir]).defaultTemplateID()
+            do throws(TemplateError) { _ = try TemplateLoader.load(file: dir + "/a.json") } catch { fifoError = error }
+            done.signal()
+        }
+        if done.wait(timeout: .now() + 20) == .timedOut {
+            Issue.record("reading the templates folder blocked on the FIFO")
+            let fd = open(dir + "/a.json", O_WRONLY | O_NONBLOCK)
+            if fd >= 0 { close(fd) }
+            _ = done.wait(timeout: .now() + 20)
+        }
+        #expect(chosen == "b")
+        #expect(fifoError?.reason == .unreadable(dir + "/a.json"))
+    }
+
     @Test func shippedTemplatesLoad() throws {
         for f in Fixtures.catalog.files() {
             _ = try TemplateLoader.load(file: f.path)
