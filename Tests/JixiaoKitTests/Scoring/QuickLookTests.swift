@@ -1,4 +1,5 @@
 import Testing
+@testable import JixiaoStore
 @testable import JixiaoKit
 @testable import JixiaoGenerate
 
@@ -11,6 +12,9 @@ struct QuickLookTests {
         // Brackets dropped join 其 and 中.
         "组织224场活动，其(含线上)中线下153场，线上81场", "总计３００万元，已拨付２００万元，未拨付１５０万元",
         "\u{3000}９\u{3000}", "+", "-.", "..", "１,２３４", "二〇二三年", "12月31日前完成",
+        // Rates stated in text: half-width and full-width signs, and one folded from ％ only.
+        "全年预算 1100 万元，执行 990 万元，预算执行率 95%", "全年预算１１００万元，执行９９０万元，执行率达到９５％",
+        "应开展 5 个项目，实际开展 4 个项目，完成率为 100%。", "完成率百分之百",
     ]
 
     static func corpus() -> [String] {
@@ -40,5 +44,33 @@ struct QuickLookTests {
             read += sums.count
         }
         #expect(read >= 3)
+    }
+
+    /// The stated-rate reader (issue 14, class 4) looks for a percent sign first.
+    @Test func aTextWithoutAPercentSignStatesNoRate() {
+        var read = 0
+        for text in Self.corpus() + Self.examplesTexts() {
+            let full = TextRates.readContradictions(in: text)
+            #expect(TextRates.contradictions(in: text) == full, "\(text)")
+            #expect(TextRates.named(in: text, words: TextRates.rateWords) == TextRates.readNamed(in: text, words: TextRates.rateWords), "\(text)")
+            read += full.count + TextRates.readNamed(in: text, words: TextRates.rateWords).count
+        }
+        #expect(read >= 3)
+    }
+
+    /// Every text and the report's prose of the example drafts of all three families.
+    static func examplesTexts() -> [String] {
+        var texts: [String] = []
+        for name in ["hunan-unit-2023-report", "hunan-dept-report-2022-report", "henan-dept-2022-report"] {
+            let draft = TT.example(name).draft
+            texts += draft.report.values
+            for list in draft.forms.values {
+                for entry in list {
+                    for cells in entry.cells.values { for case let .text(s) in cells.values { texts.append(s) } }
+                    for rows in entry.rows.values { for row in rows { for case let .text(s) in row.cells.values { texts.append(s) } } }
+                }
+            }
+        }
+        return texts
     }
 }
