@@ -107,6 +107,8 @@ extension UIText {
                                                       ("Tab", "下一格"), ("^L", "选表"), ("^N/^P", "换表"), ("^Z", "撤销"), ("F4 P", "打印"), ("^G", "帮助")]
         public static let editing: [(String, String)] = [("Enter", "确认"), ("Esc", "取消"), ("Tab", "下一格"), ("F2", "保存"), ("F10", "退出")]
         public static let area: [(String, String)] = [("Ctrl-S", "完成"), ("Esc", "取消"), ("F3/^X", "外部编辑器"), ("Tab", "完成并下一格")]
+        /// The popup over a report section: Tab goes on to the next section, not to a cell.
+        public static let reportArea: [(String, String)] = [("Ctrl-S", "完成"), ("Esc", "取消"), ("F3/^X", "外部编辑器"), ("Tab", "完成并下一节")]
         public static let problems: [(String, String)] = [("↑↓", "选择"), ("Enter", "跳到该格"), ("E", "只看错误"), ("F", "只看本表"), ("Esc", "返回")]
         public static let score: [(String, String)] = [("↑↓", "滚动"), ("P", "打印预览"), ("Esc", "返回")]
         public static let printPreview: [(String, String)] = [("1", "写出文本"), ("2", "HTML"), ("3", "CSV"), ("4", "Excel"), ("5", "Word"), ("↑↓", "滚动"), ("Esc", "返回")]

@@ -93,6 +93,8 @@ extension App {
         if !forward { instances.reverse() }
         guard let me = instances.firstIndex(where: { $0.form == s.focus.form && $0.index == s.focus.formIndex }) else { return }
         for inst in instances[(me + 1)...] {
+            // Entering in order flows on from the last form into the report's first section.
+            if inst.form == ReportPage.form, forward { focusInstance(&s, form: inst.form, index: 0); return }
             guard let form = s.template.form(inst.form) else { continue }
             let l = FormLayout(form: form, index: inst.index, draft: s.draft, year: s.draft.year)
             if let c = forward ? l.stops.first : l.stops.last { s.focus = c; s.scroll = 0; return }

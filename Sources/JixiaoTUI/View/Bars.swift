@@ -121,7 +121,7 @@ enum KeyBar {
         case .outline: items = UIText.Keys.outline
         default:
             items = s.editing == nil ? (s.focus.isReport ? UIText.Keys.report : UIText.Keys.main)
-                : (s.editing?.area != nil ? UIText.Keys.area : UIText.Keys.editing)
+                : (s.editing?.area != nil ? (s.focus.isReport ? UIText.Keys.reportArea : UIText.Keys.area) : UIText.Keys.editing)
         }
         for (key, label) in items {
             // Whole items only: the bar lists as many keys as the width holds, the most used first.

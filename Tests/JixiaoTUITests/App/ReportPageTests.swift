@@ -37,6 +37,17 @@ struct ReportPageTests {
         #expect(s.lines.last?.contains("Enter编辑本节") == true)
     }
 
+    /// Entering in order: Tab from the last cell of the last form goes on to the report's first section.
+    @Test func tabFromTheLastCellOfTheLastFormGoesOnToTheReport() {
+        var s = AppFixture.example()
+        let last = App.allInstances(s).dropLast().last!
+        App.focusInstance(&s, form: last.form, index: last.index)
+        let spec = s.template.form(last.form)!
+        s.focus = FormLayout(form: spec, index: last.index, draft: s.draft, year: s.draft.year).stops.last!
+        s.press(.tab)
+        #expect(s.focus == ReportPage.address("basic"))
+    }
+
     @Test func everyTemplateFamilyHasItsReportPage() throws {
         for id in ["hunan-unit", "hunan-dept-report", "henan-dept"] {
             let t = try AppFixture.catalog.load(id)
@@ -54,6 +65,8 @@ struct ReportPageTests {
         #expect(!s.isDirty)
         s.press(.enter)
         #expect(s.editing?.area != nil)
+        // The popup's key bar says where Tab goes on this page: the next section, not a cell.
+        #expect(s.lines.last?.contains("Tab完成并下一节") == true)
         s.type("第一段。")
         s.press(.enter)
         s.type("第二段。")
