@@ -48,8 +48,10 @@ public enum DraftPlace {
         let prefix = "." + URL(fileURLWithPath: path).lastPathComponent + ".tmp-"
         SafeFile.removeLeftovers(directory: dir, prefixes: [prefix])
         guard let (fd, tmp) = try? SafeFile.createExclusive(directory: dir, prefix: prefix, target: path) else { return false }
+        // writeAllAndSync closes fd itself when it fails: closing it again could close a descriptor
+        // another thread (the recovery worker) has just been given the same number.
         let failed = PosixFile.writeAllAndSync(fd, [UInt8](data)) != nil
-        close(fd)
+        if !failed { close(fd) }
         // rename replaces a planted link under the name itself, never what it points to.
         guard !failed, rename(tmp, path) == 0 else {
             unlink(tmp)
