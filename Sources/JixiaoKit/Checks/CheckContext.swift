@@ -85,9 +85,11 @@ struct CheckContext {
 
     /// Computed cells whose formula overflowed: an error at the cell, which shows "—".
     mutating func beyondRange() {
-        guard let cells = ev.forms[form.id]?[safe: index]?.overflowed, !cells.isEmpty else { return }
-        for key in cells {
-            report(.error, address(key.row, key.index < 0 ? nil : key.index, key.column), CheckText.beyondRange(), code: "overflow")
+        guard let cells = ev.forms[form.compiled.slot][safe: index]?.overflowed, !cells.isEmpty else { return }
+        let compiled = form.compiled
+        for o in cells {
+            let cell = compiled.cells[o.cell]
+            report(.error, address(compiled.rowIDs[cell.row], o.index, compiled.columnIDs[cell.column]), CheckText.beyondRange(), code: "overflow")
         }
     }
 

@@ -34,10 +34,10 @@ struct IncrementalEvaluationTests {
                 // Checks that compare every instance run after the key, between keys: let them.
                 while !live.isComplete { live.checkPending(ev, budget: 100) }
                 let full = Evaluation(template: ws.template, draft: draft)
-                for (form, list) in full.forms {
+                for (slot, list) in full.forms.enumerated() {
                     for (k, inst) in list.enumerated() {
-                        let same = ev.forms[form]?[k].computed == inst.computed
-                        #expect(same, "step \(step): \(form)[\(k)] differs from a full recompute")
+                        let same = ev.forms[slot][safe: k]?.computed == inst.computed
+                        #expect(same, "step \(step): \(ws.template.forms[slot].id)[\(k)] differs from a full recompute")
                     }
                 }
                 let fullProblems = Checker.check(full)
@@ -138,7 +138,7 @@ struct IndicatorIndexTests {
                 for i in 0..<full.instanceCount(f.id) {
                     #expect(ev.indicatorFacts(form: f.id, index: i) == full.indicatorFacts(form: f.id, index: i),
                             "step \(step): the facts of \(f.id)[\(i)] differ from a full recompute")
-                    #expect(ev.forms[f.id]?[i].reviews == full.forms[f.id]?[i].reviews, "step \(step): the reviews of \(f.id)[\(i)] differ")
+                    #expect(ev.forms[f.compiled.slot][i].reviews == full.forms[f.compiled.slot][i].reviews, "step \(step): the reviews of \(f.id)[\(i)] differ")
                 }
             }
             let fullProblems = Checker.check(full)
