@@ -25,7 +25,8 @@ public struct CompiledForm: Sendable {
     public let children: [[Int]]
     /// The computed cells in an order where each reads only earlier ones.
     public let cells: [ComputedCell]
-    /// Per cell: its kind; nil where the row has no cell in the column.
+    /// Per cell: the kind of the column in the row's section (also where the row has no cell in it, as
+    /// the checks word a cell); nil where the section has no such column.
     let kinds: [CellKind?]
     /// Per cell: its number in `cells`, or -1 for an entered cell (or none).
     let computedAt: [Int32]
@@ -55,7 +56,7 @@ public struct CompiledForm: Sendable {
     public func row(_ id: String) -> Int? { rowSlots[id] }
     public func column(_ id: String) -> Int? { columnSlots[id] }
 
-    /// The kind of a cell; nil where the row has no cell in the column.
+    /// The kind of the column in the row's section; nil where the section has no such column.
     public func kind(row: Int, column: Int) -> CellKind? { kinds[row * columnCount + column] }
 
     /// The computed cell's number in `cells`, nil for an entered cell.
@@ -157,10 +158,10 @@ extension CompiledForm {
         for c in form.checks where c.kind == .required { for t in c.cells where t.form == nil { checked.insert("\(t.row).\(t.column)") } }
         for (r, row) in form.rows.enumerated() {
             let section = form.section(row.sectionID)
+            for column in section?.columns ?? [] { kinds[r * width + columnSlots[column.id]!] = column.kind }
             for c in row.columnIDs {
                 guard let column = section?.column(c) else { continue }
                 let at = r * width + columnSlots[c]!
-                kinds[at] = column.kind
                 if row.required || column.required { requirement[at] |= Self.requiredByRow }
                 if checked.contains("\(row.id).\(c)") { requirement[at] |= Self.requiredByCheck }
             }
