@@ -260,16 +260,20 @@ public struct Evaluation: Sendable {
             var reviews: [RowReview] = []
             reviews.reserveCapacity(list.count)
             for k in 0..<list.count {
-                func text(_ c: Int) -> String? { reader.local(r, k, c).text.flatMap { $0.isEmpty ? nil : $0 } }
-                let name = reader.local(r, k, ind.name).text ?? "", target = text(ind.target), actual = text(ind.actual)
+                // An entered cell from the instance at hand, not looked up by its row again.
+                func cell(_ c: Int) -> Value {
+                    compiled.isComputed(row: r, column: c) ? reader.local(r, k, c) : list[k].cells[compiled.columnIDs[c]]?.value ?? .empty
+                }
+                func text(_ c: Int) -> String? { cell(c).text.flatMap { $0.isEmpty ? nil : $0 } }
+                let name = cell(ind.name).text ?? "", target = text(ind.target), actual = text(ind.actual)
                 let label = list[k].label
                 if let old = factsBefore[RowInstance(row: r, index: k)], old.isSame(name: name, target: target ?? "", actual: actual ?? "", label: label) {
                     values.indicatorFacts.append(old)
                 } else if let fact = IndicatorFact(row: rowID, rowIndex: k, name: name, target: target ?? "", actual: actual ?? "", label: label) {
                     values.indicatorFacts.append(fact)
                 }
-                let inputs = RowReview.Inputs(target: target, actual: actual, weight: reader.local(r, k, ind.weight).number,
-                                              score: reader.local(r, k, ind.score).number, reason: text(ind.reason))
+                let inputs = RowReview.Inputs(target: target, actual: actual, weight: cell(ind.weight).number,
+                                              score: cell(ind.score).number, reason: text(ind.reason))
                 if let old = previous?.reviews[safe: n]?[safe: k], old.inputs == inputs {
                     reviews.append(old)
                 } else {
