@@ -45,27 +45,6 @@ public enum IndicatorFinding: Equatable, Sendable {
         case .reasonStatesOtherActual: return "indicator.reasonStatesOtherActual"
         }
     }
-
-    /// What is wrong, with the numbers, in Chinese.
-    public var message: String {
-        switch self {
-        case let .scoreAboveWeight(score, weight): return ScoringText.scoreAboveWeight(score: score, weight: weight)
-        case let .scoreNegative(score): return ScoringText.scoreNegative(score: score)
-        case let .fullMarksOnMiss(suggested, reason): return ScoringText.fullMarksOnMiss(suggested: suggested, reason: reason)
-        case let .belowWeightWithoutReason(score, weight):
-            return ScoringText.belowWeightWithoutReason(score: score, weight: weight)
-        case let .overAchievement(actual, target, ratio):
-            return ScoringText.overAchievement(actual: actual, target: target, ratio: ratio)
-        case let .departsFromSuggestion(given, suggested):
-            return ScoringText.departsFromSuggestion(given: given, suggested: suggested)
-        case let .overAchievementWithoutReason(ratio, threshold):
-            return ScoringText.overAchievementWithoutReason(ratio: ratio, threshold: threshold)
-        case let .belowWeightOnMetTarget(score, weight):
-            return ScoringText.belowWeightOnMetTarget(score: score, weight: weight)
-        case let .reasonStatesOtherActual(stated, actual):
-            return ScoringText.reasonStatesOtherActual(stated: stated, actual: actual)
-        }
-    }
 }
 
 public enum IndicatorReview {
