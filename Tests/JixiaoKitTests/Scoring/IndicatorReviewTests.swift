@@ -95,16 +95,16 @@ private let reviewCases: [ReviewCase] = [
     }
 
     @Test func messagesCarryTheNumbers() {
-        #expect(IndicatorFinding.scoreAboveWeight(score: F.d("2.5"), weight: 2).message
+        #expect(IndicatorText.message(IndicatorFinding.scoreAboveWeight(score: F.d("2.5"), weight: 2))
             == "得分 2.50 大于分值 2.00，得分不能大于分值")
-        #expect(IndicatorFinding.fullMarksOnMiss(suggested: 0, reason: "实际 100% 超过目标 ≤55% 的两倍，得 0 分").message
+        #expect(IndicatorText.message(IndicatorFinding.fullMarksOnMiss(suggested: 0, reason: "实际 100% 超过目标 ≤55% 的两倍，得 0 分"))
             == "实际完成值未达到指标值，却给了满分；建议得分 0.00（实际 100% 超过目标 ≤55% 的两倍，得 0 分）")
-        #expect(IndicatorFinding.belowWeightWithoutReason(score: 9, weight: 10).message
+        #expect(IndicatorText.message(IndicatorFinding.belowWeightWithoutReason(score: 9, weight: 10))
             == "得分 9.00 低于分值 10.00，请填写偏差原因分析及改进措施")
-        #expect(IndicatorFinding.overAchievement(actual: F.m("374", "人"), target: F.m("100", "人"), ratio: F.d("3.74")).message
+        #expect(IndicatorText.message(IndicatorFinding.overAchievement(actual: F.m("374", "人"), target: F.m("100", "人"), ratio: F.d("3.74")))
             == "实际 374人 为目标 100人 的 374%，超额较多，指标值可能定得偏低，可在偏差原因中说明")
-        #expect(IndicatorFinding.departsFromSuggestion(given: F.d("1.5"), suggested: F.d("1.6")).message
+        #expect(IndicatorText.message(IndicatorFinding.departsFromSuggestion(given: F.d("1.5"), suggested: F.d("1.6")))
             == "得分 1.50 与按指标值计算的建议得分 1.60 不同（允许，仅作提示）")
-        #expect(IndicatorFinding.scoreNegative(score: -1).message == "得分 -1.00 为负数，得分不能小于 0")
+        #expect(IndicatorText.message(IndicatorFinding.scoreNegative(score: -1)) == "得分 -1.00 为负数，得分不能小于 0")
     }
 }
