@@ -26,6 +26,28 @@ public enum ScoringText {
         }
     }
 
+    /// Why a suggestion is what it is. A negative actual, which counts as 0, is said after the rule.
+    public static func reason(_ r: Suggestion.Reason) -> String {
+        switch r {
+        case let .invalidWeight(w): return invalidWeight(w)
+        case .targetEmpty: return targetEmpty()
+        case let .qualitativeTarget(t): return qualitativeTarget(t)
+        case .actualEmpty: return actualEmpty()
+        case let .actualNotNumber(a): return actualNotNumber(a)
+        case let .unitMismatch(t, a): return unitMismatch(target: t, actual: a)
+        case let .negativeTarget(t): return negativeTarget(t)
+        case let .zeroTargetMet(a): return zeroTargetMet(actual: a) + note(a)
+        case let .zeroTargetMissed(a): return zeroTargetMissed(actual: a) + note(a)
+        case let .higherMet(a, t): return higherMet(actual: a, target: t) + note(a)
+        case let .higherMissed(a, t, w, s): return higherMissed(actual: a, target: t, weight: w, score: s) + note(a)
+        case let .lowerMet(a, t): return lowerMet(actual: a, target: t) + note(a)
+        case let .lowerTwiceOver(a, t): return lowerTwiceOver(actual: a, target: t) + note(a)
+        case let .lowerOver(a, t, w, s): return lowerOver(actual: a, target: t, weight: w, score: s) + note(a)
+        }
+    }
+
+    private static func note(_ actual: Measure) -> String { actual.value < 0 ? negativeActualNote() : "" }
+
     // MARK: Why a row has no computed suggestion
 
     static let decidedByPerson = "按定性指标由填表人判断"

@@ -6,7 +6,7 @@ public enum IndicatorFinding: Equatable, Sendable {
     case scoreAboveWeight(score: Decimal, weight: Decimal)
     case scoreNegative(score: Decimal)
     /// Full weight given although the actual misses a quantitative target (seed 001 附件2 职称评定通过率).
-    case fullMarksOnMiss(suggested: Decimal, reason: String)
+    case fullMarksOnMiss(suggested: Decimal, reason: Suggestion.Reason)
     /// A score below the weight needs its 偏差原因分析及改进措施.
     case belowWeightWithoutReason(score: Decimal, weight: Decimal)
     /// A 正向 actual at or above threshold × target: the target was probably set too low.
@@ -85,7 +85,7 @@ public enum IndicatorReview {
         // When the suggestion itself rounds to the full weight (99.99 of 100), full marks are what it says.
         if scoreIsValid, let score, let weight, score == weight, let s = suggestion, s.met == false,
            let suggested = s.score, suggested < weight {
-            findings.append(.fullMarksOnMiss(suggested: suggested, reason: s.reason))
+            findings.append(.fullMarksOnMiss(suggested: suggested, reason: s.why))
             fullMarksOnMiss = true
         }
 

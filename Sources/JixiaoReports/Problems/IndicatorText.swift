@@ -8,7 +8,7 @@ public enum IndicatorText {
         switch f {
         case let .scoreAboveWeight(score, weight): return scoreAboveWeight(score: score, weight: weight)
         case let .scoreNegative(score): return scoreNegative(score: score)
-        case let .fullMarksOnMiss(suggested, reason): return fullMarksOnMiss(suggested: suggested, reason: reason)
+        case let .fullMarksOnMiss(suggested, reason): return fullMarksOnMiss(suggested: suggested, reason: ScoringText.reason(reason))
         case let .belowWeightWithoutReason(score, weight): return belowWeightWithoutReason(score: score, weight: weight)
         case let .overAchievement(actual, target, ratio): return overAchievement(actual: actual, target: target, ratio: ratio)
         case let .departsFromSuggestion(given, suggested): return departsFromSuggestion(given: given, suggested: suggested)
