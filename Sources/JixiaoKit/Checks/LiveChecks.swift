@@ -20,14 +20,7 @@ public struct LiveChecks: Sendable {
     private var byName: [Int: SameIndicatorsIndex] = [:]
     public var isComplete: Bool { pending.isEmpty && !acrossPending }
 
-    public struct Instance: Sendable, Equatable {
-        public let form: String
-        public let index: Int
-        public init(form: String, index: Int) {
-            self.form = form
-            self.index = index
-        }
-    }
+    public typealias Instance = FormInstance
 
     public init(_ ev: Evaluation) { refreshAll(ev) }
 
