@@ -7,12 +7,16 @@ extension CheckContext {
     /// beside it, or with a neighbour under 1.5% itself, nothing is said.
     mutating func percentPoints() {
         let limit = Decimal(string: "0.015")!
+        // One walk over the cells gathers the typed percents by section and column.
+        var typedBy: [String: [(row: String, index: Int?, value: Decimal)]] = [:]
+        for cell in cells() where !cell.computed && cell.kind == .percent {
+            if case let .number(d)? = cell.entered {
+                typedBy["\(form.rows[cell.row.slot].sectionID).\(cell.column.id)", default: []].append((cell.row.id, cell.rowIndex, d))
+            }
+        }
         for section in form.sections {
             for column in section.columns where column.kind == .percent {
-                var typed: [(row: String, index: Int?, value: Decimal)] = []
-                for (row, idx) in rowInstances() where row.sectionID == section.id && row.columnIDs.contains(column.id) && row.formulas[column.id] == nil {
-                    if case let .number(d)? = entry.entry(row: row.id, index: idx, column: column.id) { typed.append((row.id, idx, d)) }
-                }
+                let typed = typedBy["\(section.id).\(column.id)"] ?? []
                 let small = typed.filter { $0.value > 0 && $0.value < limit }
                 let whole = typed.filter { $0.value >= limit && ($0.value * 100).rounded(0) == $0.value * 100 }
                 guard !small.isEmpty, !whole.isEmpty, small.count + whole.count == typed.count, whole.count >= small.count else { continue }

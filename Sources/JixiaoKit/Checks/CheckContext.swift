@@ -27,9 +27,9 @@ struct CheckContext {
     }
 
     func kind(of column: String, row: String, in f: FormSpec? = nil) -> CellKind {
-        let fs = f ?? form
-        guard let r = fs.row(row) else { return .decimal }
-        return fs.section(r.sectionID)?.column(column)?.kind ?? .text
+        let compiled = (f ?? form).compiled
+        guard let r = compiled.row(row) else { return .decimal }
+        return compiled.column(column).flatMap { compiled.kind(row: r, column: $0) } ?? .text
     }
 
     /// Every (row, instance) of the form, single rows with nil.
@@ -39,20 +39,22 @@ struct CheckContext {
         }
     }
 
+    /// Every cell of the instance, with its kind and what was typed (`FormCells`).
+    func cells(names: Bool = false) -> FormCells { FormCells(form, entry, names: names) }
+
     // MARK: Always-on checks
 
     mutating func invalidEntries() {
-        for (row, idx) in rowInstances() {
-            for c in row.columnIDs where row.formulas[c] == nil {
-                switch entry.entry(row: row.id, index: idx, column: c) {
-                case let .invalid(s)?:
-                    let k = kind(of: c, row: row.id)
-                    report(.error, address(row.id, idx, c), .notANumber(input: s, kind: k))
-                case let .number(d)?:
-                    implausibleNumber(d, kind: kind(of: c, row: row.id), at: address(row.id, idx, c))
-                default:
-                    break
-                }
+        for cell in cells() where !cell.computed {
+            let (row, idx, c) = (cell.row, cell.rowIndex, cell.column.id)
+            switch cell.entered {
+            case let .invalid(s)?:
+                let k = cell.kind
+                report(.error, address(row.id, idx, c), .notANumber(input: s, kind: k))
+            case let .number(d)?:
+                implausibleNumber(d, kind: cell.kind, at: address(row.id, idx, c))
+            default:
+                break
             }
         }
     }
@@ -60,10 +62,9 @@ struct CheckContext {
     /// Cells `jixiao next` carried over from last year and nobody has set since: a note, not an error.
     mutating func carriedCells() {
         guard entry.hasCarried else { return }
-        for (row, idx) in rowInstances() {
-            for c in row.columnIDs where entry.isCarried(row: row.id, index: idx, column: c) {
-                report(.info, address(row.id, idx, c), .carried)
-            }
+        for cell in cells() where entry.isCarried(row: cell.row.id, index: cell.rowIndex, column: cell.column.id) {
+            let (row, idx, c) = (cell.row, cell.rowIndex, cell.column.id)
+            report(.info, address(row.id, idx, c), .carried)
         }
     }
 
@@ -83,31 +84,41 @@ struct CheckContext {
 
     /// Computed cells whose formula overflowed: an error at the cell, which shows "—".
     mutating func beyondRange() {
-        guard let cells = ev.forms[form.id]?[safe: index]?.overflowed, !cells.isEmpty else { return }
-        for key in cells {
-            report(.error, address(key.row, key.index < 0 ? nil : key.index, key.column), .beyondRange(check: nil))
+        guard let cells = ev.forms[form.compiled.slot][safe: index]?.overflowed, !cells.isEmpty else { return }
+        let compiled = form.compiled
+        for o in cells {
+            let cell = compiled.cells[o.cell]
+            report(.error, address(compiled.rowIDs[cell.row], o.index, compiled.columnIDs[cell.column]), .beyondRange(check: nil))
         }
     }
 
     /// Required cells left empty: one problem per row (at its first empty cell) naming them all, so an
     /// untouched indicator row is one problem, not five.
     mutating func requiredColumns() {
-        let requiredColumns = Set(form.sections.flatMap { s in s.columns.filter(\.required).map { "\(s.id).\($0.id)" } })
-        for (row, idx) in rowInstances() {
-            var missing: [String] = []
-            for c in row.columnIDs where row.formulas[c] == nil {
-                guard row.required || requiredColumns.contains("\(row.sectionID).\(c)") else { continue }
-                if !ev.value(form: form, index: index, row: row.id, rowIndex: idx, column: c).isFilled { missing.append(c) }
+        var missing: [String] = []
+        var open: FormCell? = nil
+        for cell in cells(names: true) {
+            if let o = open, o.row.slot != cell.row.slot || o.rowIndex != cell.rowIndex {
+                requiredRow(o.row.id, o.rowIndex, missing)
+                missing = []
             }
+            open = cell
             // A named instance (a special fund, an institution) is known by its name: `fields` marks
             // it required, and a fund's figures without one cannot be told apart from the next fund's.
-            if row.repeating?.named == true, let idx, entry.rows[row.id]?[safe: idx]?.label?.isBlank ?? true {
-                let a = address(row.id, idx, CellAddress.labelColumn)
+            if cell.isLabel, cell.entered?.value.text?.isBlank ?? true {
+                let a = address(cell.row.id, cell.rowIndex, CellAddress.labelColumn)
                 report(.error, a, .required(columns: [CellAddress.labelColumn]))
+            } else if !cell.isLabel, !cell.computed, cell.required, !(cell.entered?.value.isFilled ?? false) {
+                missing.append(cell.column.id)
             }
-            guard let first = missing.first else { continue }
-            report(.error, address(row.id, idx, first), .required(columns: missing))
         }
+        if let o = open { requiredRow(o.row.id, o.rowIndex, missing) }
+    }
+
+    /// The required cells of one row instance left empty, as one problem at the first.
+    mutating func requiredRow(_ row: String, _ idx: Int?, _ missing: [String]) {
+        guard let first = missing.first else { return }
+        report(.error, address(row, idx, first), .required(columns: missing))
     }
 
     /// A form instance nobody has typed into yet: its problems (必填, and sums over nothing) become one,
@@ -204,12 +215,11 @@ struct CheckContext {
 
     mutating func placeholders(_ spec: CheckSpec) {
         let patterns = ev.template.settings.placeholderPatterns
-        for (row, idx) in rowInstances() {
-            for c in row.columnIDs where row.formulas[c] == nil {
-                guard case let .text(s)? = entry.entry(row: row.id, index: idx, column: c) else { continue }
-                if let p = patterns.first(where: { s.containsLiteral($0) }) {
-                    report(spec.severity, address(row.id, idx, c), .placeholder(pattern: p, text: String(s.prefix(30))))
-                }
+        for cell in cells() where !cell.computed {
+            let (row, idx, c) = (cell.row, cell.rowIndex, cell.column.id)
+            guard case let .text(s)? = cell.entered else { continue }
+            if let p = patterns.first(where: { s.containsLiteral($0) }) {
+                report(spec.severity, address(row.id, idx, c), .placeholder(pattern: p, text: String(s.prefix(30))))
             }
         }
     }
@@ -217,11 +227,9 @@ struct CheckContext {
     /// The typed texts a text check reads: of `columns`, or of every column (of `rows` when listed).
     func typedTexts(_ spec: CheckSpec) -> [(row: String, index: Int?, column: String, text: String)] {
         var out: [(row: String, index: Int?, column: String, text: String)] = []
-        for (row, idx) in rowInstances() {
-            guard spec.rows.isEmpty || spec.rows.contains(row.id) else { continue }
-            for c in row.columnIDs where row.formulas[c] == nil && (spec.columns.isEmpty || spec.columns.contains(c)) {
-                if case let .text(s)? = entry.entry(row: row.id, index: idx, column: c) { out.append((row.id, idx, c, s)) }
-            }
+        for cell in cells() where !cell.computed && (spec.rows.isEmpty || spec.rows.contains(cell.row.id))
+            && (spec.columns.isEmpty || spec.columns.contains(cell.column.id)) {
+            if case let .text(s)? = cell.entered { out.append((cell.row.id, cell.rowIndex, cell.column.id, s)) }
         }
         return out
     }

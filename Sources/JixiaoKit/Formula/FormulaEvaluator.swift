@@ -34,18 +34,14 @@ public enum FormulaEvaluator {
 
     /// The value, or `FormulaOverflow` when some step of it went beyond `Limits.computedMagnitude`.
     public static func evaluateChecked(_ f: Formula, in scope: FormulaScope) throws(FormulaOverflow) -> Value {
-        switch f {
-        case let .number(d): return .number(d)
-        case let .text(s): return .text(s)
-        case let .ref(r): return try sum(values(of: r, in: scope))
-        case let .negate(x):
-            switch try evaluateChecked(x, in: scope) {
-            case let .number(d): return .number(-d)
-            case .empty: return .empty
-            default: return .undefined
-            }
-        case let .binary(op, a, b): return try binary(op, try evaluateChecked(a, in: scope), try evaluateChecked(b, in: scope))
-        case let .call(fn, args): return try call(fn, args, in: scope)
+        try ScopeReading(scope: scope).evaluate(f)
+    }
+
+    static func negate(_ v: Value) -> Value {
+        switch v {
+        case let .number(d): return .number(-d)
+        case .empty: return .empty
+        default: return .undefined
         }
     }
 
@@ -123,15 +119,15 @@ public enum FormulaEvaluator {
         return any ? .number(total) : .empty
     }
 
-    static func call(_ fn: Formula.Function, _ args: [Formula], in scope: FormulaScope) throws(FormulaOverflow) -> Value {
+    /// A function call, for a formula as written (`ScopeReading`) or as compiled (`SlotReading`): the
+    /// functions' rules live here once.
+    static func call<R: FormulaReading>(_ fn: Formula.Function, _ args: [R.Node], in scope: R) throws(FormulaOverflow) -> Value {
         func list() throws(FormulaOverflow) -> [Value] {
             var out: [Value] = []
-            for arg in args {
-                if case let .ref(r) = arg { out += values(of: r, in: scope) } else { out.append(try evaluateChecked(arg, in: scope)) }
-            }
+            for arg in args { try scope.spread(arg, into: &out) }
             return out
         }
-        func arg(_ k: Int) throws(FormulaOverflow) -> Value { k < args.count ? try evaluateChecked(args[k], in: scope) : .empty }
+        func arg(_ k: Int) throws(FormulaOverflow) -> Value { k < args.count ? try scope.evaluate(args[k]) : .empty }
         switch fn {
         case .sum: return try sum(try list())
         case .min, .max:
@@ -212,9 +208,7 @@ public enum FormulaEvaluator {
         case .countOf:
             let target = try arg(0)
             var vs: [Value] = []
-            for a in args.dropFirst() {
-                if case let .ref(r) = a { vs += values(of: r, in: scope) } else { vs.append(try evaluateChecked(a, in: scope)) }
-            }
+            for a in args.dropFirst() { try scope.spread(a, into: &vs) }
             if target.isEmpty || vs.contains(where: \.isEmpty) { return .empty }
             return .number(Decimal(vs.filter { same($0, target) }.count))
         case .show:

@@ -1,42 +1,55 @@
 import Foundation
 
-/// Key of a computed cell within one form instance.
-struct CellKey: Hashable, Sendable {
-    let row: String
-    let index: Int
-    let column: String
-    init(_ row: String, _ index: Int?, _ column: String) {
-        self.row = row
-        self.index = index ?? -1
-        self.column = column
+/// The computed cells of one form instance, by slot: the values of computed cell `j` of the compiled
+/// form (one, or one per instance of its repeated row) are `values[start[j] ..< start[j + 1]]`.
+struct ComputedValues: Equatable, Sendable {
+    var values: [Value] = []
+    var start: [Int] = [0]
+
+    /// Instance `k` of cell `j` (nil for a single row); empty for an instance the row does not have.
+    func value(_ j: Int, _ k: Int?, repeating: Bool) -> Value {
+        guard j + 1 < start.count else { return .empty }
+        let base = start[j]
+        guard repeating else { return k == nil ? values[base] : .empty }
+        guard let k, k >= 0, base + k < start[j + 1] else { return .empty }
+        return values[base + k]
     }
+}
+
+/// A computed cell whose own formula overflowed: its number in `CompiledForm.cells` and its instance.
+struct OverflowedCell: Equatable, Sendable {
+    let cell: Int
+    let index: Int?
 }
 
 /// The computed cells of one form instance.
 public struct InstanceValues: Sendable {
-    var computed: [CellKey: Value] = [:]
-    /// Each indicator row read once (`RowReview`), by row and index. Arrays of exactly the rows: a
-    /// dictionary by cell held twice the room for these large values (3.8 MB on a 200-project draft).
-    var reviews: [String: [RowReview]] = [:]
+    var computed = ComputedValues()
+    /// Each indicator row read once (`RowReview`), by the row's place in `CompiledForm.indicatorRows`,
+    /// then by instance. Arrays of exactly the rows: a dictionary by cell held twice the room for these
+    /// large values (3.8 MB on a 200-project draft).
+    var reviews: [[RowReview]] = []
     /// The named indicator rows, in row order, for the comparison across forms (`sameIndicators`).
     public internal(set) var indicatorFacts: [IndicatorFact] = []
     /// Computed cells whose own formula overflowed (held as undefined, reported by the checks).
-    var overflowed: Set<CellKey> = []
+    var overflowed: [OverflowedCell] = []
 }
 
 /// Every value of a draft: entered cells as parsed, computed cells from the template's formulas.
 /// Computed cells depend only on their own form instance, so an edit recomputes one instance
-/// (`recompute(form:index:)`), which keeps a 200-project draft instant.
+/// (`recompute(form:index:)`), which keeps a 200-project draft instant. They are kept and computed by
+/// slot (`CompiledForm`); the methods taking row and column names are for the edges.
 public struct Evaluation: Sendable {
     public let template: Template
     public private(set) var draft: Draft
-    var forms: [String: [InstanceValues]] = [:]
+    /// By form slot, then by instance.
+    var forms: [[InstanceValues]] = []
 
     public init(template: Template, draft: Draft) {
         self.template = template
         self.draft = draft
-        for form in template.forms where !form.readsOtherForms {
-            forms[form.id] = draft.instances(of: form.id).map { Self.compute(form, $0, settings: template.settings) }
+        forms = template.forms.map { form in
+            form.readsOtherForms ? [] : draft.instances(of: form.id).map { Self.compute(form, $0, settings: template.settings) }
         }
         recomputeFormsThatReadOthers()
     }
@@ -47,9 +60,8 @@ public struct Evaluation: Sendable {
         for form in template.forms where form.readsOtherForms {
             if let edited, edited != form.id, !form.formsRead.contains(edited) { continue }
             let snapshot = self
-            forms[form.id] = draft.instances(of: form.id).enumerated().map { k, entry in
-                Self.compute(form, entry, settings: template.settings,
-                             foreign: { r, c in snapshot.foreignValues(r, column: c, currentIndex: k) })
+            forms[form.compiled.slot] = draft.instances(of: form.id).enumerated().map { k, entry in
+                Self.compute(form, entry, settings: template.settings, foreign: snapshot, index: k)
             }
         }
     }
@@ -59,13 +71,14 @@ public struct Evaluation: Sendable {
         draft = newDraft
         guard let form = template.form(formID) else { return }
         let entries = draft.instances(of: formID)
-        var list = forms[formID] ?? []
+        let slot = form.compiled.slot
+        var list = forms[slot]
         if list.count != entries.count {
             list = entries.map { Self.compute(form, $0, settings: template.settings) }
         } else if index >= 0 && index < entries.count {
             list[index] = Self.compute(form, entries[index], settings: template.settings, previous: list[index])
         }
-        if !form.readsOtherForms { forms[formID] = list }
+        if !form.readsOtherForms { forms[slot] = list }
         recomputeFormsThatReadOthers(after: formID)
     }
 
@@ -84,12 +97,19 @@ public struct Evaluation: Sendable {
 
     /// The indicator row read once (`RowReview`); nil for a row that is not an indicator.
     public func review(form: FormSpec, index: Int, row: String, rowIndex: Int) -> RowReview? {
-        forms[form.id]?[safe: index]?.reviews[row]?[safe: rowIndex]
+        form.compiled.row(row).flatMap { review(form: form, index: index, rowSlot: $0, rowIndex: rowIndex) }
+    }
+
+    public func review(form: FormSpec, index: Int, rowSlot: Int, rowIndex: Int) -> RowReview? {
+        let n = form.compiled.indicatorRowAt[safe: rowSlot] ?? -1
+        guard n >= 0 else { return nil }
+        return forms[safe: form.compiled.slot]?[safe: index]?.reviews[safe: Int(n)]?[safe: rowIndex]
     }
 
     /// The named indicator rows of an instance. An optional form not begun has none: it has no rows.
     public func indicatorFacts(form: String, index: Int) -> [IndicatorFact] {
-        forms[form]?[safe: index]?.indicatorFacts ?? []
+        guard let f = template.form(form) else { return [] }
+        return forms[f.compiled.slot][safe: index]?.indicatorFacts ?? []
     }
 
     /// Whether an instance counts for checks and printouts: always, unless its form is optional and
@@ -107,48 +127,79 @@ public struct Evaluation: Sendable {
     }
 
     public func value(form: FormSpec, index: Int, row: String, rowIndex: Int?, column: String) -> Value {
-        let entries = draft.instances(of: form.id)
-        guard index >= 0, index < entries.count else { return .empty }
-        if let spec = form.row(row), spec.formulas[column] != nil {
-            return forms[form.id]?[index].computed[CellKey(row, rowIndex, column)] ?? .empty
+        if let r = form.compiled.row(row), let c = form.compiled.column(column) {
+            return value(form: form, index: index, rowSlot: r, rowIndex: rowIndex, columnSlot: c)
         }
-        if column == CellAddress.labelColumn, let rowIndex {
-            return entries[index].rows[row]?[safe: rowIndex]?.label.map(Value.text) ?? .empty
+        // A name the form does not have: only what a draft may hold under it.
+        guard let entry = draft.instances(of: form.id)[safe: index] else { return .empty }
+        return entry.entry(row: row, index: rowIndex, column: column)?.value ?? .empty
+    }
+
+    /// The value of a cell by slot (`CompiledForm`); `.empty` for a cell the row does not have.
+    public func value(form: FormSpec, index: Int, rowSlot r: Int, rowIndex: Int?, columnSlot c: Int) -> Value {
+        guard let entry = draft.forms[form.id]?[safe: index] else { return .empty }
+        let compiled = form.compiled
+        if let j = compiled.computed(row: r, column: c) {
+            return forms[compiled.slot][safe: index]?.computed.value(j, rowIndex, repeating: compiled.repeating[r]) ?? .empty
         }
-        return entries[index].entry(row: row, index: rowIndex, column: column)?.value ?? .empty
+        if c == compiled.labelSlot, let rowIndex {
+            return entry.rows[compiled.rowIDs[r]]?[safe: rowIndex]?.label.map(Value.text) ?? .empty
+        }
+        return entry.entry(row: compiled.rowIDs[r], index: rowIndex, column: compiled.columnIDs[c])?.value ?? .empty
     }
 
     /// Values a reference into another form stands for (used by cross-form checks and rubrics).
     public func foreignValues(_ r: Reference, column: String, currentIndex: Int?) -> [Value] {
         guard let formID = r.form, let form = template.form(formID) else { return [.undefined] }
-        let count = instanceCount(formID)
-        let indices: [Int] = r.allForms ? Array(0..<count) : (count > 0 ? [form.isRepeated ? (currentIndex ?? 0) : 0] : [])
-        var out: [Value] = []
-        // A named row (`C[]!total.actual`) is read directly: building a scope per instance cost ~25k
+        // A named row (`C[]!total.actual`) is read by slot: building a scope per instance cost ~25k
         // instructions each, and the cross-form checks read every project on every keystroke.
         switch r.row {
         case let .named(row), let .allInstances(row):
             let c: String
             switch r.column { case let .named(name): c = name; case .current: c = column }
-            let repeating = form.row(row)?.repeating != nil
-            let entries = draft.instances(of: formID)
-            for k in indices {
-                if repeating {
-                    for i in 0..<(entries[safe: k]?.count(of: row) ?? 0) { out.append(value(form: form, index: k, row: row, rowIndex: i, column: c)) }
-                } else {
-                    out.append(value(form: form, index: k, row: row, rowIndex: nil, column: c))
-                }
+            let compiled = form.compiled
+            if let rs = compiled.row(row), let cs = compiled.column(c) {
+                let rows: SlotReference.Rows = compiled.repeating[rs] ? .all(rs) : .single(rs)
+                var out: [Value] = []
+                foreignCells(SlotReference(form: compiled.slot, allForms: r.allForms, rows: [rows], column: cs),
+                             currentIndex: currentIndex, into: &out)
+                return out
             }
-            return out
         default: break
         }
-        for k in indices {
+        var out: [Value] = []
+        for k in foreignIndices(form, allForms: r.allForms, currentIndex: currentIndex) {
             let scope = scopeFor(form: form, index: k, row: "", rowIndex: nil, column: column)
             var local = r
             local.form = nil
             out.append(contentsOf: FormulaEvaluator.values(of: local, in: scope))
         }
         return out
+    }
+
+    /// The instances of another form a reference reads: every one (`C[]!`), the one with the current
+    /// index of a repeated form, else the only one.
+    func foreignIndices(_ form: FormSpec, allForms: Bool, currentIndex: Int?) -> [Int] {
+        let count = instanceCount(form.id)
+        return allForms ? Array(0..<count) : (count > 0 ? [form.isRepeated ? (currentIndex ?? 0) : 0] : [])
+    }
+
+    /// The cells a compiled reference into another form stands for, by slot.
+    func foreignCells(_ ref: SlotReference, currentIndex: Int?, into out: inout [Value]) {
+        guard let slot = ref.form, let form = template.forms[safe: slot] else { out.append(.undefined); return }
+        let entries = draft.instances(of: form.id)
+        for k in foreignIndices(form, allForms: ref.allForms, currentIndex: currentIndex) {
+            for rows in ref.rows {
+                switch rows {
+                case let .all(r):
+                    for i in 0..<(entries[safe: k]?.count(of: form.compiled.rowIDs[r]) ?? 0) {
+                        out.append(value(form: form, index: k, rowSlot: r, rowIndex: i, columnSlot: ref.column))
+                    }
+                case let .single(r), let .current(r), let .sameIndex(r):
+                    out.append(value(form: form, index: k, rowSlot: r, rowIndex: nil, columnSlot: ref.column))
+                }
+            }
+        }
     }
 
     /// A scope for evaluating a formula against instance `index` of `form`, with cross-form access.
@@ -164,62 +215,81 @@ public struct Evaluation: Sendable {
             settings: template.settings)
     }
 
-    /// `previous`: the instance's values before an edit, so rows whose inputs did not change keep their review.
+    /// Computes an instance's cells by slot, in the compiled order. `foreign`: the evaluation a form
+    /// that reads others reads them from, `index` its instance; `previous`: the instance's values before
+    /// an edit, so rows whose inputs did not change keep their review.
     static func compute(_ form: FormSpec, _ entry: FormEntry, settings: TemplateSettings,
-                        foreign: ((Reference, String) -> [Value])? = nil, previous: InstanceValues? = nil) -> InstanceValues {
+                        foreign: Evaluation? = nil, index: Int = 0, previous: InstanceValues? = nil) -> InstanceValues {
+        let compiled = form.compiled
         var values = InstanceValues()
-        func local(_ row: String, _ index: Int?, _ column: String) -> Value {
-            if let spec = form.row(row), spec.formulas[column] != nil {
-                return values.computed[CellKey(row, index, column)] ?? .empty
-            }
-            return entry.entry(row: row, index: index, column: column)?.value ?? .empty
+        var computed = ComputedValues()
+        computed.start.reserveCapacity(compiled.cells.count + 1)
+        var total = 0
+        for cell in compiled.cells {
+            total += compiled.repeating[cell.row] ? entry.count(of: compiled.rowIDs[cell.row]) : 1
+            computed.start.append(total)
         }
-        for cell in form.evaluationOrder {
-            guard let spec = form.row(cell.row) else { continue }
-            let indices: [Int?] = spec.repeating == nil ? [nil] : (0..<entry.count(of: cell.row)).map { $0 }
-            for idx in indices {
-                let scope = FormulaScope(
-                    row: cell.row, index: idx, column: cell.column,
-                    local: local,
-                    instances: { entry.count(of: $0) },
-                    children: { form.row($0)?.childIDs ?? [] },
-                    isRepeating: { form.row($0)?.repeating != nil },
-                    foreign: foreign, settings: settings)
-                let key = CellKey(cell.row, idx, cell.column)
-                do { values.computed[key] = try FormulaEvaluator.evaluateChecked(cell.formula, in: scope) } catch {
-                    values.computed[key] = .undefined
-                    values.overflowed.insert(key)
+        computed.values = [Value](repeating: .empty, count: total)
+        for (j, cell) in compiled.cells.enumerated() {
+            let base = computed.start[j]
+            for k in 0..<(computed.start[j + 1] - base) {
+                let rowIndex: Int? = compiled.repeating[cell.row] ? k : nil
+                let v: Value
+                do {
+                    v = try SlotReading(form: compiled, entry: entry, computed: computed, rowIndex: rowIndex,
+                                        foreign: foreign, formIndex: index, settings: settings).evaluate(cell.formula)
+                } catch {
+                    v = .undefined
+                    values.overflowed.append(OverflowedCell(cell: j, index: rowIndex))
+                }
+                // The reader above holds the array only while it evaluates: written here, it is not copied.
+                computed.values[base + k] = v
+            }
+        }
+        values.computed = computed
+        guard let ind = compiled.indicatorColumns else { return values }
+        let reader = SlotReading(form: compiled, entry: entry, computed: computed, rowIndex: nil, foreign: nil, formIndex: index, settings: settings)
+        var factsBefore: [RowInstance: IndicatorFact] = [:]
+        for f in previous?.indicatorFacts ?? [] {
+            if let r = compiled.row(f.row) { factsBefore[RowInstance(row: r, index: f.rowIndex)] = f }
+        }
+        values.reviews.reserveCapacity(compiled.indicatorRows.count)
+        for (n, r) in compiled.indicatorRows.enumerated() {
+            let rowID = compiled.rowIDs[r]
+            let list = entry.rows[rowID] ?? []
+            var reviews: [RowReview] = []
+            reviews.reserveCapacity(list.count)
+            for k in 0..<list.count {
+                // An entered cell from the instance at hand, not looked up by its row again.
+                func cell(_ c: Int) -> Value {
+                    compiled.isComputed(row: r, column: c) ? reader.local(r, k, c) : list[k].cells[compiled.columnIDs[c]]?.value ?? .empty
+                }
+                func text(_ c: Int) -> String? { cell(c).text.flatMap { $0.isEmpty ? nil : $0 } }
+                let name = cell(ind.name).text ?? "", target = text(ind.target), actual = text(ind.actual)
+                let label = list[k].label
+                if let old = factsBefore[RowInstance(row: r, index: k)], old.isSame(name: name, target: target ?? "", actual: actual ?? "", label: label) {
+                    values.indicatorFacts.append(old)
+                } else if let fact = IndicatorFact(row: rowID, rowIndex: k, name: name, target: target ?? "", actual: actual ?? "", label: label) {
+                    values.indicatorFacts.append(fact)
+                }
+                let inputs = RowReview.Inputs(target: target, actual: actual, weight: cell(ind.weight).number,
+                                              score: cell(ind.score).number, reason: text(ind.reason))
+                if let old = previous?.reviews[safe: n]?[safe: k], old.inputs == inputs {
+                    reviews.append(old)
+                } else {
+                    reviews.append(RowReview(inputs, overAchievement: settings.overAchievement, rules: settings.review))
                 }
             }
-        }
-        if let ind = form.indicators {
-            var factsBefore: [CellKey: IndicatorFact] = [:]
-            for f in previous?.indicatorFacts ?? [] { factsBefore[CellKey(f.row, f.rowIndex, "")] = f }
-            for row in form.rows where row.sectionID == ind.section && row.repeating != nil {
-                var reviews: [RowReview] = []
-                reviews.reserveCapacity(entry.count(of: row.id))
-                for k in 0..<entry.count(of: row.id) {
-                    func text(_ c: String) -> String? { local(row.id, k, c).text.flatMap { $0.isEmpty ? nil : $0 } }
-                    let name = local(row.id, k, ind.name).text ?? "", target = text(ind.target), actual = text(ind.actual)
-                    let label = entry.rows[row.id]?[safe: k]?.label
-                    if let old = factsBefore[CellKey(row.id, k, "")], old.isSame(name: name, target: target ?? "", actual: actual ?? "", label: label) {
-                        values.indicatorFacts.append(old)
-                    } else if let fact = IndicatorFact(row: row.id, rowIndex: k, name: name, target: target ?? "", actual: actual ?? "", label: label) {
-                        values.indicatorFacts.append(fact)
-                    }
-                    let inputs = RowReview.Inputs(target: target, actual: actual, weight: local(row.id, k, ind.weight).number,
-                                                  score: local(row.id, k, ind.score).number, reason: text(ind.reason))
-                    if let old = previous?.reviews[row.id]?[safe: k], old.inputs == inputs {
-                        reviews.append(old)
-                    } else {
-                        reviews.append(RowReview(inputs, overAchievement: settings.overAchievement, rules: settings.review))
-                    }
-                }
-                if !reviews.isEmpty { values.reviews[row.id] = reviews }
-            }
+            values.reviews.append(reviews)
         }
         return values
     }
+}
+
+/// An instance of a row by slot (a single row's is nil).
+struct RowInstance: Hashable {
+    let row: Int
+    let index: Int?
 }
 
 extension Array {

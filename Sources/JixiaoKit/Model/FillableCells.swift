@@ -8,27 +8,10 @@ public struct FillableCell: Sendable {
 
 public enum FillableCells {
     public static func list(_ ev: Evaluation, form: FormSpec, index: Int) -> [FillableCell] {
-        var out: [FillableCell] = []
         let entry = ev.draft.instances(of: form.id)[safe: index] ?? FormEntry()
-        var requiredCells = Set<String>()
-        for c in form.checks where c.kind == .required { for t in c.cells where t.form == nil { requiredCells.insert("\(t.row).\(t.column)") } }
-        for row in form.rows {
-            let section = form.section(row.sectionID)
-            let indices: [Int?] = row.repeating == nil ? [nil] : (0..<entry.count(of: row.id)).map { $0 }
-            for k in indices {
-                if row.repeating?.named == true {
-                    out.append(FillableCell(address: CellAddress(form: form.id, formIndex: index, row: row.id, rowIndex: k, column: CellAddress.labelColumn),
-                                            kind: .text, required: true))
-                }
-                for c in row.columnIDs where row.formulas[c] == nil {
-                    guard let col = section?.column(c) else { continue }
-                    let required = row.required || col.required || requiredCells.contains("\(row.id).\(c)")
-                    out.append(FillableCell(address: CellAddress(form: form.id, formIndex: index, row: row.id, rowIndex: k, column: c),
-                                            kind: col.kind, required: required))
-                }
-            }
+        return FormCells(form, entry, names: true).filter { !$0.computed }.map {
+            FillableCell(address: $0.address(form: form.id, index: index), kind: $0.kind, required: mustFill($0))
         }
-        return out
     }
 
     public static func list(_ ev: Evaluation) -> [FillableCell] {
@@ -37,9 +20,16 @@ public enum FillableCells {
 
     /// (filled, required) of one form instance: the progress shown beside it in the outline.
     public static func progress(_ ev: Evaluation, form: FormSpec, index: Int) -> (filled: Int, required: Int) {
-        let req = list(ev, form: form, index: index).filter(\.required)
-        return (req.filter { ev.value($0.address).isFilled }.count, req.count)
+        var filled = 0, required = 0
+        for cell in FormCells(form, ev.draft.instances(of: form.id)[safe: index] ?? FormEntry(), names: true) where !cell.computed && mustFill(cell) {
+            required += 1
+            if cell.entered?.value.isFilled == true { filled += 1 }
+        }
+        return (filled, required)
     }
+
+    /// A name of a named instance, and a cell its row, its column or a `required` check of the form asks for.
+    static func mustFill(_ cell: FormCell) -> Bool { cell.isLabel || cell.required || cell.requiredByCheck }
 }
 
 /// How a value reads on screen and in lists: money with two decimals, rates in percent, "—" for undefined.

@@ -80,6 +80,8 @@ public struct FormSpec: Sendable {
     public var optional = false
     /// The forms this form's computed cells read: an edit elsewhere leaves it as it was.
     public var formsRead: Set<String> = []
+    /// Its rows, columns and computed cells as slots (`CompiledForm`), made when the template loads.
+    public internal(set) var compiled = CompiledForm()
     /// Row ids whose cells are filled in by the user (for progress and "next cell to fill").
     public var isRepeated: Bool { repeated != nil }
 

@@ -42,6 +42,14 @@ public enum TemplateLoader {
             forms.append(form)
         }
         try validateForeignReferences(forms, root.child("forms")!)
+        let columnLists = forms.map(CompiledForm.columnIDs)
+        for k in forms.indices {
+            do throws(CompiledForm.Unresolved) {
+                forms[k].compiled = try CompiledForm(forms, slot: k, columnLists: columnLists)
+            } catch {
+                throw formNodes[k].named(forms[k].id).fail(.unknownCell(error.reference))
+            }
+        }
         var checks: [CheckSpec] = []
         for node in try root.array("checks") {
             checks.append(try readCheck(node, form: nil, forms: forms))

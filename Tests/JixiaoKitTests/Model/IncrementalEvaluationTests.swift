@@ -34,10 +34,10 @@ struct IncrementalEvaluationTests {
                 // Checks that compare every instance run after the key, between keys: let them.
                 while !live.isComplete { live.checkPending(ev, budget: 100) }
                 let full = Evaluation(template: ws.template, draft: draft)
-                for (form, list) in full.forms {
+                for (slot, list) in full.forms.enumerated() {
                     for (k, inst) in list.enumerated() {
-                        let same = ev.forms[form]?[k].computed == inst.computed
-                        #expect(same, "step \(step): \(form)[\(k)] differs from a full recompute")
+                        let same = ev.forms[slot][safe: k]?.computed == inst.computed
+                        #expect(same, "step \(step): \(ws.template.forms[slot].id)[\(k)] differs from a full recompute")
                     }
                 }
                 let fullProblems = Checker.check(full)
@@ -139,7 +139,7 @@ struct IndicatorIndexTests {
                 for i in 0..<full.instanceCount(f.id) {
                     #expect(ev.indicatorFacts(form: f.id, index: i) == full.indicatorFacts(form: f.id, index: i),
                             "step \(step): the facts of \(f.id)[\(i)] differ from a full recompute")
-                    #expect(ev.forms[f.id]?[i].reviews == full.forms[f.id]?[i].reviews, "step \(step): the reviews of \(f.id)[\(i)] differ")
+                    #expect(ev.forms[f.compiled.slot][i].reviews == full.forms[f.compiled.slot][i].reviews, "step \(step): the reviews of \(f.id)[\(i)] differ")
                 }
             }
             let fullProblems = Checker.check(full)
@@ -152,5 +152,74 @@ struct IndicatorIndexTests {
         }
         // The edits must have made the forms disagree, or the comparison was never exercised.
         #expect(warningsSeen > 20)
+    }
+}
+
+/// The compiled evaluation (values in arrays by slot, formulas with their references resolved at load)
+/// on every template in templates/: after random edits — cells set, repeated rows added, removed and
+/// moved, which shift every slot of the instance's arrays — the values kept incrementally equal a full
+/// recompute, and every computed cell equals its formula as written, evaluated by names through
+/// `FormulaScope` (the interpreter the compiled one replaced on this path).
+struct CompiledEvaluationTests {
+    @Test(arguments: DraftGeneratorTests.templates.map(\.id))
+    func compiledEqualsFullRecomputeAndNamedFormulasAfterRandomEdits(_ id: String) throws {
+        let t = try #require(DraftGeneratorTests.templates.first { $0.id == id })
+        var draft = DraftGenerator(template: t, seed: 5, sizes: .small).draft()
+        let editor = DraftEditor(template: t)
+        var ev = Evaluation(template: t, draft: draft)
+        var seed: UInt64 = 13
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        let numbers = ["", "0", "12.5", "100", "abc", "99.99", "3", "-7", "95%", "1e3"]
+        let texts = ["", "≥95%", "100%", "及时", "2023年", "11.04万元"]
+        var structural = 0, compared = 0
+        for step in 0..<160 {
+            let cells = FillableCells.list(ev)
+            let cell = cells[next(cells.count)]
+            let a = cell.address
+            switch next(8) {
+            case 0 where a.rowIndex != nil:
+                try editor.addRow(&draft, form: a.form, formIndex: a.formIndex, row: a.row, at: next(draft.instances(of: a.form)[a.formIndex].count(of: a.row) + 1))
+                structural += 1
+            case 1 where a.rowIndex != nil:
+                try editor.removeRow(&draft, form: a.form, formIndex: a.formIndex, row: a.row, index: a.rowIndex!)
+                structural += 1
+            case 2 where a.rowIndex != nil:
+                if (try? editor.moveRow(&draft, form: a.form, formIndex: a.formIndex, row: a.row, index: a.rowIndex!, by: next(2) == 0 ? -1 : 1)) != nil { structural += 1 }
+            default:
+                let pool = cell.kind.isNumeric ? numbers : texts
+                try editor.set(&draft, a, text: pool[next(pool.count)], lenient: true)
+            }
+            ev.update(draft: draft, form: a.form, index: a.formIndex)
+            guard step % 10 == 9 else { continue }
+            let full = Evaluation(template: t, draft: draft)
+            #expect(ev.forms.count == full.forms.count)
+            for (slot, list) in full.forms.enumerated() {
+                let form = t.forms[slot]
+                #expect(ev.forms[slot].count == list.count, "step \(step): \(form.id) has another number of instances")
+                for (k, inst) in list.enumerated() {
+                    let kept = try #require(ev.forms[slot][safe: k])
+                    #expect(kept.computed == inst.computed, "step \(step): \(form.id)[\(k)] differs from a full recompute")
+                    #expect(kept.reviews == inst.reviews && kept.indicatorFacts == inst.indicatorFacts && kept.overflowed == inst.overflowed,
+                            "step \(step): the reviews, facts or overflows of \(form.id)[\(k)] differ from a full recompute")
+                    for cell in form.evaluationOrder {
+                        let row = try #require(form.row(cell.row))
+                        let indices: [Int?] = row.repeating == nil ? [nil] : (0..<draft.instances(of: form.id)[k].count(of: row.id)).map { $0 }
+                        for idx in indices {
+                            let scope = full.scopeFor(form: form, index: k, row: cell.row, rowIndex: idx, column: cell.column)
+                            let named = FormulaEvaluator.evaluate(cell.formula, in: scope)
+                            let value = ev.value(form: form, index: k, row: cell.row, rowIndex: idx, column: cell.column)
+                            #expect(value == named, "step \(step): \(form.id)[\(k)].\(cell.row)[\(idx.map(String.init) ?? "")].\(cell.column) is \(value), its formula read by names \(named)")
+                            compared += 1
+                        }
+                    }
+                }
+            }
+        }
+        // The edits must have changed the rows, and the formulas must have been read, or nothing was shown.
+        #expect(structural > 5)
+        #expect(compared > 100)
     }
 }

@@ -112,9 +112,10 @@ struct AppFuzzTests {
     /// The values, problems and counts the app keeps incrementally equal those of a full recompute.
     func expectSameAsFullRecompute(_ s: AppState, _ when: String) {
         let full = Evaluation(template: s.template, draft: s.draft)
-        for (form, list) in full.forms {
+        for (slot, list) in full.forms.enumerated() {
             for (k, inst) in list.enumerated() {
-                #expect(s.evaluation.forms[form]?[safe: k]?.computed == inst.computed, "\(when): \(form)[\(k)] differs from a full recompute")
+                let form = s.template.forms[slot].id
+                #expect(s.evaluation.forms[slot][safe: k]?.computed == inst.computed, "\(when): \(form)[\(k)] differs from a full recompute")
             }
         }
         let problems = Checker.check(full)
