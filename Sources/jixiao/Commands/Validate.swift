@@ -32,9 +32,10 @@ struct Validate: ParsableCommand {
         for file in expand(files, worst: &worst) {
             do {
                 let loaded = try CLI.store.load(file)
-                let card = ScorecardBuilder.build(Evaluation(template: loaded.template, draft: loaded.draft))
-                if !card.isFinished { worst = max(worst, 1) }
-                drafts.append(ValidatedDraft(file: file, scorecard: card))
+                let ev = Evaluation(template: loaded.template, draft: loaded.draft)
+                let headline = ScorecardBuilder.headline(ev, problems: Checker.check(ev))
+                if !headline.isFinished { worst = max(worst, 1) }
+                drafts.append(ValidatedDraft(file: file, headline: headline))
             } catch {
                 worst = 2
                 drafts.append(ValidatedDraft(file: file, unreadable: DraftText.message(error)))
@@ -50,7 +51,7 @@ struct Validate: ParsableCommand {
 
     func sayText(_ drafts: [ValidatedDraft]) {
         for d in drafts {
-            guard d.scorecard != nil else { CLI.say("\(d.file)：\(d.message ?? "")"); continue }
+            guard d.headline != nil else { CLI.say("\(d.file)：\(d.message ?? "")"); continue }
             CLI.say("\(d.file)：\(ProblemReport.summary(d.problems))")
             for line in ProblemReport.lines(d.problems) { CLI.say(line) }
         }
