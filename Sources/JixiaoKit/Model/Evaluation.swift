@@ -35,8 +35,9 @@ public struct Evaluation: Sendable {
     public init(template: Template, draft: Draft) {
         self.template = template
         self.draft = draft
+        let settings = template.settings
         for form in template.forms where !form.readsOtherForms {
-            forms[form.id] = draft.instances(of: form.id).map { Self.compute(form, $0, settings: template.settings) }
+            forms[form.id] = Parallel.map(draft.instances(of: form.id)) { Self.compute(form, $0, settings: settings) }
         }
         recomputeFormsThatReadOthers()
     }
