@@ -101,8 +101,12 @@ public enum ScorecardBuilder {
     public static func build(_ ev: Evaluation, problems: [Problem]? = nil) -> Scorecard {
         let labels = Labels(template: ev.template, draft: ev.draft)
         let cards = instances(ev).map { card(ev, $0.form, $0.index, labels) }
-        return Scorecard(templateTitle: ev.template.title, unit: unit(ev), year: ev.draft.year, forms: cards,
-                         problems: problems ?? Checker.check(ev))
+        return assemble(ev, cards: cards, problems: problems ?? Checker.check(ev))
+    }
+
+    /// The scorecard around its cards (those of `instances(ev)`, in that order).
+    static func assemble(_ ev: Evaluation, cards: [FormCard], problems: [Problem]) -> Scorecard {
+        Scorecard(templateTitle: ev.template.title, unit: unit(ev), year: ev.draft.year, forms: cards, problems: problems)
     }
 
     /// The form instances the scorecard has a card for, in its order.

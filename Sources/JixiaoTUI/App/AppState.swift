@@ -96,6 +96,9 @@ public struct AppState: Sendable {
     public var problemFilter = ProblemFilter()
     /// What the open panel shows (`App.preparePanel`).
     var panel = PanelContent()
+    /// The score preview's cards, kept per form instance (`App.warmScorecards` builds them after opening).
+    var scorecards = ScorecardCache()
+    var scorecardsWarm = false
     /// The widths of what the focused instance's columns hold, for the table's column widths
     /// (`TableGeometry.held`): measured once per change of the draft or of the instance, not per frame.
     var columnContent: (version: Int, form: String, index: Int, widths: [String: [String: [Int]]])?
