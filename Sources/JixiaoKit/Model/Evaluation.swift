@@ -31,15 +31,34 @@ public struct Evaluation: Sendable {
     public let template: Template
     public private(set) var draft: Draft
     var forms: [String: [InstanceValues]] = [:]
+    /// False while only some forms are computed (`init(template:draft:only:)`), until `complete()`.
+    public private(set) var isComplete = true
 
     public init(template: Template, draft: Draft) {
+        self.init(template: template, draft: draft, only: nil)
+    }
+
+    /// `only`: compute just these forms, for a first frame that shows one of them before the rest is
+    /// ready; every other form reads as empty until `complete()`. A form that reads others needs them all.
+    public init(template: Template, draft: Draft, only: Set<String>?) {
         self.template = template
         self.draft = draft
+        let partial = only.map { ids in !template.forms.contains { ids.contains($0.id) && $0.readsOtherForms } } ?? false
+        computeMissing(only: partial ? only : nil)
+    }
+
+    /// Computes the forms a partial evaluation left out; the ones computed already are kept.
+    public mutating func complete() {
+        if !isComplete { computeMissing(only: nil) }
+    }
+
+    private mutating func computeMissing(only: Set<String>?) {
         let settings = template.settings
-        for form in template.forms where !form.readsOtherForms {
+        for form in template.forms where !form.readsOtherForms && forms[form.id] == nil && only?.contains(form.id) != false {
             forms[form.id] = Parallel.map(draft.instances(of: form.id)) { Self.compute(form, $0, settings: settings) }
         }
-        recomputeFormsThatReadOthers()
+        isComplete = only == nil
+        if isComplete { recomputeFormsThatReadOthers() }
     }
 
     /// Forms whose cells read other forms (rubrics) depend on everything else: recomputed last, whole.

@@ -27,6 +27,11 @@ extension AppDriver {
                 paint(View.render(state, rows: rows, cols: cols))
                 needsPaint = false
             }
+            // The first frame is on the screen: now the forms it did not show (before any key is read).
+            if !state.evaluation.isComplete {
+                App.completeEvaluation(&state)
+                needsPaint = true
+            }
             // Checks left for after the first frame run while no key is waiting, a few forms at a time;
             // then the score preview's cards are built the same way.
             let pending = !state.checks.isComplete || !state.scorecardsWarm
