@@ -8,23 +8,28 @@ import JixiaoKit
 /// instance's entry is the same value (untouched instances share their storage with the draft, so the
 /// comparison is a few identity checks) and the year and parameters are unchanged. A form that reads
 /// other forms (the 评分表) is built afresh every time.
-public struct ScorecardCache: Sendable {
+public struct ScorecardCache<Extra: Sendable>: Sendable {
     struct Kept: Sendable {
         let entry: FormEntry
         let card: FormCard
+        /// What the caller makes of the card (the TUI: its lines of the preview), kept with it.
+        let extra: Extra
     }
 
     /// By form id, then instance index.
     private var kept: [String: [Int: Kept]] = [:]
     private var year: Int?
     private var parameters: [String: String] = [:]
+    /// What the caller makes of each card, kept with the card and made again with it.
+    private let derive: @Sendable (FormCard) -> Extra
 
-    public init() {}
+    public init(derive: @escaping @Sendable (FormCard) -> Extra) { self.derive = derive }
 
-    /// The scorecard of `ev`, as `ScorecardBuilder.build(ev, problems:)` makes it.
-    public mutating func scorecard(_ ev: Evaluation, problems: [Problem]) -> Scorecard {
-        let cards = ScorecardBuilder.instances(ev).map { card(ev, $0.form, $0.index) }
-        return ScorecardBuilder.assemble(ev, cards: cards, problems: problems)
+    /// The scorecard of `ev`, as `ScorecardBuilder.build(ev, problems:)` makes it, and what `derive`
+    /// made of each of its cards, in order.
+    public mutating func scorecard(_ ev: Evaluation, problems: [Problem]) -> (scorecard: Scorecard, extras: [Extra]) {
+        let kept = ScorecardBuilder.instances(ev).map { card(ev, $0.form, $0.index) }
+        return (ScorecardBuilder.assemble(ev, cards: kept.map(\.card), problems: problems), kept.map(\.extra))
     }
 
     /// Builds the cards of up to `limit` instances that have none kept; returns whether every instance of
@@ -40,12 +45,13 @@ public struct ScorecardCache: Sendable {
         return true
     }
 
-    mutating func card(_ ev: Evaluation, _ form: FormSpec, _ k: Int) -> FormCard {
+    mutating func card(_ ev: Evaluation, _ form: FormSpec, _ k: Int) -> Kept {
         forget(ifNot: ev.draft)
-        if let old = kept(ev, form, k) { return old.card }
+        if let old = kept(ev, form, k) { return old }
         let card = ScorecardBuilder.card(ev, form, k, Labels(template: ev.template, draft: ev.draft))
-        if !form.readsOtherForms { kept[form.id, default: [:]][k] = Kept(entry: ev.draft.instances(of: form.id)[k], card: card) }
-        return card
+        let made = Kept(entry: ev.draft.instances(of: form.id)[k], card: card, extra: derive(card))
+        if !form.readsOtherForms { kept[form.id, default: [:]][k] = made }
+        return made
     }
 
     private func kept(_ ev: Evaluation, _ form: FormSpec, _ k: Int) -> Kept? {
@@ -60,4 +66,8 @@ public struct ScorecardCache: Sendable {
         year = draft.year
         parameters = draft.parameters
     }
+}
+
+extension ScorecardCache where Extra == Void {
+    public init() { self.init(derive: { _ in () }) }
 }

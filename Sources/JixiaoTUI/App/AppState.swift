@@ -97,7 +97,7 @@ public struct AppState: Sendable {
     /// What the open panel shows (`App.preparePanel`).
     var panel = PanelContent()
     /// The score preview's cards, kept per form instance (`App.warmScorecards` builds them after opening).
-    var scorecards = ScorecardCache()
+    var scorecards = ScorecardCache(derive: ScoreView.lines(of:))
     var scorecardsWarm = false
     /// The widths of what the focused instance's columns hold, for the table's column widths
     /// (`TableGeometry.held`): measured once per change of the draft or of the instance, not per frame.

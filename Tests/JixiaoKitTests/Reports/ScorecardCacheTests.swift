@@ -22,7 +22,7 @@ struct ScorecardCacheTests {
         let editor = DraftEditor(template: t)
         var draft = ws.draft
         var ev = ws.evaluation
-        var cache = ScorecardCache()
+        var cache = ScorecardCache<Void>()
         var seed: UInt64 = 11
         func next(_ n: Int) -> Int {
             seed = seed &* 6364136223846793005 &+ 1442695040888963407
@@ -54,7 +54,7 @@ struct ScorecardCacheTests {
             if step % 7 == 3 { _ = cache.warm(ev, limit: 3) }
             guard step % 3 == 2 else { continue }
             let problems = Checker.check(ev)
-            let cached = cache.scorecard(ev, problems: problems)
+            let cached = cache.scorecard(ev, problems: problems).scorecard
             let fresh = ScorecardBuilder.build(ev, problems: problems)
             #expect(Self.same(cached, fresh, ev), "step \(step): the kept cards differ from a scorecard built afresh")
             compared += 1
@@ -65,7 +65,7 @@ struct ScorecardCacheTests {
     /// A warm cache builds nothing more, and an edit makes it build the edited instance again.
     @Test func warmingEndsAndAnEditIsSeen() throws {
         let ws = Fixtures.example()
-        var cache = ScorecardCache()
+        var cache = ScorecardCache<Void>()
         var rounds = 0
         while !cache.warm(ws.evaluation, limit: 1) { rounds += 1 }
         #expect(rounds > 1)
@@ -79,7 +79,7 @@ struct ScorecardCacheTests {
         let ev = Evaluation(template: ws.template, draft: draft)
         let stillWarm = cache.warm(ev, limit: 0)
         #expect(!stillWarm, "the edited instance's card is no longer kept")
-        let card = cache.scorecard(ev, problems: [])
+        let card = cache.scorecard(ev, problems: []).scorecard
         #expect(card.forms.first { $0.formID == form.id && $0.index == 0 }?.indicators.first?.target == "≥12345")
     }
 }
