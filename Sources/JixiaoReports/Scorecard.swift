@@ -17,6 +17,37 @@ public struct Scorecard: Sendable {
     public var isFinished: Bool { errorCount == 0 }
 }
 
+/// A checked draft as `jixiao validate` sums it up: the problems, and the unit, year, 总分 and 评价等次
+/// of the first form on the scorecard whose total is filled (附件2 of the unit kit, the report form, the
+/// Henan table), as the paper puts them first.
+public struct ScoreHeadline: Sendable {
+    public let unit: String
+    public let year: Int
+    public let total: Value?
+    public let grade: Value?
+    public let problems: [Problem]
+    /// Words the problems where they are shown.
+    public let problemText: ProblemText
+
+    /// The headline of a scorecard already built.
+    public init(_ card: Scorecard) {
+        let first = card.forms.first { $0.total?.isFilled == true }
+        self.init(unit: card.unit, year: card.year, total: first?.total, grade: first?.grade, problems: card.problems,
+                  problemText: card.problemText)
+    }
+
+    init(unit: String, year: Int, total: Value?, grade: Value?, problems: [Problem], problemText: ProblemText) {
+        self.unit = unit
+        self.year = year
+        self.total = total
+        self.grade = grade
+        self.problems = problems
+        self.problemText = problemText
+    }
+
+    public var isFinished: Bool { !problems.contains { $0.severity == .error } }
+}
+
 /// One form (附件2) or one project (附件3-4) on the scorecard.
 public struct FormCard: Sendable {
     public let formID: String
@@ -74,20 +105,58 @@ public struct RubricLine: Sendable {
 
 public enum ScorecardBuilder {
     public static func build(_ ev: Evaluation, problems: [Problem]? = nil) -> Scorecard {
-        let t = ev.template
-        let labels = Labels(template: t, draft: ev.draft)
-        var cards: [FormCard] = []
-        for form in t.forms where form.scorecard != nil || form.indicators != nil {
-            for k in 0..<ev.instanceCount(form.id) where ev.counts(form, index: k) { cards.append(card(ev, form, k, labels)) }
+        let labels = Labels(template: ev.template, draft: ev.draft)
+        let cards = instances(ev).map { card(ev, $0.form, $0.index, labels) }
+        return assemble(ev, cards: cards, problems: problems ?? Checker.check(ev))
+    }
+
+    /// The scorecard around its cards (those of `instances(ev)`, in that order).
+    static func assemble(_ ev: Evaluation, cards: [FormCard], problems: [Problem]) -> Scorecard {
+        Scorecard(templateTitle: ev.template.title, unit: unit(ev), year: ev.draft.year, forms: cards, problems: problems,
+                  problemText: ProblemText(template: ev.template, draft: ev.draft))
+    }
+
+    /// The form instances the scorecard has a card for, in its order.
+    public static func instances(_ ev: Evaluation) -> [(form: FormSpec, index: Int)] {
+        var out: [(form: FormSpec, index: Int)] = []
+        for form in ev.template.forms where form.scorecard != nil || form.indicators != nil {
+            for k in 0..<ev.instanceCount(form.id) where ev.counts(form, index: k) { out.append((form, k)) }
         }
-        var unit = ""
-        if let cell = t.unitNameCell {
-            for form in t.forms where form.row(cell.row) != nil {
-                if let s = ev.value(CellAddress(form: form.id, row: cell.row, column: cell.column)).text, !s.isEmpty { unit = s; break }
-            }
+        return out
+    }
+
+    /// The unit's name, from the first form that has the template's unit-name cell filled.
+    static func unit(_ ev: Evaluation) -> String {
+        guard let cell = ev.template.unitNameCell else { return "" }
+        for form in ev.template.forms where form.row(cell.row) != nil {
+            if let s = ev.value(CellAddress(form: form.id, row: cell.row, column: cell.column)).text, !s.isEmpty { return s }
         }
-        return Scorecard(templateTitle: t.title, unit: unit, year: ev.draft.year, forms: cards, problems: problems ?? Checker.check(ev),
-                         problemText: ProblemText(labels: labels))
+        return ""
+    }
+
+    /// What `jixiao validate` reports beside the problems: the scorecard's unit, year and headline total
+    /// and grade, without building its cards (every indicator line of every project, 9% of a cold
+    /// validate of a 200-project draft, for two figures of one form).
+    public static func headline(_ ev: Evaluation, problems: [Problem]) -> ScoreHeadline {
+        let words = ProblemText(template: ev.template, draft: ev.draft)
+        for (form, k) in instances(ev) {
+            guard let total = total(ev, form, k), total.isFilled else { continue }
+            return ScoreHeadline(unit: unit(ev), year: ev.draft.year, total: total, grade: grade(ev, form, k), problems: problems,
+                                 problemText: words)
+        }
+        return ScoreHeadline(unit: unit(ev), year: ev.draft.year, total: nil, grade: nil, problems: problems, problemText: words)
+    }
+
+    static func total(_ ev: Evaluation, _ form: FormSpec, _ k: Int) -> Value? {
+        form.scorecard?.total.map { ev.value(form: form, index: k, row: $0.row, rowIndex: nil, column: $0.column) }
+    }
+
+    static func grade(_ ev: Evaluation, _ form: FormSpec, _ k: Int) -> Value? {
+        guard let cell = form.scorecard?.grade else { return nil }
+        // A form with cells still to fill has no grade yet: 总分 18 would read as 差 for a half-filled form.
+        let progress = FillableCells.progress(ev, form: form, index: k)
+        return progress.filled < progress.required ? .text(ScoringText.gradePending)
+            : ev.value(form: form, index: k, row: cell.row, rowIndex: nil, column: cell.column)
     }
 
     static func card(_ ev: Evaluation, _ form: FormSpec, _ k: Int, _ labels: Labels) -> FormCard {
@@ -150,12 +219,9 @@ public enum ScorecardBuilder {
                 signature.append((labels.rowLabel(form, index: k, row: row, rowIndex: nil), v(row.id, nil, col).text ?? ""))
             }
         }
-        // A form with cells still to fill has no grade yet: 总分 18 would read as 差 for a half-filled form.
-        let progress = FillableCells.progress(ev, form: form, index: k)
-        let grade: Value? = sc?.grade.map { progress.filled < progress.required ? .text(ScoringText.gradePending) : v($0.row, nil, $0.column) }
         return FormCard(formID: form.id, index: k, short: labels.formShort(form, index: k), title: labels.formTitle(form),
                         name: labels.instanceName(form, index: k), execution: execution, indicators: lines,
-                        total: sc?.total.map { v($0.row, nil, $0.column) }, grade: grade,
+                        total: total(ev, form, k), grade: grade(ev, form, k),
                         rubric: rubric, signature: signature)
     }
 }

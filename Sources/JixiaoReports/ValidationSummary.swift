@@ -5,28 +5,27 @@ import JixiaoKit
 public struct ValidatedDraft: Sendable {
     public let file: String
     /// nil when the file could not be read; `message` then says why.
-    public let scorecard: Scorecard?
+    public let headline: ScoreHeadline?
     public let message: String?
 
-    public init(file: String, scorecard: Scorecard) {
+    public init(file: String, headline: ScoreHeadline) {
         self.file = file
-        self.scorecard = scorecard
+        self.headline = headline
         self.message = nil
     }
 
     public init(file: String, unreadable message: String) {
         self.file = file
-        self.scorecard = nil
+        self.headline = nil
         self.message = message
     }
 
-    public var problems: [Problem] { scorecard?.problems ?? [] }
+    public var problems: [Problem] { headline?.problems ?? [] }
     public func count(_ s: Severity) -> Int { problems.filter { $0.severity == s }.count }
 
-    /// The draft's headline 总分 and 评价等次: those of the first form on the scorecard that has a
-    /// total (附件2 of the unit kit, the report form, the Henan table), as the paper puts them first.
-    public var total: Value? { scorecard?.forms.first { $0.total?.isFilled == true }?.total }
-    public var grade: Value? { scorecard?.forms.first { $0.total?.isFilled == true }?.grade }
+    /// The draft's headline 总分 and 评价等次 (`ScoreHeadline`).
+    public var total: Value? { headline?.total }
+    public var grade: Value? { headline?.grade }
 }
 
 /// `jixiao validate` of many files: the one-screen summary, all problems as CSV, and the JSON shape
@@ -37,11 +36,11 @@ public enum ValidationSummary {
     public static func rows(_ drafts: [ValidatedDraft]) -> [[String]] {
         var out = [ValidationText.summaryHeading]
         for d in drafts {
-            guard let card = d.scorecard else {
+            guard let head = d.headline else {
                 out.append([d.file, ValidationText.unreadable, "", "", "", "", "", ""])
                 continue
             }
-            out.append([d.file, card.unit.isEmpty ? ReportText.noUnit : card.unit, String(card.year),
+            out.append([d.file, head.unit.isEmpty ? ReportText.noUnit : head.unit, String(head.year),
                         String(d.count(.error)), String(d.count(.warning)), String(d.count(.info)),
                         d.total.map { $0.number.map(NumberFormat.money) ?? ScoreReport.show($0) } ?? "—",
                         d.grade.map { ScoreReport.show($0, .text) } ?? "—"])
@@ -67,13 +66,13 @@ public enum ValidationSummary {
     public static func csv(_ drafts: [ValidatedDraft]) -> String {
         var records = [ValidationText.csvHeading]
         for d in drafts {
-            guard let card = d.scorecard else {
+            guard let head = d.headline else {
                 records.append([d.file, "", "", ProblemReport.severityWord(.error), "", "", d.message ?? ValidationText.unreadable, "unreadable"])
                 continue
             }
-            for p in card.problems {
-                records.append([d.file, card.unit, String(card.year), ProblemReport.severityWord(p.severity), p.path ?? "",
-                                card.problemText.location(p), card.problemText.message(p), p.code])
+            for p in head.problems {
+                records.append([d.file, head.unit, String(head.year), ProblemReport.severityWord(p.severity), p.path ?? "",
+                                head.problemText.location(p), head.problemText.message(p), p.code])
             }
         }
         return String(decoding: PrintCSV.byteOrderMark, as: UTF8.self)
@@ -84,18 +83,18 @@ public enum ValidationSummary {
     public static func json(_ drafts: [ValidatedDraft]) -> JSONValue {
         func n(_ k: Int) -> JSONValue { .number(String(k)) }
         let files: [JSONValue] = drafts.map { d in
-            guard let card = d.scorecard else {
+            guard let head = d.headline else {
                 return .object([("file", .string(d.file)), ("readable", .bool(false)), ("message", .string(d.message ?? ""))])
             }
-            return .object([("file", .string(d.file)), ("readable", .bool(true)), ("unit", .string(card.unit)), ("year", n(card.year)),
+            return .object([("file", .string(d.file)), ("readable", .bool(true)), ("unit", .string(head.unit)), ("year", n(head.year)),
                             ("errors", n(d.count(.error))), ("warnings", n(d.count(.warning))), ("infos", n(d.count(.info))),
                             ("total", ScoreReport.num(d.total)), ("grade", ScoreReport.num(d.grade)),
-                            ("problems", .array(card.problems.map { ProblemReport.json($0, card.problemText) }))])
+                            ("problems", .array(head.problems.map { ProblemReport.json($0, head.problemText) }))])
         }
         return .object([("files", .array(files)),
                         ("errors", n(drafts.map { $0.count(.error) }.reduce(0, +))),
                         ("warnings", n(drafts.map { $0.count(.warning) }.reduce(0, +))),
                         ("infos", n(drafts.map { $0.count(.info) }.reduce(0, +))),
-                        ("unreadable", n(drafts.filter { $0.scorecard == nil }.count))])
+                        ("unreadable", n(drafts.filter { $0.headline == nil }.count))])
     }
 }

@@ -220,10 +220,14 @@ public enum DraftCodec {
             if !form.isRepeated && list.count > 1 {
                 throw .structure(path: path, entry: "forms.\(fid)", expected: "一个表", found: "\(list.count) 个")
             }
-            var instances: [FormEntry] = []
-            for (k, iv) in list.enumerated() {
-                instances.append(try decodeInstance(iv, form: form, at: "forms.\(fid)[\(k)]", path: path))
+            // Instances decode independently, on every core; the first failure in file order is the one
+            // reported, as when they were decoded one after the other.
+            let decoded = Parallel.map(Array(list.indices)) { k in
+                Result { () throws(DraftError) -> FormEntry in try decodeInstance(list[k], form: form, at: "forms.\(fid)[\(k)]", path: path) }
             }
+            var instances: [FormEntry] = []
+            instances.reserveCapacity(decoded.count)
+            for r in decoded { instances.append(try r.get()) }
             draft.forms[fid] = instances
         }
         if let rv = root["report"] {

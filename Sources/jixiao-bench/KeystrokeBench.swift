@@ -89,6 +89,13 @@ struct KeystrokeBench {
                 out.append(fromState("key: Ctrl-Z undo the added row, \(labels.formShort(form, index: k)) \(row.row)[\((row.rowIndex ?? 0) + 1)]", added, .ctrl("z")))
             }
             out.append(.measure("render only: View.render, \(place)", runs: runs) { keep(View.render(focused, rows: rows, cols: cols)) })
+            // F4 after a committed edit here: with every card built beforehand (as between keys after
+            // opening) only the edited instance's is built again; with none, all are.
+            var edited = focused
+            for key: Key in [.char("7"), .enter] { press(&edited, key) }
+            out.append(fromState("key: F4 score preview, no card kept, after an edit in \(place)", edited, .f(4)))
+            while !App.warmScorecards(&edited) {}
+            out.append(fromState("key: F4 score preview, cards kept, after an edit in \(place)", edited, .f(4)))
         }
         return out
     }

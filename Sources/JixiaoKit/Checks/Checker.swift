@@ -4,10 +4,11 @@ import Foundation
 /// one form instance after an edit; the cross-form checks are cheap and always rerun.
 public enum Checker {
     public static func check(_ ev: Evaluation) -> [Problem] {
-        var out: [Problem] = []
+        var instances: [(form: FormSpec, index: Int)] = []
         for form in ev.template.forms {
-            for k in 0..<ev.instanceCount(form.id) { out += check(ev, form: form, index: k) }
+            for k in 0..<ev.instanceCount(form.id) { instances.append((form, k)) }
         }
+        var out = Parallel.map(instances) { check(ev, form: $0.form, index: $0.index) }.flatMap { $0 }
         out += checkAcrossForms(ev)
         out += ReportFigures.check(ev)
         return ordered(out, template: ev.template)
@@ -31,10 +32,11 @@ public enum Checker {
             guard let a = p.address else { return [Int.max] }
             return [formPos[a.form] ?? 99, a.formIndex, rowPos[a.form]?[a.row] ?? 0, a.rowIndex ?? -1, colPos[a.form]?[a.column] ?? -1, -p.severity.rank]
         }
-        return ps.enumerated().sorted { l, r in
-            let a = key(l.element), b = key(r.element)
-            return a == b ? l.offset < r.offset : a.lexicographicallyPrecedes(b)
-        }.map(\.element)
+        // Each key made once, not twice per comparison (3% of a cold validate of a 200-project draft).
+        let keys = ps.map(key)
+        return ps.indices.sorted { l, r in
+            keys[l] == keys[r] ? l < r : keys[l].lexicographicallyPrecedes(keys[r])
+        }.map { ps[$0] }
     }
 
     /// Problems of one form instance.

@@ -44,14 +44,40 @@ public struct Evaluation: Sendable {
     public private(set) var draft: Draft
     /// By form slot, then by instance.
     var forms: [[InstanceValues]] = []
+    /// By form slot: whether the form is computed yet. All are, except while a partial evaluation
+    /// (`init(template:draft:only:)`) waits for `complete()`; the others read as empty meanwhile.
+    private var computed: [Bool] = []
+    /// False while only some forms are computed (`init(template:draft:only:)`), until `complete()`.
+    public private(set) var isComplete = true
 
     public init(template: Template, draft: Draft) {
+        self.init(template: template, draft: draft, only: nil)
+    }
+
+    /// `only`: compute just these forms, for a first frame that shows one of them before the rest is
+    /// ready; every other form reads as empty until `complete()`. A form that reads others needs them all.
+    public init(template: Template, draft: Draft, only: Set<String>?) {
         self.template = template
         self.draft = draft
-        forms = template.forms.map { form in
-            form.readsOtherForms ? [] : draft.instances(of: form.id).map { Self.compute(form, $0, settings: template.settings) }
+        forms = Array(repeating: [], count: template.forms.count)
+        computed = Array(repeating: false, count: template.forms.count)
+        let partial = only.map { ids in !template.forms.contains { ids.contains($0.id) && $0.readsOtherForms } } ?? false
+        computeMissing(only: partial ? only : nil)
+    }
+
+    /// Computes the forms a partial evaluation left out; the ones computed already are kept.
+    public mutating func complete() {
+        if !isComplete { computeMissing(only: nil) }
+    }
+
+    private mutating func computeMissing(only: Set<String>?) {
+        let settings = template.settings
+        for form in template.forms where !form.readsOtherForms && !computed[form.compiled.slot] && only?.contains(form.id) != false {
+            forms[form.compiled.slot] = Parallel.map(draft.instances(of: form.id)) { Self.compute(form, $0, settings: settings) }
+            computed[form.compiled.slot] = true
         }
-        recomputeFormsThatReadOthers()
+        isComplete = only == nil
+        if isComplete { recomputeFormsThatReadOthers() }
     }
 
     /// Forms whose cells read other forms (rubrics) depend on everything else: recomputed last, whole.

@@ -4,10 +4,11 @@ public struct Workspace: Sendable {
     public let template: Template
     public var evaluation: Evaluation
 
-    public init(draft: Draft, template: Template) {
+    /// `only`: evaluate just these forms for now (`Evaluation.init(template:draft:only:)`).
+    public init(draft: Draft, template: Template, only: Set<String>? = nil) {
         self.draft = draft
         self.template = template
-        self.evaluation = Evaluation(template: template, draft: draft)
+        self.evaluation = Evaluation(template: template, draft: draft, only: only)
     }
 
     public var problems: [Problem] { Checker.check(evaluation) }

@@ -13,9 +13,13 @@ extension App {
 
     static func printout(_ evaluation: Evaluation, problems: [Problem]) -> (card: Scorecard, mark: DraftMark?) {
         let card = ScorecardBuilder.build(evaluation, problems: problems)
+        return (card, printMark(card))
+    }
+
+    static func printMark(_ card: Scorecard) -> DraftMark? {
         switch PrintGate.decide(card, draft: false) {
-        case let .print(mark): return (card, mark)
-        case .refuse: return (card, DraftMark(card))
+        case let .print(mark): return mark
+        case .refuse: return DraftMark(card)
         }
     }
 

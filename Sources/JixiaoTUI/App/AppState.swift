@@ -96,6 +96,9 @@ public struct AppState: Sendable {
     public var problemFilter = ProblemFilter()
     /// What the open panel shows (`App.preparePanel`).
     var panel = PanelContent()
+    /// The score preview's cards, kept per form instance (`App.warmScorecards` builds them after opening).
+    var scorecards = ScorecardCache(derive: ScoreView.lines(of:))
+    var scorecardsWarm = false
     /// The widths of what the focused instance's columns hold, for the table's column widths
     /// (`TableGeometry.held`): measured once per change of the draft or of the instance, not per frame.
     var columnContent: (version: Int, form: String, index: Int, widths: [String: [String: [Int]]])?
@@ -118,7 +121,7 @@ public struct AppState: Sendable {
     public init(workspace: Workspace, path: String, checkLater: Bool = false) {
         self.workspace = workspace
         self.savedDraft = workspace.draft
-        let firstForm = workspace.template.forms.first { workspace.draft.instances(of: $0.id).count > 0 } ?? workspace.template.forms[0]
+        let firstForm = Self.firstForm(workspace.template, workspace.draft)
         self.checks = checkLater ? LiveChecks(workspace.evaluation, first: .init(form: firstForm.id, index: 0)) : LiveChecks(workspace.evaluation)
         self.path = path
         self.focus = CellAddress(form: firstForm.id, row: "", column: "")
@@ -133,6 +136,11 @@ public struct AppState: Sendable {
         let fillable = layout.fillable
         self.focus = fillable.first { !workspace.evaluation.value($0).isFilled } ?? fillable.first
             ?? layout.rows.first.map { layout.address($0, layout.columns(of: $0).first ?? "") } ?? focus
+    }
+
+    /// The form a draft opens on (when no saved place says otherwise), checked first.
+    static func firstForm(_ template: Template, _ draft: Draft) -> FormSpec {
+        template.forms.first { draft.instances(of: $0.id).count > 0 } ?? template.forms[0]
     }
 
     public var layout: FormLayout {

@@ -56,8 +56,16 @@ extension App {
 
     private static func rebuildScorecard(_ s: inout AppState) {
         let problems = s.checks.all(s.template)
-        let (card, mark) = printout(s.evaluation, problems: problems)
+        let (card, forms) = s.scorecards.scorecard(s.evaluation, problems: problems)
         s.panel = PanelContent(version: s.draftVersion, problems: problems, scorecard: card,
-                               scoreLines: ScoreView.lines(card), printMark: mark)
+                               scoreLines: ScoreView.lines(card, forms: forms), printMark: printMark(card))
+    }
+
+    /// Cards for the score preview built between keys after opening, a few at a time, so that F4 only
+    /// assembles them (and rebuilds those of the instances edited since). Returns whether all are built.
+    @discardableResult
+    public static func warmScorecards(_ s: inout AppState) -> Bool {
+        if !s.scorecardsWarm { s.scorecardsWarm = s.scorecards.warm(s.evaluation, limit: 2) }
+        return s.scorecardsWarm
     }
 }

@@ -27,11 +27,20 @@ extension AppDriver {
                 paint(View.render(state, rows: rows, cols: cols))
                 needsPaint = false
             }
-            // Checks left for after the first frame run while no key is waiting, a few forms at a time.
-            guard let key = terminal.readKey(timeoutMs: state.checks.isComplete ? Self.tickMs : 0) else {
+            // The first frame is on the screen: now the forms it did not show (before any key is read).
+            if !state.evaluation.isComplete {
+                App.completeEvaluation(&state)
+                needsPaint = true
+            }
+            // Checks left for after the first frame run while no key is waiting, a few forms at a time;
+            // then the score preview's cards are built the same way.
+            let pending = !state.checks.isComplete || !state.scorecardsWarm
+            guard let key = terminal.readKey(timeoutMs: pending ? 0 : Self.tickMs) else {
                 if !state.checks.isComplete {
                     App.update(&state, .checkPending)
                     if state.checks.isComplete { needsPaint = true }
+                } else {
+                    App.warmScorecards(&state)
                 }
                 continue
             }

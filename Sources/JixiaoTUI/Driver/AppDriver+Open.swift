@@ -30,7 +30,10 @@ extension AppDriver {
 
         let loaded: DraftStore.Loaded
         do { loaded = try DraftStore(catalog: catalog).load(path) } catch { return .exit(fail(DraftText.message(error))) }
-        var state = AppState(workspace: Workspace(draft: loaded.draft, template: loaded.template), path: path, checkLater: true)
+        // Only what the first frame shows is evaluated now; `runApp` evaluates the rest after painting it.
+        let place = DraftPlace.read(for: path)
+        let first = App.formsForFirstFrame(loaded.template, loaded.draft, place: place)
+        var state = AppState(workspace: Workspace(draft: loaded.draft, template: loaded.template, only: first), path: path, checkLater: true)
         state.stamp = loaded.stamp
         state.readOnly = readOnly
         keeper = nil
@@ -82,7 +85,7 @@ extension AppDriver {
                 }
             }
         }
-        App.resume(&state, at: DraftPlace.read(for: path))
+        App.resume(&state, at: place)
         if !notes.isEmpty { state.say(notes.joined(separator: " ")) }
         return .state(state)
     }

@@ -111,33 +111,41 @@ enum ScoreView {
         }
     }
 
-    /// The preview's lines, built once per change of the draft (`App.preparePanel`).
-    static func lines(_ card: Scorecard) -> [(String, CellStyle)] {
+    /// The preview's lines, built once per change of the draft (`App.preparePanel`); `forms`: each
+    /// card's lines (`lines(of:)`), kept with the card between changes.
+    static func lines(_ card: Scorecard, forms: [[(String, CellStyle)]]) -> [(String, CellStyle)] {
         var lines: [(String, CellStyle)] = []
         lines.append(("\(card.unit.isEmpty ? ReportText.noUnit : card.unit) · \(card.year) 年度", CellStyle(.title, [.bold])))
-        for f in card.forms {
-            lines.append(("", .normal))
-            lines.append(("\(f.short) \(f.name ?? f.title)", CellStyle(.normal, [.bold])))
-            if let e = f.execution {
-                lines.append(("  " + UIText.App.executionLine(rate: ValueText.display(e.rate, kind: .percent), weight: ValueText.display(e.weight, kind: .decimal),
-                                                              score: ValueText.display(e.score, kind: .decimal)), .normal))
-            }
-            let given = f.indicators.compactMap(\.score.number).reduce(Decimal(0), +)
-            if !f.indicators.isEmpty {
-                let quantitative = f.indicators.filter { $0.suggestion?.score != nil }.count
-                lines.append(("  " + UIText.App.indicatorLine(count: f.indicators.count, given: given.fixed(2), quantitative: quantitative,
-                                                              flagged: f.indicators.filter { !$0.findings.isEmpty }.count), .normal))
-            }
-            for r in f.rubric {
-                lines.append(("  \(r.name)：\(r.figure.isEmpty ? "—" : r.figure) → \(ValueText.display(r.points, kind: .decimal))/\(ValueText.display(r.weight, kind: .decimal))", .normal))
-            }
-            if let t = f.total {
-                let g = f.grade.map { ValueText.display($0, kind: .text) } ?? ""
-                lines.append(("  \(ReportText.total) \(ValueText.display(t, kind: .decimal))  \(ReportText.grade) \(g.isEmpty ? "—" : g)", CellStyle(.title, [.bold])))
-            }
-        }
+        for f in forms { lines += f }
         lines.append(("", .normal))
         lines.append(("\(ReportText.checks)：\(ProblemReport.summary(card.problems))", card.errorCount > 0 ? CellStyle(.error, [.bold]) : .normal))
+        return lines
+    }
+
+    static func lines(_ card: Scorecard) -> [(String, CellStyle)] { lines(card, forms: card.forms.map(lines(of:))) }
+
+    /// One card's lines of the preview.
+    @Sendable static func lines(of f: FormCard) -> [(String, CellStyle)] {
+        var lines: [(String, CellStyle)] = []
+        lines.append(("", .normal))
+        lines.append(("\(f.short) \(f.name ?? f.title)", CellStyle(.normal, [.bold])))
+        if let e = f.execution {
+            lines.append(("  " + UIText.App.executionLine(rate: ValueText.display(e.rate, kind: .percent), weight: ValueText.display(e.weight, kind: .decimal),
+                                                          score: ValueText.display(e.score, kind: .decimal)), .normal))
+        }
+        let given = f.indicators.compactMap(\.score.number).reduce(Decimal(0), +)
+        if !f.indicators.isEmpty {
+            let quantitative = f.indicators.filter { $0.suggestion?.score != nil }.count
+            lines.append(("  " + UIText.App.indicatorLine(count: f.indicators.count, given: given.fixed(2), quantitative: quantitative,
+                                                          flagged: f.indicators.filter { !$0.findings.isEmpty }.count), .normal))
+        }
+        for r in f.rubric {
+            lines.append(("  \(r.name)：\(r.figure.isEmpty ? "—" : r.figure) → \(ValueText.display(r.points, kind: .decimal))/\(ValueText.display(r.weight, kind: .decimal))", .normal))
+        }
+        if let t = f.total {
+            let g = f.grade.map { ValueText.display($0, kind: .text) } ?? ""
+            lines.append(("  \(ReportText.total) \(ValueText.display(t, kind: .decimal))  \(ReportText.grade) \(g.isEmpty ? "—" : g)", CellStyle(.title, [.bold])))
+        }
         return lines
     }
 }

@@ -13,7 +13,10 @@ struct Open: ParsableCommand {
     @Argument(help: "草稿文件；省略则新建或从本目录选择 / The draft; omitted: choose or start one.") var file: String?
 
     func run() throws {
-        let status = AppDriver(catalog: CLI.catalog).run(file: file)
+        let status = Self.open(file)
         if status != 0 { throw ExitCode(status) }
     }
+
+    /// The terminal UI on `file` (nil: choose or start one); its exit status.
+    static func open(_ file: String?) -> Int32 { AppDriver(catalog: CLI.catalog).run(file: file) }
 }

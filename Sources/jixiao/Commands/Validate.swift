@@ -32,9 +32,10 @@ struct Validate: ParsableCommand {
         for file in expand(files, worst: &worst) {
             do {
                 let loaded = try CLI.store.load(file)
-                let card = ScorecardBuilder.build(Evaluation(template: loaded.template, draft: loaded.draft))
-                if !card.isFinished { worst = max(worst, 1) }
-                drafts.append(ValidatedDraft(file: file, scorecard: card))
+                let ev = Evaluation(template: loaded.template, draft: loaded.draft)
+                let headline = ScorecardBuilder.headline(ev, problems: Checker.check(ev))
+                if !headline.isFinished { worst = max(worst, 1) }
+                drafts.append(ValidatedDraft(file: file, headline: headline))
             } catch {
                 worst = 2
                 drafts.append(ValidatedDraft(file: file, unreadable: DraftText.message(error)))
@@ -50,9 +51,9 @@ struct Validate: ParsableCommand {
 
     func sayText(_ drafts: [ValidatedDraft]) {
         for d in drafts {
-            guard let card = d.scorecard else { CLI.say("\(d.file)：\(d.message ?? "")"); continue }
+            guard let head = d.headline else { CLI.say("\(d.file)：\(d.message ?? "")"); continue }
             CLI.say("\(d.file)：\(ProblemReport.summary(d.problems))")
-            for line in ProblemReport.lines(d.problems, card.problemText) { CLI.say(line) }
+            for line in ProblemReport.lines(d.problems, head.problemText) { CLI.say(line) }
         }
         guard drafts.count > 1 || files.contains(where: CLI.isDirectory) else { return }
         CLI.say("")
