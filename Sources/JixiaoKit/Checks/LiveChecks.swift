@@ -15,9 +15,10 @@ public struct LiveChecks: Sendable {
     public private(set) var pending: [Instance] = []
     /// The cross-form checks wait until every instance has been checked.
     private var acrossPending = false
-    /// The `sameIndicators` checks, by their place in the template's checks: kept by indicator name, so
-    /// an edit compares only the names it touched instead of every indicator of the draft.
-    private var byName: [Int: SameIndicatorsIndex] = [:]
+    /// The cross-form checks kept by what they read (`KeptCheck`), by their place in the template's
+    /// checks: an edit compares only the indicator names it touched, sums again only the projects' cells
+    /// it changed, and words the dates again only when one changed.
+    private var kept: [Int: KeptCheck] = [:]
     public var isComplete: Bool { pending.isEmpty && !acrossPending }
 
     public struct Instance: Sendable, Equatable {
@@ -92,14 +93,14 @@ public struct LiveChecks: Sendable {
     }
 
     private mutating func checkAllAcross(_ ev: Evaluation) {
-        byName = [:]
+        kept = [:]
         acrossByCheck = ev.template.checks.enumerated().map { k, spec in checkAcross(ev, k, spec) }
     }
 
-    /// One cross-form check from scratch; a `sameIndicators` one is indexed by name as it is.
+    /// One cross-form check from scratch; one that can be kept is indexed as it is.
     private mutating func checkAcross(_ ev: Evaluation, _ k: Int, _ spec: CheckSpec) -> [Problem] {
-        guard let index = SameIndicatorsIndex(ev, spec: spec) else { return Checker.checkAcrossForms(ev, spec: spec) }
-        byName[k] = index
+        guard let index = KeptCheck(ev, spec: spec) else { return Checker.checkAcrossForms(ev, spec: spec) }
+        kept[k] = index
         return index.problems
     }
 
@@ -132,10 +133,10 @@ public struct LiveChecks: Sendable {
             checkAllAcross(ev)
         } else {
             for (k, spec) in ev.template.checks.enumerated() where !Checker.formsRead(by: spec, template: ev.template).isDisjoint(with: changed) {
-                if var kept = byName[k], !changed.contains(where: { $0 != formID && kept.reads($0) }) {
-                    kept.update(ev, form: formID, index: index)
-                    byName[k] = kept
-                    acrossByCheck[k] = kept.problems
+                if var check = kept[k], !changed.contains(where: { $0 != formID && check.reads($0) }) {
+                    check.update(ev, form: formID, index: index)
+                    kept[k] = check
+                    acrossByCheck[k] = check.problems
                 } else {
                     acrossByCheck[k] = checkAcross(ev, k, spec)
                 }
