@@ -53,10 +53,11 @@ public struct RecoveryChange: Equatable, Sendable {
 
 /// Reads and writes the recovery format. Errors reuse `DraftError` so they are worded like a draft's.
 public enum RecoveryCodec {
-    public static func encode(_ r: RecoveryFile, template: Template) -> String {
+    /// `draftText`: the draft as `DraftCodec` writes it, when the caller has it (`DraftTextCache`).
+    public static func encode(_ r: RecoveryFile, template: Template, draftText: String? = nil) -> String {
         // The draft part is exactly what DraftCodec writes, spliced in as text (never parsed back), so it
         // can be cut out and opened by hand, and encoding costs one pass over the draft.
-        let draftText = DraftCodec.encode(r.draft, template: template)
+        let draftText = draftText ?? DraftCodec.encode(r.draft, template: template)
         var base: JSONValue = .null
         if let b = r.base {
             base = .object([("device", num(b.device)), ("inode", num(b.inode)), ("size", num(b.size)),
