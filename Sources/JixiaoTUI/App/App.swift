@@ -15,6 +15,8 @@ public enum App {
     public static func update(_ s: inout AppState, _ action: Action) -> [Effect] {
         let effects = apply(&s, action)
         preparePanel(&s)
+        s.layoutKept = (s.draftVersion, s.focus.form, s.layout)
+        keepReportLayout(&s)
         if let c = s.columnContent, c.version == s.draftVersion, c.form == s.focus.form, c.index == s.focus.formIndex {} else {
             s.columnContent = (s.draftVersion, s.focus.form, s.focus.formIndex, TableGeometry.textWidths(s))
         }

@@ -135,7 +135,14 @@ public struct AppState: Sendable {
             ?? layout.rows.first.map { layout.address($0, layout.columns(of: $0).first ?? "") } ?? focus
     }
 
+    /// The focused instance's layout, kept by `App.update` for the draft version and instance it was made
+    /// for: a frame asked for it several times (table, geometry, status line), each time made again.
+    var layoutKept: (version: Int, form: String, layout: FormLayout)?
+    /// The 自评报告 page's layout while it is on screen (`App.reportLayout`).
+    var reportKept: (version: Int, checks: Int, width: Int, layout: ReportLayout)?
+
     public var layout: FormLayout {
+        if let k = layoutKept, k.version == draftVersion, k.form == focus.form, k.layout.index == focus.formIndex { return k.layout }
         let form = template.form(focus.form) ?? template.forms[0]
         return FormLayout(form: form, index: focus.formIndex, draft: draft, year: draft.year)
     }

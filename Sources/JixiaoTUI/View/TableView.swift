@@ -14,7 +14,7 @@ enum TableView {
         if layout.form.isRepeated, let n = labels.instanceName(layout.form, index: s.focus.formIndex) { title += "（\(n)）" }
         sc.put(title, row: rect.row, col: rect.col, style: CellStyle(.title, [.bold]), maxWidth: rect.width)
         var marks: [CellAddress: Severity] = [:]
-        for p in s.checks.problems(form: s.focus.form, index: s.focus.formIndex) + s.checks.acrossForms {
+        for p in s.checks.problems(form: s.focus.form, index: s.focus.formIndex) + s.checks.acrossProblems(form: s.focus.form, index: s.focus.formIndex) {
             if let a = p.address, a.form == s.focus.form, a.formIndex == s.focus.formIndex { marks[a] = max(marks[a] ?? .info, p.severity) }
         }
         let height = rect.height - 1
