@@ -68,6 +68,13 @@ struct KeptChecksTests {
             for severity in Severity.allCases {
                 #expect(live.count(severity) == full.filter { $0.severity == severity }.count, "\(template.id) step \(step): the count of \(severity)")
             }
+            // What the table marks and the status line read: the cross-form problems of one instance.
+            for form in template.forms {
+                for k in 0..<ev.instanceCount(form.id) {
+                    let here = live.acrossForms.filter { $0.address?.form == form.id && $0.address?.formIndex == k }
+                    #expect(live.acrossProblems(form: form.id, index: k) == here, "\(template.id) step \(step): the cross-form problems of \(form.id)[\(k)]")
+                }
+            }
             problemsSeen += full.filter { $0.address.map { a in ev.template.checks.contains { $0.at?.form == a.form } } ?? false || $0.code.hasPrefix("dates") }.count
         }
         return problemsSeen
