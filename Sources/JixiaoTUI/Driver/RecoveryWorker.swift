@@ -129,8 +129,13 @@ final class RecoveryWorker: @unchecked Sendable {
             } else {
                 let file = RecoveryFile(draft: draft, savedAt: at, pid: identity.pid, host: identity.host,
                                         draftPath: RecoveryStore.absolute(identity.draftPath), base: base)
-                let text = draftText.encode(draft, template: identity.template)
-                bytes = Array(RecoveryCodec.encode(file, template: identity.template, draftText: text).utf8)
+                // The last bytes' buffer is reused (the crash handler keeps its own copy): a fresh one of
+                // a large draft's size cost page faults on every key.
+                var buffer = encoded?.bytes ?? []
+                encoded = nil
+                buffer.removeAll(keepingCapacity: true)
+                RecoveryCodec.encode(file, template: identity.template, cache: &draftText, into: &buffer)
+                bytes = buffer
                 encoded = (version, base, at, bytes)
                 publish(bytes)
             }
