@@ -18,7 +18,9 @@ public enum App {
         s.layoutKept = (s.draftVersion, s.focus.form, s.layout)
         keepReportLayout(&s)
         if let c = s.columnContent, c.version == s.draftVersion, c.form == s.focus.form, c.index == s.focus.formIndex {} else {
-            s.columnContent = (s.draftVersion, s.focus.form, s.focus.formIndex, TableGeometry.textWidths(s))
+            let measured = TableGeometry.measure(s, kept: s.shownTexts)
+            s.columnContent = (s.draftVersion, s.focus.form, s.focus.formIndex, measured.widths)
+            s.shownTexts = measured.texts
         }
         return effects
     }

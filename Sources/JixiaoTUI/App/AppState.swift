@@ -99,6 +99,9 @@ public struct AppState: Sendable {
     /// The widths of what the focused instance's columns hold, for the table's column widths
     /// (`TableGeometry.held`): measured once per change of the draft or of the instance, not per frame.
     var columnContent: (version: Int, form: String, index: Int, widths: [String: [String: [Int]]])?
+    /// The focused instance's cells as the table shows them, measured with `columnContent`: a frame
+    /// formats only what changed since.
+    var shownTexts: [CellAddress: ShownText] = [:]
 
     public var template: Template { workspace.template }
     public var draft: Draft { workspace.draft }

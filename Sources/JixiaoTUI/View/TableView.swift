@@ -128,7 +128,7 @@ enum TableView {
             return
         }
         let value = s.evaluation.value(a)
-        var text = ValueText.display(value, kind: kind)
+        var text = ShownText.text(s.shownTexts[a], value, kind: kind)
         // A line break would end the table line: shown as ⏎ (Foundation's replacing is too slow per cell).
         if text.utf8.contains(0x0A) { text = String(text.map { $0 == "\n" ? "⏎" : $0 }) }
         if case .invalid = value { text = "‼" + text }

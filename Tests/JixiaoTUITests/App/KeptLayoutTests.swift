@@ -14,6 +14,15 @@ struct KeptLayoutTests {
         let fresh = FormLayout(form: form, index: s.focus.formIndex, draft: s.draft, year: s.draft.year)
         let sameLayout = s.layout.lines == fresh.lines && s.layout.form.id == fresh.form.id
         #expect(sameLayout, "\(step): the kept layout is not the focused form's")
+        // The frame drawn from what update kept (the layout, the widths, the cells' texts) is the frame
+        // drawn from nothing kept.
+        var bare = s
+        bare.layoutKept = nil
+        bare.reportKept = nil
+        bare.columnContent = nil
+        bare.shownTexts = [:]
+        let sameFrame = s.lines == bare.lines
+        #expect(sameFrame, "\(step): the frame drawn from what was kept differs")
         if s.focus.isReport {
             let page = ReportLayout(s, width: View.tableRect(s).width)
             let samePage = App.reportLayout(s).lines == page.lines
