@@ -17,6 +17,7 @@ public enum App {
         preparePanel(&s)
         s.layoutKept = (s.draftVersion, s.focus.form, s.layout)
         keepReportLayout(&s)
+        OutlineView.keep(&s)
         if let c = s.columnContent, c.version == s.draftVersion, c.form == s.focus.form, c.index == s.focus.formIndex {} else {
             let measured = TableGeometry.measure(s, kept: s.shownTexts)
             s.columnContent = (s.draftVersion, s.focus.form, s.focus.formIndex, measured.widths)

@@ -23,18 +23,39 @@ enum OutlineView {
                 continue
             }
             guard let form = s.template.form(formID) else { continue }
-            var name = labels.formShort(form, index: index)
-            if form.isRepeated { name += " " + (labels.instanceName(form, index: index) ?? UIText.App.unnamed(form.repeated?.noun ?? "")) }
-            let p = s.progressOf(form: formID, index: index)
-            let problems = s.checks.problems(form: formID, index: index)
-            let errors = problems.filter { $0.severity == .error }.count
-            let warnings = problems.filter { $0.severity == .warning }.count
-            // An optional form nobody has begun (a 评分表) is offered, not counted as unfinished.
-            let tail = !s.evaluation.counts(form, index: index) ? " " + UIText.App.optionalForm
-                : " \(p.filled)/\(p.required)" + (errors > 0 ? " ✗\(errors)" : "") + (errors == 0 && warnings > 0 ? " !\(warnings)" : "")
-            entry(&sc, name, tail: tail, tailStyle: errors > 0 ? .error : (warnings > 0 ? .warning : .muted), row: row, in: rect, current: current)
+            let e = s.outlineKept.entries[LiveChecks.Instance(form: formID, index: index)] ?? texts(s, labels, form, index)
+            entry(&sc, e.name, tail: e.tail, tailStyle: e.style, row: row, in: rect, current: current)
         }
         sc.vline(row: rect.row, col: rect.col + rect.width, height: rect.height, style: .muted)
+    }
+
+    /// What an instance's entry says: its name, and its progress and problem counts.
+    static func texts(_ s: AppState, _ labels: Labels, _ form: FormSpec, _ index: Int) -> OutlineEntry {
+        var name = labels.formShort(form, index: index)
+        if form.isRepeated { name += " " + (labels.instanceName(form, index: index) ?? UIText.App.unnamed(form.repeated?.noun ?? "")) }
+        let p = s.progressOf(form: form.id, index: index)
+        let problems = s.checks.problems(form: form.id, index: index)
+        let errors = problems.filter { $0.severity == .error }.count
+        let warnings = problems.filter { $0.severity == .warning }.count
+        // An optional form nobody has begun (a 评分表) is offered, not counted as unfinished.
+        let tail = !s.evaluation.counts(form, index: index) ? " " + UIText.App.optionalForm
+            : " \(p.filled)/\(p.required)" + (errors > 0 ? " ✗\(errors)" : "") + (errors == 0 && warnings > 0 ? " !\(warnings)" : "")
+        return OutlineEntry(name: name, tail: tail, style: errors > 0 ? .error : (warnings > 0 ? .warning : .muted))
+    }
+
+    /// The visible entries' texts, kept by `update` until the draft or the problems change: an arrow
+    /// key redraws the outline from them.
+    static func keep(_ s: inout AppState) {
+        if s.outlineKept.version != s.draftVersion || s.outlineKept.checks != s.checks.revision {
+            s.outlineKept = OutlineKept(version: s.draftVersion, checks: s.checks.revision)
+        }
+        let all = App.allInstances(s)
+        let labels = Labels(template: s.template, draft: s.draft)
+        for k in s.outlineScroll..<min(all.count, s.outlineScroll + max(0, View.outlineRect(s).height)) {
+            let i = LiveChecks.Instance(form: all[k].form, index: all[k].index)
+            guard s.outlineKept.entries[i] == nil, let form = s.template.form(i.form) else { continue }
+            s.outlineKept.entries[i] = texts(s, labels, form, i.index)
+        }
     }
 
     /// One entry: the name, cut to leave room for the tail (progress and problems) at the right.
@@ -52,4 +73,17 @@ enum OutlineView {
         let warnings = s.checks.report.count
         return (UIText.Report.progress(written: written, of: sections.count, warnings: warnings), warnings > 0 ? .warning : .muted)
     }
+}
+
+struct OutlineEntry: Sendable {
+    let name: String
+    let tail: String
+    let style: CellStyle
+}
+
+/// The outline's entries as last drawn, for the draft version and the problems they were made from.
+struct OutlineKept: Sendable {
+    var version = -1
+    var checks = -1
+    var entries: [LiveChecks.Instance: OutlineEntry] = [:]
 }

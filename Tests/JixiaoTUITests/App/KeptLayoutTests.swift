@@ -21,6 +21,7 @@ struct KeptLayoutTests {
         bare.reportKept = nil
         bare.columnContent = nil
         bare.shownTexts = [:]
+        bare.outlineKept = OutlineKept()
         let sameFrame = s.lines == bare.lines
         #expect(sameFrame, "\(step): the frame drawn from what was kept differs")
         if s.focus.isReport {
