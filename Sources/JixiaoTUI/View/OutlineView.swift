@@ -19,18 +19,19 @@ enum OutlineView {
             let row = rect.row + line
             if formID == ReportPage.form {
                 let (tail, tailStyle) = reportTail(s)
-                entry(&sc, UIText.Report.outlineName, tail: tail, tailStyle: tailStyle, row: row, in: rect, current: current)
+                entry(&sc, OutlineEntry(UIText.Report.outlineName, tail: tail, style: tailStyle, width: rect.width), row: row, in: rect, current: current)
                 continue
             }
             guard let form = s.template.form(formID) else { continue }
-            let e = s.outlineKept.entries[LiveChecks.Instance(form: formID, index: index)] ?? texts(s, labels, form, index)
-            entry(&sc, e.name, tail: e.tail, tailStyle: e.style, row: row, in: rect, current: current)
+            let kept = s.outlineKept.entries[LiveChecks.Instance(form: formID, index: index)]
+            let e = kept.flatMap { $0.width == rect.width ? $0 : nil } ?? texts(s, labels, form, index, width: rect.width)
+            entry(&sc, e, row: row, in: rect, current: current)
         }
         sc.vline(row: rect.row, col: rect.col + rect.width, height: rect.height, style: .muted)
     }
 
     /// What an instance's entry says: its name, and its progress and problem counts.
-    static func texts(_ s: AppState, _ labels: Labels, _ form: FormSpec, _ index: Int) -> OutlineEntry {
+    static func texts(_ s: AppState, _ labels: Labels, _ form: FormSpec, _ index: Int, width: Int) -> OutlineEntry {
         var name = labels.formShort(form, index: index)
         if form.isRepeated { name += " " + (labels.instanceName(form, index: index) ?? UIText.App.unnamed(form.repeated?.noun ?? "")) }
         let p = s.progressOf(form: form.id, index: index)
@@ -40,7 +41,7 @@ enum OutlineView {
         // An optional form nobody has begun (a 评分表) is offered, not counted as unfinished.
         let tail = !s.evaluation.counts(form, index: index) ? " " + UIText.App.optionalForm
             : " \(p.filled)/\(p.required)" + (errors > 0 ? " ✗\(errors)" : "") + (errors == 0 && warnings > 0 ? " !\(warnings)" : "")
-        return OutlineEntry(name: name, tail: tail, style: errors > 0 ? .error : (warnings > 0 ? .warning : .muted))
+        return OutlineEntry(name, tail: tail, style: errors > 0 ? .error : (warnings > 0 ? .warning : .muted), width: width)
     }
 
     /// The visible entries' texts, kept by `update` until the draft or the problems change: an arrow
@@ -51,19 +52,19 @@ enum OutlineView {
         }
         let all = App.allInstances(s)
         let labels = Labels(template: s.template, draft: s.draft)
-        for k in s.outlineScroll..<min(all.count, s.outlineScroll + max(0, View.outlineRect(s).height)) {
+        let rect = View.outlineRect(s)
+        for k in s.outlineScroll..<min(all.count, s.outlineScroll + max(0, rect.height)) {
             let i = LiveChecks.Instance(form: all[k].form, index: all[k].index)
-            guard s.outlineKept.entries[i] == nil, let form = s.template.form(i.form) else { continue }
-            s.outlineKept.entries[i] = texts(s, labels, form, i.index)
+            guard s.outlineKept.entries[i]?.width != rect.width, let form = s.template.form(i.form) else { continue }
+            s.outlineKept.entries[i] = texts(s, labels, form, i.index, width: rect.width)
         }
     }
 
     /// One entry: the name, cut to leave room for the tail (progress and problems) at the right.
-    static func entry(_ sc: inout Screen, _ name: String, tail: String, tailStyle: CellStyle, row: Int, in rect: Rect, current: Bool) {
-        let tailWidth = DisplayWidth.width(of: tail)
+    static func entry(_ sc: inout Screen, _ e: OutlineEntry, row: Int, in rect: Rect, current: Bool) {
         if current { sc.fill(Rect(row: row, col: rect.col, height: 1, width: rect.width), style: .focus) }
-        sc.put(DisplayWidth.truncate(name, toWidth: rect.width - tailWidth - 1, ellipsis: "…"), row: row, col: rect.col + 1, style: current ? .focus : .normal)
-        sc.put(tail, row: row, col: rect.col + rect.width - tailWidth, style: current ? .focus : tailStyle)
+        sc.put(e.name, row: row, col: rect.col + 1, style: current ? .focus : .normal)
+        sc.put(e.tail, row: row, col: rect.col + rect.width - e.tailWidth, style: current ? .focus : e.style)
     }
 
     /// The report after the forms: sections written of all, and the warnings on its figures.
@@ -75,10 +76,21 @@ enum OutlineView {
     }
 }
 
+/// One entry at a width: the name cut to leave room for the tail (progress and problems) at the right.
 struct OutlineEntry: Sendable {
     let name: String
     let tail: String
+    let tailWidth: Int
     let style: CellStyle
+    let width: Int
+
+    init(_ name: String, tail: String, style: CellStyle, width: Int) {
+        tailWidth = DisplayWidth.width(of: tail)
+        self.name = DisplayWidth.truncate(name, toWidth: width - tailWidth - 1, ellipsis: "…")
+        self.tail = tail
+        self.style = style
+        self.width = width
+    }
 }
 
 /// The outline's entries as last drawn, for the draft version and the problems they were made from.
