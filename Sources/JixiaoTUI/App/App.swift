@@ -23,6 +23,7 @@ public enum App {
             s.columnContent = (s.draftVersion, s.focus.form, s.focus.formIndex, measured.widths)
             s.shownTexts = measured.texts
         }
+        TableGeometry.keep(&s)
         return effects
     }
 

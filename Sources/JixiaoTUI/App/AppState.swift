@@ -102,6 +102,8 @@ public struct AppState: Sendable {
     /// The focused instance's cells as the table shows them, measured with `columnContent`: a frame
     /// formats only what changed since.
     var shownTexts: [CellAddress: ShownText] = [:]
+    /// The table's column positions (`TableGeometry.keep`).
+    var geometryKept: (key: TableGeometry.Key, geometry: TableGeometry)?
     /// The outline's visible entries (`OutlineView.keep`).
     var outlineKept = OutlineKept()
 

@@ -5,7 +5,7 @@ import JixiaoTerminal
 
 /// Where each column of a section sits on screen: the label column first, then the cells, sized by
 /// their kind and squeezed to fit the table area.
-struct TableGeometry {
+struct TableGeometry: Sendable {
     let form: FormSpec?
     let tableWidth: Int
     let year: Int
@@ -32,6 +32,28 @@ struct TableGeometry {
             held = Self.textWidths(s)
         }
         for section in form?.sections ?? [] { bySection[section.id] = layout(of: section.id) }
+    }
+
+    /// What the geometry is made from besides the template: the draft's version (the held widths
+    /// follow it), the focused instance, the table's width and the focused section and column.
+    struct Key: Equatable, Sendable {
+        let version: Int, form: String, index: Int, width: Int, section: String?, column: String
+    }
+
+    static func key(_ s: AppState) -> Key {
+        Key(version: s.draftVersion, form: s.focus.form, index: s.focus.formIndex, width: View.tableRect(s).width,
+            section: s.template.form(s.focus.form)?.row(s.focus.row)?.sectionID, column: s.focus.column)
+    }
+
+    /// The geometry `update` kept for this state, else made now: an arrow key within a section moves no column.
+    static func kept(_ s: AppState) -> TableGeometry {
+        if let k = s.geometryKept, k.key == key(s) { return k.geometry }
+        return TableGeometry(state: s)
+    }
+
+    static func keep(_ s: inout AppState) {
+        let k = key(s)
+        if s.geometryKept?.key != k { s.geometryKept = (k, TableGeometry(state: s)) }
     }
 
     /// Per section and column, the display width of each value in the focused instance (a multi-line

@@ -9,7 +9,7 @@ enum TableView {
     static func draw(_ sc: inout Screen, _ s: AppState, in rect: Rect) {
         let layout = s.layout
         let labels = Labels(template: s.template, draft: s.draft)
-        let geometry = TableGeometry(state: s)
+        let geometry = TableGeometry.kept(s)
         var title = labels.formShort(layout.form, index: s.focus.formIndex) + "  " + labels.formTitle(layout.form)
         if layout.form.isRepeated, let n = labels.instanceName(layout.form, index: s.focus.formIndex) { title += "（\(n)）" }
         sc.put(title, row: rect.row, col: rect.col, style: CellStyle(.title, [.bold]), maxWidth: rect.width)

@@ -22,6 +22,7 @@ struct KeptLayoutTests {
         bare.columnContent = nil
         bare.shownTexts = [:]
         bare.outlineKept = OutlineKept()
+        bare.geometryKept = nil
         let sameFrame = s.lines == bare.lines
         #expect(sameFrame, "\(step): the frame drawn from what was kept differs")
         if s.focus.isReport {
@@ -35,11 +36,16 @@ struct KeptLayoutTests {
         var s = AppFixture.example(file: "examples/hunan-unit-2023-report.json")
         s.focus("A.specialItem[1].prev")
         let keys: [Key] = [.down, .f(5), .char("7"), .enter, .ctrl("z"), .ctrl("z"), .f(5), .ctrl("z"), .up, .enter, .char("1"), .char("2"),
-                           .enter, .ctrl("z"), .ctrl("y"), .ctrl("n"), .f(5), .ctrl("z"), .ctrl("n"), .ctrl("n"), .pageDown, .ctrl("p")]
+                           .enter, .ctrl("z"), .ctrl("y"), .right, .right, .right, .left, .ctrl("n"), .f(5), .ctrl("z"), .ctrl("n"), .ctrl("n"), .pageDown,
+                           .right, .right, .right, .right, .ctrl("p")]
         for (k, key) in keys.enumerated() {
             s.press(key)
             Self.expectFresh(s, "key \(k) \(key)")
         }
+        App.update(&s, .resize(rows: 30, cols: 84))
+        Self.expectFresh(s, "narrower")
+        s.press(.right, .right)
+        Self.expectFresh(s, "narrower, to the right")
         // The report page: prose written (its figure warnings come and go with it), undone, and moved through.
         App.focusInstance(&s, form: ReportPage.form, index: 0)
         App.update(&s, .resize(rows: 30, cols: 100))
