@@ -21,16 +21,16 @@ public enum ProblemReport {
 
     /// Two lines a problem, for a terminal: place, then message, each with its control characters
     /// shown (`VisibleText.line`), since both can quote what was typed into a cell.
-    public static func lines(_ ps: [Problem]) -> [String] {
-        ps.map { "  \(severityWord($0.severity))  \(VisibleText.line($0.location))\n        \(VisibleText.line($0.message))" }
+    public static func lines(_ ps: [Problem], _ text: ProblemText) -> [String] {
+        ps.map { "  \(severityWord($0.severity))  \(VisibleText.line(text.location($0)))\n        \(VisibleText.line(text.message($0)))" }
     }
 
-    public static func json(_ p: Problem) -> JSONValue {
+    public static func json(_ p: Problem, _ text: ProblemText) -> JSONValue {
         var pairs: [(String, JSONValue)] = [
             ("severity", .string(p.severity.rawValue)),
             ("code", .string(p.code)),
-            ("location", .string(p.location)),
-            ("message", .string(p.message)),
+            ("location", .string(text.location(p))),
+            ("message", .string(text.message(p))),
         ]
         if let path = p.path { pairs.insert(("path", .string(path)), at: 2) }
         return .object(pairs)

@@ -31,7 +31,7 @@ public enum ScoreReport {
                 } else {
                     out.append(line)
                 }
-                for finding in l.findings { out.append("      ⚠ \(finding.message)") }
+                for finding in l.findings { out.append("      ⚠ \(IndicatorText.message(finding))") }
             }
             for r in f.rubric {
                 out.append("  \(r.group.isEmpty ? "" : r.group + "｜")\(r.name)｜分值 \(show(r.weight))｜依据 \(r.figure.isEmpty ? "—" : r.figure)｜\(r.rule)｜得分 \(show(r.points))")
@@ -77,7 +77,7 @@ public enum ScoreReport {
                              ("weight", num(l.weight)), ("score", num(l.score)),
                              ("suggested", l.suggestion?.score.map { .string($0.fixed(2)) } ?? .null),
                              ("reason", .string(l.suggestion?.reason ?? "")),
-                             ("findings", .array(l.findings.map { .object([("code", .string($0.code)), ("severity", .string($0.severity.rawValue)), ("message", .string($0.message))]) }))])
+                             ("findings", .array(l.findings.map { .object([("code", .string($0.code)), ("severity", .string($0.severity.rawValue)), ("message", .string(IndicatorText.message($0)))]) }))])
                 })))
                 if !f.rubric.isEmpty {
                     pairs.append(("rubric", .array(f.rubric.map { r in

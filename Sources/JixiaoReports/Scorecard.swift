@@ -9,6 +9,8 @@ public struct Scorecard: Sendable {
     public let year: Int
     public let forms: [FormCard]
     public let problems: [Problem]
+    /// Words the problems where they are shown, from the draft the scorecard was built from.
+    public let problemText: ProblemText
 
     public var errorCount: Int { problems.filter { $0.severity == .error }.count }
     public var warningCount: Int { problems.filter { $0.severity == .warning }.count }
@@ -84,7 +86,8 @@ public enum ScorecardBuilder {
                 if let s = ev.value(CellAddress(form: form.id, row: cell.row, column: cell.column)).text, !s.isEmpty { unit = s; break }
             }
         }
-        return Scorecard(templateTitle: t.title, unit: unit, year: ev.draft.year, forms: cards, problems: problems ?? Checker.check(ev))
+        return Scorecard(templateTitle: t.title, unit: unit, year: ev.draft.year, forms: cards, problems: problems ?? Checker.check(ev),
+                         problemText: ProblemText(labels: labels))
     }
 
     static func card(_ ev: Evaluation, _ form: FormSpec, _ k: Int, _ labels: Labels) -> FormCard {

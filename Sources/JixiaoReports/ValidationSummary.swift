@@ -73,7 +73,7 @@ public enum ValidationSummary {
             }
             for p in card.problems {
                 records.append([d.file, card.unit, String(card.year), ProblemReport.severityWord(p.severity), p.path ?? "",
-                                p.location, p.message, p.code])
+                                card.problemText.location(p), card.problemText.message(p), p.code])
             }
         }
         return String(decoding: PrintCSV.byteOrderMark, as: UTF8.self)
@@ -90,7 +90,7 @@ public enum ValidationSummary {
             return .object([("file", .string(d.file)), ("readable", .bool(true)), ("unit", .string(card.unit)), ("year", n(card.year)),
                             ("errors", n(d.count(.error))), ("warnings", n(d.count(.warning))), ("infos", n(d.count(.info))),
                             ("total", ScoreReport.num(d.total)), ("grade", ScoreReport.num(d.grade)),
-                            ("problems", .array(card.problems.map(ProblemReport.json)))])
+                            ("problems", .array(card.problems.map { ProblemReport.json($0, card.problemText) }))])
         }
         return .object([("files", .array(files)),
                         ("errors", n(drafts.map { $0.count(.error) }.reduce(0, +))),

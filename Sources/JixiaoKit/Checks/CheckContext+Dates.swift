@@ -1,11 +1,10 @@
 import Foundation
 
 /// A calendar date as forms write it.
-struct FormDate: Comparable, Hashable, Sendable {
-    let year: Int, month: Int, day: Int
+public struct FormDate: Comparable, Sendable {
+    public let year: Int, month: Int, day: Int
 
-    static func < (a: FormDate, b: FormDate) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
-    var text: String { "\(year)年\(month)月\(day)日" }
+    public static func < (a: FormDate, b: FormDate) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 }
 
 extension CheckContext {
@@ -36,19 +35,18 @@ extension CheckContext {
         let year = ev.draft.year
         for (a, d) in found {
             if d < FormDate(year: year, month: 12, day: 31) {
-                report(spec.severity, a, CheckText.dateInEvaluatedYear(d.text, year: year), code: "dates.beforeYearEnd")
+                report(spec.severity, a, .dateInEvaluatedYear(d))
             } else if let (m, day) = spec.deadline, d > FormDate(year: year + 1, month: m, day: day) {
-                report(spec.severity, a, CheckText.dateAfterDeadline(d.text, deadline: FormDate(year: year + 1, month: m, day: day).text), code: "dates.afterDeadline")
+                report(spec.severity, a, .dateAfterDeadline(d, deadline: FormDate(year: year + 1, month: m, day: day)))
             }
         }
         guard let reference = found.first else { return }
         let differing = found.dropFirst().filter { $0.date != reference.date }
         guard !differing.isEmpty else { return }
         for (a, d) in differing {
-            report(spec.severity, a, CheckText.datesDiffer(d.text, other: reference.date.text, where: labels.location(reference.address)), code: "dates.differ")
+            report(spec.severity, a, .datesDiffer(d, reference: DatedCell(address: reference.address, date: reference.date)))
         }
-        let others = differing.map { "\(labels.location($0.address)) \($0.date.text)" }
-        report(spec.severity, reference.address, CheckText.datesDifferHere(reference.date.text, others: others), code: "dates.differ")
+        report(spec.severity, reference.address, .datesDifferHere(reference.date, others: differing.map { DatedCell(address: $0.address, date: $0.date) }))
     }
 }
 

@@ -27,7 +27,6 @@ extension CheckContext {
             }
         }
         guard any, abs(total - expected) > tolerance else { return }
-        let group = YearText.render(row.label, year: ev.draft.year)
-        report(.error, address(row.id, nil, column), CheckText.weightGroup(group: group, sum: total.plain, expected: expected.plain), code: "weightGroup")
+        report(.error, address(row.id, nil, column), .weightGroup(sum: total, expected: expected))
     }
 }

@@ -17,9 +17,7 @@ extension CheckContext {
                 let whole = typed.filter { $0.value >= limit && ($0.value * 100).rounded(0) == $0.value * 100 }
                 guard !small.isEmpty, !whole.isEmpty, small.count + whole.count == typed.count, whole.count >= small.count else { continue }
                 for s in small {
-                    report(.warning, address(s.row, s.index, column.id),
-                           CheckText.percentPoints(found: NumberFormat.percent(s.value), meant: NumberFormat.percent(s.value * 100),
-                                                   neighbour: NumberFormat.percent(whole[0].value)), code: "percentPoints")
+                    report(.warning, address(s.row, s.index, column.id), .percentPoints(found: s.value, neighbour: whole[0].value))
                 }
             }
         }

@@ -16,7 +16,7 @@ extension CheckContext {
                     }
                     // An error from the review is always an error; the template's severity tempers the rest.
                     let severity = f.severity == .error ? .error : min(f.severity, spec.severity)
-                    report(severity, address(row.id, k, column), f.message, code: f.code)
+                    report(severity, address(row.id, k, column), .indicator(f))
                 }
             }
         }
@@ -32,7 +32,7 @@ extension CheckContext {
                 guard let name = ev.value(form: form, index: index, row: row.id, rowIndex: k, column: ind.name).text,
                       let first = FullWidth.fold(name).trimmingCharacters(in: .whitespaces).first, "≥≤<>=".contains(first),
                       case .quantitative = TargetReader.readTarget(name) else { continue }
-                report(min(.warning, spec.severity), address(row.id, k, ind.name), CheckText.shiftedRow(name), code: "indicator.shiftedRow")
+                report(min(.warning, spec.severity), address(row.id, k, ind.name), .shiftedRow(name: name))
             }
         }
     }

@@ -38,26 +38,21 @@ extension CheckContext {
         guard let ind = lf.indicators, let rind = rf.indicators, let row = lf.row(l.fact.row) else { return }
         for r in rights where !(rf.id == lf.id && r.index == l.index) {
             if !Self.sameTarget(l.fact.target, r.fact.target) {
-                differs(spec, (lf, l), ind.target, (rf, r), rind.target, what: labels.columnLabel(lf, row: row, column: ind.target), l.fact.target, r.fact.target)
+                differs(spec, (lf, l), ind.target, (rf, r), rind.target, what: ColumnRef(form: lf.id, row: row.id, column: ind.target), l.fact.target, r.fact.target)
             }
             if !Self.sameActual(l.fact.actual, r.fact.actual) {
-                differs(spec, (lf, l), ind.actual, (rf, r), rind.actual, what: labels.columnLabel(lf, row: row, column: ind.actual), l.fact.actual, r.fact.actual)
+                differs(spec, (lf, l), ind.actual, (rf, r), rind.actual, what: ColumnRef(form: lf.id, row: row.id, column: ind.actual), l.fact.actual, r.fact.actual)
             }
         }
     }
 
     private mutating func differs(_ spec: CheckSpec, _ left: (FormSpec, IndicatorFacts), _ lc: String, _ right: (FormSpec, IndicatorFacts), _ rc: String,
-                                  what: String, _ lv: String, _ rv: String) {
+                                  what: ColumnRef, _ lv: String, _ rv: String) {
         let (lf, l) = left, (rf, r) = right
         let la = address(l.fact.row, l.fact.rowIndex, lc, in: lf, formIndex: l.index)
         let ra = address(r.fact.row, r.fact.rowIndex, rc, in: rf, formIndex: r.index)
-        report(spec.severity, la, CheckText.indicatorDiffers(name: l.fact.name, what: what, here: lv, there: rv, other: formName(rf, r.index)), code: "sameIndicator")
-        report(spec.severity, ra, CheckText.indicatorDiffers(name: r.fact.name, what: what, here: rv, there: lv, other: formName(lf, l.index)), code: "sameIndicator")
-    }
-
-    /// 附件3-1（业务工作经费）: the form and, for a project, its name.
-    func formName(_ f: FormSpec, _ k: Int) -> String {
-        labels.formShort(f, index: k) + (labels.instanceName(f, index: k).map { "（\($0)）" } ?? "")
+        report(spec.severity, la, .indicatorDiffers(name: l.fact.name, column: what, here: lv, there: rv, other: FormInstance(form: rf.id, index: r.index)))
+        report(spec.severity, ra, .indicatorDiffers(name: r.fact.name, column: what, here: rv, there: lv, other: FormInstance(form: lf.id, index: l.index)))
     }
 
     /// A name or value normalised for comparison (`IndicatorFact.normalised`).

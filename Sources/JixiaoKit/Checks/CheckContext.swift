@@ -5,7 +5,6 @@ struct CheckContext {
     let ev: Evaluation
     let form: FormSpec
     let index: Int
-    let labels: Labels
     var problems: [Problem] = []
     /// Values of references into other forms kept by the caller (`SumsIndex`); the rest are read from `ev`.
     var keptForeign: ((Reference, String) -> [Value]?)?
@@ -14,16 +13,15 @@ struct CheckContext {
         self.ev = ev
         self.form = form
         self.index = index
-        self.labels = Labels(template: ev.template, draft: ev.draft)
     }
 
     var entry: FormEntry { ev.draft.instances(of: form.id)[safe: index] ?? FormEntry() }
     var tolerance: Decimal { ev.template.settings.tolerance }
 
-    mutating func report(_ severity: Severity, _ a: CellAddress?, _ message: String, code: String) {
+    mutating func report(_ severity: Severity, _ a: CellAddress?, _ finding: Finding) {
         let repeated = a.flatMap { ev.template.form($0.form)?.isRepeated } ?? false
-        problems.append(Problem(severity: severity, address: a, location: a.map(labels.location) ?? labels.formShort(form, index: index),
-                                message: message, code: code, repeatedForm: repeated))
+        problems.append(Problem(severity: severity, address: a, finding: finding, repeatedForm: repeated,
+                                wholeForm: a == nil ? FormInstance(form: form.id, index: index) : nil))
     }
 
     func address(_ row: String, _ rowIndex: Int?, _ column: String, in f: FormSpec? = nil, formIndex: Int? = nil) -> CellAddress {
@@ -51,7 +49,7 @@ struct CheckContext {
                 switch entry.entry(row: row.id, index: idx, column: c) {
                 case let .invalid(s)?:
                     let k = kind(of: c, row: row.id)
-                    report(.error, address(row.id, idx, c), CheckText.notANumber(s, kind: k), code: "notANumber")
+                    report(.error, address(row.id, idx, c), .notANumber(input: s, kind: k))
                 case let .number(d)?:
                     implausibleNumber(d, kind: kind(of: c, row: row.id), at: address(row.id, idx, c))
                 default:
@@ -66,7 +64,7 @@ struct CheckContext {
         guard entry.hasCarried else { return }
         for (row, idx) in rowInstances() {
             for c in row.columnIDs where entry.isCarried(row: row.id, index: idx, column: c) {
-                report(.info, address(row.id, idx, c), CheckText.carried, code: "carried")
+                report(.info, address(row.id, idx, c), .carried)
             }
         }
     }
@@ -76,9 +74,9 @@ struct CheckContext {
     mutating func implausibleNumber(_ d: Decimal, kind: CellKind, at a: CellAddress) {
         switch kind {
         case .money, .count, .area:
-            if d < 0 { report(.warning, a, CheckText.negative(CheckText.show(.number(d), kind: kind)), code: "negative") }
+            if d < 0 { report(.warning, a, .negative(d, kind: kind)) }
             if kind == .money, d.rounded(2) != d {
-                report(.warning, a, CheckText.tooManyDecimals(d.plain, shown: NumberFormat.money(d)), code: "decimals")
+                report(.warning, a, .tooManyDecimals(d))
             }
         default:
             break
@@ -89,7 +87,7 @@ struct CheckContext {
     mutating func beyondRange() {
         guard let cells = ev.forms[form.id]?[safe: index]?.overflowed, !cells.isEmpty else { return }
         for key in cells {
-            report(.error, address(key.row, key.index < 0 ? nil : key.index, key.column), CheckText.beyondRange(), code: "overflow")
+            report(.error, address(key.row, key.index < 0 ? nil : key.index, key.column), .beyondRange(check: nil))
         }
     }
 
@@ -107,12 +105,10 @@ struct CheckContext {
             // it required, and a fund's figures without one cannot be told apart from the next fund's.
             if row.repeating?.named == true, let idx, entry.rows[row.id]?[safe: idx]?.label?.isBlank ?? true {
                 let a = address(row.id, idx, CellAddress.labelColumn)
-                report(.error, a, CheckText.required(labels.columnLabel(form, row: row, column: CellAddress.labelColumn)), code: "required")
+                report(.error, a, .required(columns: [CellAddress.labelColumn]))
             }
             guard let first = missing.first else { continue }
-            let names = missing.map { labels.columnLabel(form, row: row, column: $0) }
-            report(.error, address(row.id, idx, first), missing.count == 1 ? CheckText.required(names[0]) : CheckText.requiredRow(names),
-                   code: "required")
+            report(.error, address(row.id, idx, first), .required(columns: missing))
         }
     }
 
@@ -128,8 +124,8 @@ struct CheckContext {
         // A form whose missing cells are only warnings (a rubric listing what is still to find) keeps its list.
         guard !begun, required.count > 1, required.contains(where: { $0.severity == .error }) else { return }
         let a = required[0].address
-        problems = [Problem(severity: .error, address: a, location: labels.formShort(form, index: index), message: CheckText.notBegun(required.count),
-                            code: "notBegun", repeatedForm: form.isRepeated)]
+        problems = [Problem(severity: .error, address: a, finding: .notBegun(required: required.count), repeatedForm: form.isRepeated,
+                            wholeForm: FormInstance(form: form.id, index: index))]
     }
 
     // MARK: Template checks
@@ -142,9 +138,7 @@ struct CheckContext {
                 let (f, fi) = targetForm(t)
                 guard let f, let fi else { continue }
                 if !ev.value(form: f, index: fi, row: t.row, rowIndex: nil, column: t.column).isFilled {
-                    let a = address(t.row, nil, t.column, in: f, formIndex: fi)
-                    let label = f.row(t.row).map { labels.columnLabel(f, row: $0, column: t.column) } ?? t.column
-                    report(spec.severity, a, CheckText.required(label), code: "required")
+                    report(spec.severity, address(t.row, nil, t.column, in: f, formIndex: fi), .required(columns: [t.column]))
                 }
             }
         case .indicators: indicators(spec)
@@ -184,35 +178,33 @@ struct CheckContext {
                 let row = at.map { $0.row == "_" ? boundRow : $0.row } ?? ""
                 let column = at?.column == "@" ? col : (at?.column ?? col)
                 let a: CellAddress? = (f != nil && at != nil) ? address(row, at?.row == "_" ? idx : nil, column, in: f, formIndex: fi) : nil
-                let label = YearText.render(spec.label, year: ev.draft.year)
                 let l: Value, r: Value
                 do {
                     l = try FormulaEvaluator.evaluateChecked(left, in: scope)
                     r = try FormulaEvaluator.evaluateChecked(right, in: scope)
                 } catch {
-                    report(.error, a, CheckText.beyondRange(label: label), code: "overflow")
+                    report(.error, a, .beyondRange(check: spec.label))
                     continue
                 }
                 if spec.kind == .equal, l.number == nil || r.number == nil, let s = l.text, let t = r.text {
                     // Two texts (评价等次 against grade(总分)): compared as typed, trimmed, full-width folded.
                     if !s.isBlank, !t.isBlank,
                        !FormulaEvaluator.same(l, r) {
-                        report(spec.severity, a, CheckText.textDiffers(label: label, found: s, expected: t), code: "equal")
+                        report(spec.severity, a, .textDiffers(check: spec.label, found: s, expected: t))
                     }
                     continue
                 }
                 guard let x = l.number, let y = r.number else { continue }
                 let k = a.map { kind(of: $0.column, row: $0.row, in: f) } ?? .money
                 let diff = x - y
-                let detail = spec.detail.flatMap { FormulaEvaluator.evaluate($0, in: scope).text }.map(CheckText.detail) ?? ""
+                let detail = spec.detail.flatMap { FormulaEvaluator.evaluate($0, in: scope).text }
                 switch spec.kind {
                 case .equal where abs(diff) > tolerance:
-                    report(spec.severity, a, CheckText.notEqual(label: label, found: CheckText.show(l, kind: k), expected: CheckText.show(r, kind: k),
-                                                                difference: CheckText.show(.number(abs(diff)), kind: k)) + detail, code: "equal")
+                    report(spec.severity, a, .notEqual(check: spec.label, found: l, expected: r, kind: k, detail: detail))
                 case .atLeast where diff < -tolerance:
-                    report(spec.severity, a, CheckText.tooSmall(label: label, found: CheckText.show(l, kind: k), bound: CheckText.show(r, kind: k)) + detail, code: "atLeast")
+                    report(spec.severity, a, .tooSmall(check: spec.label, found: l, bound: r, kind: k, detail: detail))
                 case .atMost where diff > (k == .percent ? 0 : tolerance):
-                    report(spec.severity, a, CheckText.tooLarge(label: label, found: CheckText.show(l, kind: k), bound: CheckText.show(r, kind: k)) + detail, code: "atMost")
+                    report(spec.severity, a, .tooLarge(check: spec.label, found: l, bound: r, kind: k, detail: detail))
                 default: break
                 }
             }
@@ -225,7 +217,7 @@ struct CheckContext {
             for c in row.columnIDs where row.formulas[c] == nil {
                 guard case let .text(s)? = entry.entry(row: row.id, index: idx, column: c) else { continue }
                 if let p = patterns.first(where: { s.containsLiteral($0) }) {
-                    report(spec.severity, address(row.id, idx, c), CheckText.placeholder(pattern: p, text: String(s.prefix(30))), code: "placeholder")
+                    report(spec.severity, address(row.id, idx, c), .placeholder(pattern: p, text: String(s.prefix(30))))
                 }
             }
         }
@@ -245,21 +237,19 @@ struct CheckContext {
 
     mutating func textRates(_ spec: CheckSpec) {
         if let value = spec.value {
-            let label = YearText.render(spec.label, year: ev.draft.year)
             for t in typedTexts(spec) {
                 let scope = ev.scopeFor(form: form, index: index, row: t.row, rowIndex: t.index, column: t.column)
                 guard let computed = FormulaEvaluator.evaluate(value, in: scope).number else { continue }
                 for r in TextRates.named(in: t.text, words: spec.words) where computed.rounded(r.places) != r.value {
                     report(spec.severity, address(t.row, t.index, t.column),
-                           CheckText.rateDiffersFromForm(sentence: r.sentence, quote: r.quote, label: label, computed: NumberFormat.percent(computed)),
-                           code: "textRates")
+                           .rateDiffersFromForm(sentence: r.sentence, quote: r.quote, check: spec.label, computed: computed))
                 }
             }
             return
         }
         for t in typedTexts(spec) {
             for r in TextRates.contradictions(in: t.text) {
-                report(spec.severity, address(t.row, t.index, t.column), CheckText.statedRate(r), code: "textRates")
+                report(spec.severity, address(t.row, t.index, t.column), .statedRate(r))
             }
         }
     }
@@ -268,8 +258,7 @@ struct CheckContext {
         for (row, idx, c, s) in typedTexts(spec) {
             for sum in TextArithmetic.contradictions(in: s) {
                 report(spec.severity, address(row, idx, c),
-                       CheckText.statedSum(sentence: String(sum.sentence.prefix(40)), total: sum.total.plain, parts: sum.parts.map(\.plain),
-                                           sum: sum.parts.reduce(0, +).plain, unit: sum.unit), code: "textArithmetic")
+                       .statedSum(sentence: String(sum.sentence.prefix(40)), total: sum.total, parts: sum.parts, unit: sum.unit))
             }
         }
     }
@@ -285,7 +274,7 @@ struct CheckContext {
         for (row, idx, c) in targets {
             guard let s = ev.value(form: form, index: index, row: row, rowIndex: idx, column: c).text else { continue }
             for y in YearScan.years(in: s) where !allowed.contains(y) {
-                report(spec.severity, address(row, idx, c), CheckText.wrongYear(found: y, allowed: allowed), code: "year")
+                report(spec.severity, address(row, idx, c), .wrongYear(found: y, allowed: allowed))
                 break
             }
         }

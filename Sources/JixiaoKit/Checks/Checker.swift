@@ -71,26 +71,22 @@ public enum Checker {
         return ctx.problems.map { p in
             guard [.equal, .atLeast, .atMost].contains(spec.kind) else { return p }
             let repeated = p.address.flatMap { ev.template.form($0.form)?.isRepeated } ?? false
-            return Problem(severity: .info, address: p.address, location: p.location,
-                           message: CheckText.setIncomplete(label: YearText.render(spec.label, year: ev.draft.year), form: set.form,
-                                                            noun: set.noun, entered: set.entered, total: set.total),
-                           code: "incompleteSet", repeatedForm: repeated)
+            return Problem(severity: .info, address: p.address,
+                           finding: .incompleteSet(check: spec.label, form: set.form, entered: set.entered, total: set.total),
+                           repeatedForm: repeated, wholeForm: p.wholeForm)
         }
     }
 
     /// The first repeated form a check sums over (`C[]!…`) that has instances whose summed cells are
-    /// still empty: its short name, its noun, and how many of its instances are entered.
-    static func incompleteSet(_ ev: Evaluation, _ spec: CheckSpec) -> (form: String, noun: String, entered: Int, total: Int)? {
+    /// still empty: its id, and how many of its instances are entered.
+    static func incompleteSet(_ ev: Evaluation, _ spec: CheckSpec) -> (form: String, entered: Int, total: Int)? {
         for f in [spec.left, spec.right].compactMap({ $0 }) {
             for r in f.references where r.allForms {
                 guard let id = r.form, let form = ev.template.form(id), case let .named(row) = r.row,
                       case let .named(column) = r.column else { continue }
                 let total = ev.instanceCount(id)
                 let entered = (0..<total).filter { ev.value(form: form, index: $0, row: row, rowIndex: nil, column: column).isFilled }.count
-                if entered < total {
-                    let short = YearText.render(form.short, year: ev.draft.year).replacingOccurrences(of: "-{n}", with: "")
-                    return (short, form.repeated?.noun ?? "", entered, total)
-                }
+                if entered < total { return (id, entered, total) }
             }
         }
         return nil

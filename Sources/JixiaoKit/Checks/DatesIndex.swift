@@ -1,19 +1,14 @@
 /// A `dates` check (one 填报日期 for 附件2 and every project) kept for the TUI. The whole pass reads and
-/// scans the date of every project on each keystroke in any of them. Here each instance's date and the
-/// location its problems name are kept: an edit reads the edited instance's again, and the problems are
-/// worded again only when one of them changed. The wording is the whole pass's, fed the kept dates.
+/// scans the date of every project on each keystroke in any of them. Here each instance's date is kept:
+/// an edit reads the edited instance's again, and the problems are made again only when it changed. They
+/// are made by the whole pass's code, fed the kept dates.
 struct DatesIndex: Sendable {
     let spec: CheckSpec
     /// The form the check runs in: a listed cell that names no form is in its first instance.
     private let own: String
-    /// What one listed cell of one instance gives: its date (nil without one, or when the instance does
-    /// not count) and the location the messages name it by.
-    private struct Seen: Sendable, Equatable {
-        var date: FormDate?
-        var location = ""
-    }
-    /// By listed cell, then instance (every instance for `C[]!…`, else the one it reads).
-    private var seen: [[Seen]] = []
+    /// By listed cell, then instance (every instance for `C[]!…`, else the one it reads): the date (nil
+    /// without one, or when the instance does not count).
+    private var seen: [[FormDate?]] = []
     private(set) var problems: [Problem] = []
     private var year = 0
     private var parameters: [String: String] = [:]
@@ -37,7 +32,7 @@ struct DatesIndex: Sendable {
         year = ev.draft.year
         parameters = ev.draft.parameters
         seen = spec.cells.map { t in (0..<instances(ev, t)).map { Self.seen(ev, own, t, formID(t), $0) } }
-        word(ev)
+        find(ev)
     }
 
     /// After an edit of one instance (rows added or removed in it included).
@@ -53,24 +48,22 @@ struct DatesIndex: Sendable {
                 changed = true
             }
         }
-        if changed { word(ev) }
+        if changed { find(ev) }
     }
 
-    private static func seen(_ ev: Evaluation, _ own: String, _ t: CheckTarget, _ formID: String, _ k: Int) -> Seen {
-        guard let f = ev.template.form(formID), let ownForm = ev.template.form(own) else { return Seen() }
-        let ctx = CheckContext(ev: ev, form: ownForm, index: 0)
-        guard let d = ctx.date(t, in: f, index: k) else { return Seen() }
-        return Seen(date: d, location: ctx.labels.location(ctx.address(t.row, nil, t.column, in: f, formIndex: k)))
+    private static func seen(_ ev: Evaluation, _ own: String, _ t: CheckTarget, _ formID: String, _ k: Int) -> FormDate? {
+        guard let f = ev.template.form(formID), let ownForm = ev.template.form(own) else { return nil }
+        return CheckContext(ev: ev, form: ownForm, index: 0).date(t, in: f, index: k)
     }
 
-    private mutating func word(_ ev: Evaluation) {
+    private mutating func find(_ ev: Evaluation) {
         guard let ownForm = ev.template.form(own), ev.instanceCount(own) > 0 else { problems = []; return }
         var ctx = CheckContext(ev: ev, form: ownForm, index: 0)
         var found: [(address: CellAddress, date: FormDate)] = []
         for (j, t) in spec.cells.enumerated() {
             guard let f = ev.template.form(formID(t)) else { continue }
             for (k, s) in seen[j].enumerated() {
-                if let d = s.date { found.append((ctx.address(t.row, nil, t.column, in: f, formIndex: k), d)) }
+                if let d = s { found.append((ctx.address(t.row, nil, t.column, in: f, formIndex: k), d)) }
             }
         }
         ctx.dates(spec, found: found)

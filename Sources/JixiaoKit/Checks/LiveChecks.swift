@@ -23,18 +23,11 @@ public struct LiveChecks: Sendable {
     private var acrossPending = false
     /// The cross-form checks kept by what they read (`KeptCheck`), by their place in the template's
     /// checks: an edit compares only the indicator names it touched, sums again only the projects' cells
-    /// it changed, and words the dates again only when one changed.
+    /// it changed, and compares the dates again only when one changed.
     private var kept: [Int: KeptCheck] = [:]
     public var isComplete: Bool { pending.isEmpty && !acrossPending }
 
-    public struct Instance: Sendable, Hashable {
-        public let form: String
-        public let index: Int
-        public init(form: String, index: Int) {
-            self.form = form
-            self.index = index
-        }
-    }
+    public typealias Instance = FormInstance
 
     public init(_ ev: Evaluation) { refreshAll(ev) }
 

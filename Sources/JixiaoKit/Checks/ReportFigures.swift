@@ -13,7 +13,9 @@ public enum ReportFigures {
     struct Candidate {
         let words: [String]
         let value: Value
-        let label: String
+        /// The figure's place in the template's `report.figures`, and the instance's name when it lists names.
+        let figure: Int
+        let name: String?
         let kind: ReportFigureSpec.Kind
         let not: [String]
         let notAfter: [String]
@@ -24,19 +26,21 @@ public enum ReportFigures {
         public let sectionID: String
         /// The words and the number as the prose has them: 在编人员36人.
         public let quote: String
-        /// The form's figure: 附件1 编制数.
-        public let label: String
-        /// The form's value as the prose would write it: 15 人.
-        public let expected: String
+        /// The form's figure: its place in the template's `report.figures`, and for a figure over named
+        /// instances the instance's name.
+        public let figure: Int
+        public let name: String?
+        /// The form's value in the prose's terms (a rate as points; a grade as its text).
+        public let expectedValue: Value
+        public let kind: ReportFigureSpec.Kind
         public let agrees: Bool
     }
 
     public static func check(_ ev: Evaluation) -> [Problem] {
         guard let spec = ev.template.report else { return [] }
-        let location = { (id: String) in NarrativeText.location(spec.section(id)?.heading ?? id) }
         let figures = comparisons(ev).filter { !$0.agrees }.map { c in
-            Problem(severity: .warning, address: nil, location: location(c.sectionID),
-                    message: NarrativeText.figureDiffers(quote: c.quote, label: c.label, value: c.expected), code: "report.figure",
+            Problem(severity: .warning, address: nil,
+                    finding: .reportFigure(quote: c.quote, figure: c.figure, name: c.name, expected: c.expectedValue, kind: c.kind),
                     reportSection: c.sectionID)
         }
         // A rate the prose states beside its own two figures (年底结余 0 万元，结余率 100%).
@@ -44,8 +48,7 @@ public enum ReportFigures {
         for section in spec.sections {
             guard let prose = ev.draft.report[section.id], !prose.isEmpty else { continue }
             rates += TextRates.contradictions(in: prose).map {
-                Problem(severity: .warning, address: nil, location: location(section.id), message: CheckText.statedRate($0), code: "report.rate",
-                        reportSection: section.id)
+                Problem(severity: .warning, address: nil, finding: .reportRate($0), reportSection: section.id)
             }
         }
         return figures + rates
@@ -59,7 +62,8 @@ public enum ReportFigures {
         for section in spec.sections {
             guard let prose = ev.draft.report[section.id], !prose.isEmpty else { continue }
             out += compare(prose, candidates, tolerance: ev.template.settings.tolerance).map {
-                Comparison(sectionID: section.id, quote: $0.quote, label: $0.label, expected: $0.expected, agrees: $0.agrees)
+                Comparison(sectionID: section.id, quote: $0.quote, figure: $0.candidate.figure, name: $0.candidate.name, expectedValue: $0.expected,
+                           kind: $0.candidate.kind, agrees: $0.agrees)
             }
         }
         return out
@@ -68,18 +72,18 @@ public enum ReportFigures {
     static func candidates(_ spec: ReportSpec, _ ev: Evaluation) -> [Candidate] {
         var out: [Candidate] = []
         let render = { (s: String) in YearText.render(s, year: ev.draft.year, parameters: ev.draft.parameters) }
-        for f in spec.figures {
+        for (k, f) in spec.figures.enumerated() {
             if let names = f.names {
                 let ns = ReportSentences.values(names, ev), vs = ReportSentences.values(f.value, ev)
                 for (n, v) in zip(ns, vs) {
                     guard case let .text(name) = n else { continue }
                     let trimmed = name.trimmingCharacters(in: .whitespaces)
                     guard trimmed.count >= 2 else { continue }
-                    out.append(Candidate(words: [trimmed], value: v, label: "\(render(f.label))「\(trimmed)」", kind: f.kind, not: f.not, notAfter: f.notAfter))
+                    out.append(Candidate(words: [trimmed], value: v, figure: k, name: trimmed, kind: f.kind, not: f.not, notAfter: f.notAfter))
                 }
             } else {
                 out.append(Candidate(words: f.words.map(render), value: ReportSentences.evaluate(f.value, ev, form: nil, index: 0),
-                                     label: render(f.label), kind: f.kind, not: f.not, notAfter: f.notAfter))
+                                     figure: k, name: nil, kind: f.kind, not: f.not, notAfter: f.notAfter))
             }
         }
         return out
@@ -101,8 +105,8 @@ public enum ReportFigures {
     static let clauseBreaks: Set<Character> = ["，", ",", "；", ";", "。", "\n", "\t", "、", "（", "）", "(", ")", "！", "？"]
 
     /// The attributed figures of one section's prose.
-    static func compare(_ prose: String, _ candidates: [Candidate], tolerance: Decimal) -> [(quote: String, label: String, expected: String, agrees: Bool)] {
-        var out: [(quote: String, label: String, expected: String, agrees: Bool)] = []
+    static func compare(_ prose: String, _ candidates: [Candidate], tolerance: Decimal) -> [(quote: String, candidate: Candidate, expected: Value, agrees: Bool)] {
+        var out: [(quote: String, candidate: Candidate, expected: Value, agrees: Bool)] = []
         for sentence in prose.split(whereSeparator: { "。；;\n！？".contains($0) }) {
             var earlier = ""
             for clause in clauses(String(sentence)) {
@@ -118,7 +122,7 @@ public enum ReportFigures {
                     guard let (c, wordStart) = attribute(chars, w, kind: kind, eligible),
                           let expected = expectedNumber(c.value, kind: kind) else { continue }
                     let quote = String(chars[wordStart..<w.end]).trimmingCharacters(in: .whitespaces)
-                    out.append((quote, c.label, show(expected, kind: kind), agrees(w, expected, kind: kind, tolerance: tolerance)))
+                    out.append((quote, c, .number(expected), agrees(w, expected, kind: kind, tolerance: tolerance)))
                 }
                 out += grades(chars, candidates)
             }
@@ -227,19 +231,9 @@ public enum ReportFigures {
         return diff <= tolerance || expected.rounded(w.decimals) == w.number
     }
 
-    static func show(_ d: Decimal, kind: ReportFigureSpec.Kind) -> String {
-        switch kind {
-        case .money: return NumberFormat.money(d) + " 万元"
-        case .count: return NumberFormat.count(d) + " 人"
-        case .percent: return d.rounded(2).plain + "%"
-        case .score: return d.rounded(2).plain + " 分"
-        case .grade: return d.plain
-        }
-    }
-
     /// A grade word, then at most a few characters, then one grade label (…为“优”).
-    static func grades(_ chars: [Character], _ candidates: [Candidate]) -> [(quote: String, label: String, expected: String, agrees: Bool)] {
-        var out: [(quote: String, label: String, expected: String, agrees: Bool)] = []
+    static func grades(_ chars: [Character], _ candidates: [Candidate]) -> [(quote: String, candidate: Candidate, expected: Value, agrees: Bool)] {
+        var out: [(quote: String, candidate: Candidate, expected: Value, agrees: Bool)] = []
         for c in candidates where c.kind == .grade {
             guard case let .text(expected) = c.value, !expected.isEmpty else { continue }
             for word in c.words {
@@ -252,7 +246,7 @@ public enum ReportFigures {
                     guard k < chars.count, "优良中差".contains(chars[k]) else { continue }
                     // 优秀 and 良好 read as 优 and 良; a longer word (中等) too.
                     let agrees = String(chars[k]) == expected.trimmingCharacters(in: .whitespaces).prefix(1)
-                    out.append((String(chars[s...k]), c.label, "「\(expected)」", agrees))
+                    out.append((String(chars[s...k]), c, .text(expected), agrees))
                     return out
                 }
             }

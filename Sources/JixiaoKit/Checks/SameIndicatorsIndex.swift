@@ -74,7 +74,7 @@ struct SameIndicatorsIndex: Sendable {
     private static func seen(_ ev: Evaluation, _ form: String, _ index: Int) -> Seen {
         guard let f = ev.template.form(form) else { return Seen() }
         let facts = ev.indicatorFacts(form: form, index: index)
-        return Seen(facts: facts, formName: facts.isEmpty ? "" : CheckContext(ev: ev, form: f, index: index).formName(f, index))
+        return Seen(facts: facts, formName: facts.isEmpty ? "" : Labels(template: ev.template, draft: ev.draft).instanceName(f, index: index) ?? "")
     }
 
     private mutating func hold(_ form: String, _ index: Int, _ facts: [IndicatorFact], _ holding: Bool) {

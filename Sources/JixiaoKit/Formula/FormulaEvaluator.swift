@@ -20,7 +20,7 @@ public struct FormulaScope {
 }
 
 /// A formula's arithmetic went beyond what can be computed (`Limits.computedMagnitude`): the cell
-/// is undefined ("—") and the checks report it (`CheckText.beyondRange`), never NaN.
+/// is undefined ("—") and the checks report it (`Finding.beyondRange`), never NaN.
 public struct FormulaOverflow: Error, Equatable, Sendable {}
 
 /// Interprets a `Formula`. Empty and undefined follow the forms' own conventions: a sum over cells

@@ -4,11 +4,6 @@ import Foundation
 public enum NarrativeText {
     public static let report = "自评报告"
 
-    /// 「报告写"在编人员36人"，附件1 编制数为 15」.
-    public static func figureDiffers(quote: String, label: String, value: String) -> String {
-        "报告写“\(quote)”，\(label)为 \(value)。请核对报告或表中的数字。"
-    }
-
     public static func location(_ heading: String) -> String { "\(report) · \(heading)" }
 
     public static func importSummary(sections: Int, of total: Int, skippedLines: Int) -> String {

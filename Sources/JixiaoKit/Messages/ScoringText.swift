@@ -26,6 +26,28 @@ public enum ScoringText {
         }
     }
 
+    /// Why a suggestion is what it is. A negative actual, which counts as 0, is said after the rule.
+    public static func reason(_ r: Suggestion.Reason) -> String {
+        switch r {
+        case let .invalidWeight(w): return invalidWeight(w)
+        case .targetEmpty: return targetEmpty()
+        case let .qualitativeTarget(t): return qualitativeTarget(t)
+        case .actualEmpty: return actualEmpty()
+        case let .actualNotNumber(a): return actualNotNumber(a)
+        case let .unitMismatch(t, a): return unitMismatch(target: t, actual: a)
+        case let .negativeTarget(t): return negativeTarget(t)
+        case let .zeroTargetMet(a): return zeroTargetMet(actual: a) + note(a)
+        case let .zeroTargetMissed(a): return zeroTargetMissed(actual: a) + note(a)
+        case let .higherMet(a, t): return higherMet(actual: a, target: t) + note(a)
+        case let .higherMissed(a, t, w, s): return higherMissed(actual: a, target: t, weight: w, score: s) + note(a)
+        case let .lowerMet(a, t): return lowerMet(actual: a, target: t) + note(a)
+        case let .lowerTwiceOver(a, t): return lowerTwiceOver(actual: a, target: t) + note(a)
+        case let .lowerOver(a, t, w, s): return lowerOver(actual: a, target: t, weight: w, score: s) + note(a)
+        }
+    }
+
+    private static func note(_ actual: Measure) -> String { actual.value < 0 ? negativeActualNote() : "" }
+
     // MARK: Why a row has no computed suggestion
 
     static let decidedByPerson = "按定性指标由填表人判断"
@@ -86,44 +108,6 @@ public enum ScoringText {
     }
 
     public static func negativeActualNote() -> String { "（实际为负数，按 0 计）" }
-
-    // MARK: Findings
-
-    public static func scoreAboveWeight(score s: Decimal, weight: Decimal) -> String {
-        "得分 \(score(s)) 大于分值 \(score(weight))，得分不能大于分值"
-    }
-
-    public static func scoreNegative(score s: Decimal) -> String {
-        "得分 \(score(s)) 为负数，得分不能小于 0"
-    }
-
-    public static func fullMarksOnMiss(suggested: Decimal, reason: String) -> String {
-        "实际完成值未达到指标值，却给了满分；建议得分 \(score(suggested))（\(reason)）"
-    }
-
-    public static func belowWeightWithoutReason(score s: Decimal, weight: Decimal) -> String {
-        "得分 \(score(s)) 低于分值 \(score(weight))，请填写偏差原因分析及改进措施"
-    }
-
-    public static func overAchievement(actual: Measure, target: Measure, ratio: Decimal) -> String {
-        "实际 \(actual) 为目标 \(target) 的 \(NumberFormat.percent(ratio))，超额较多，指标值可能定得偏低，可在偏差原因中说明"
-    }
-
-    public static func overAchievementWithoutReason(ratio: Decimal, threshold: Decimal) -> String {
-        "实际完成值为指标值的 \(NumberFormat.percent(ratio))，达到模板规定须说明的 \(NumberFormat.percent(threshold))：请填写偏差原因分析及改进措施"
-    }
-
-    public static func reasonStatesOtherActual(stated: Measure, actual: Measure) -> String {
-        "偏差原因中写实际完成 \(stated)，与本行实际完成值 \(actual) 不一致。请核对。"
-    }
-
-    public static func belowWeightOnMetTarget(score s: Decimal, weight: Decimal) -> String {
-        "实际完成值已达到指标值，按评分说明应记全部分值 \(score(weight))，现为 \(score(s))（填写偏差原因不能代替）"
-    }
-
-    public static func departsFromSuggestion(given: Decimal, suggested: Decimal) -> String {
-        "得分 \(score(given)) 与按指标值计算的建议得分 \(score(suggested)) 不同（允许，仅作提示）"
-    }
 
     // MARK: Number formats
 

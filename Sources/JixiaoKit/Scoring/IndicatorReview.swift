@@ -6,7 +6,7 @@ public enum IndicatorFinding: Equatable, Sendable {
     case scoreAboveWeight(score: Decimal, weight: Decimal)
     case scoreNegative(score: Decimal)
     /// Full weight given although the actual misses a quantitative target (seed 001 附件2 职称评定通过率).
-    case fullMarksOnMiss(suggested: Decimal, reason: String)
+    case fullMarksOnMiss(suggested: Decimal, reason: Suggestion.Reason)
     /// A score below the weight needs its 偏差原因分析及改进措施.
     case belowWeightWithoutReason(score: Decimal, weight: Decimal)
     /// A 正向 actual at or above threshold × target: the target was probably set too low.
@@ -43,27 +43,6 @@ public enum IndicatorFinding: Equatable, Sendable {
         case .overAchievementWithoutReason: return "indicator.overAchievementWithoutReason"
         case .belowWeightOnMetTarget: return "indicator.belowWeightOnMetTarget"
         case .reasonStatesOtherActual: return "indicator.reasonStatesOtherActual"
-        }
-    }
-
-    /// What is wrong, with the numbers, in Chinese.
-    public var message: String {
-        switch self {
-        case let .scoreAboveWeight(score, weight): return ScoringText.scoreAboveWeight(score: score, weight: weight)
-        case let .scoreNegative(score): return ScoringText.scoreNegative(score: score)
-        case let .fullMarksOnMiss(suggested, reason): return ScoringText.fullMarksOnMiss(suggested: suggested, reason: reason)
-        case let .belowWeightWithoutReason(score, weight):
-            return ScoringText.belowWeightWithoutReason(score: score, weight: weight)
-        case let .overAchievement(actual, target, ratio):
-            return ScoringText.overAchievement(actual: actual, target: target, ratio: ratio)
-        case let .departsFromSuggestion(given, suggested):
-            return ScoringText.departsFromSuggestion(given: given, suggested: suggested)
-        case let .overAchievementWithoutReason(ratio, threshold):
-            return ScoringText.overAchievementWithoutReason(ratio: ratio, threshold: threshold)
-        case let .belowWeightOnMetTarget(score, weight):
-            return ScoringText.belowWeightOnMetTarget(score: score, weight: weight)
-        case let .reasonStatesOtherActual(stated, actual):
-            return ScoringText.reasonStatesOtherActual(stated: stated, actual: actual)
         }
     }
 }
@@ -106,7 +85,7 @@ public enum IndicatorReview {
         // When the suggestion itself rounds to the full weight (99.99 of 100), full marks are what it says.
         if scoreIsValid, let score, let weight, score == weight, let s = suggestion, s.met == false,
            let suggested = s.score, suggested < weight {
-            findings.append(.fullMarksOnMiss(suggested: suggested, reason: s.reason))
+            findings.append(.fullMarksOnMiss(suggested: suggested, reason: s.why))
             fullMarksOnMiss = true
         }
 

@@ -51,8 +51,28 @@ public struct Suggestion: Sendable, Equatable {
     public let met: Bool?
     /// The tiers to pick from when qualitative; empty when quantitative.
     public let tiers: [Tier]
-    /// Why, in Chinese, with the numbers.
-    public let reason: String
+    /// Why, as values: the rule applied and its numbers, or why no rule applies.
+    public let why: Reason
+    /// Why, in Chinese, with the numbers (the scorecard's explanation).
+    public var reason: String { ScoringText.reason(why) }
+
+    /// The rule a suggestion was made by, or why there is none.
+    public enum Reason: Sendable, Equatable {
+        case invalidWeight(Decimal)
+        case targetEmpty
+        case qualitativeTarget(String)
+        case actualEmpty
+        case actualNotNumber(String)
+        case unitMismatch(target: String, actual: String)
+        case negativeTarget(Measure)
+        case zeroTargetMet(actual: Measure)
+        case zeroTargetMissed(actual: Measure)
+        case higherMet(actual: Measure, target: Measure)
+        case higherMissed(actual: Measure, target: Measure, weight: Decimal, score: Decimal)
+        case lowerMet(actual: Measure, target: Measure)
+        case lowerTwiceOver(actual: Measure, target: Measure)
+        case lowerOver(actual: Measure, target: Measure, weight: Decimal, score: Decimal)
+    }
     /// The readings compared, in the agreed unit (a side written without a unit takes the other's).
     public let target: Measure?
     public let actual: Measure?
@@ -68,7 +88,7 @@ public enum IndicatorScorer {
     public static func suggest(target: String, actual: String, weight: Decimal,
                                overAchievement: Decimal) -> Suggestion {
         guard weight >= 0 else {
-            return qualitative(weight: nil, reason: ScoringText.invalidWeight(weight))
+            return qualitative(weight: nil, reason: .invalidWeight(weight))
         }
         return suggest(compare(target: target, actual: actual), weight: weight, overAchievement: overAchievement)
     }
@@ -76,7 +96,7 @@ public enum IndicatorScorer {
     /// The same, from the two sides read already (`RowReview` reads them once for the suggestion and the review).
     static func suggest(_ comparison: Comparison, weight: Decimal, overAchievement: Decimal) -> Suggestion {
         guard weight >= 0 else {
-            return qualitative(weight: nil, reason: ScoringText.invalidWeight(weight))
+            return qualitative(weight: nil, reason: .invalidWeight(weight))
         }
         switch comparison {
         case .notComparable(let reason):
@@ -90,7 +110,7 @@ public enum IndicatorScorer {
     // MARK: - Comparison
 
     enum Comparison {
-        case notComparable(reason: String)
+        case notComparable(reason: Suggestion.Reason)
         /// Both sides in the same unit.
         case comparable(Direction, target: Measure, actual: Measure)
     }
@@ -104,13 +124,13 @@ public enum IndicatorScorer {
     static func compare(target: String, actual: String) -> Comparison {
         let targetText = target.trimmed
         let actualText = actual.trimmed
-        if targetText.isEmpty { return .notComparable(reason: ScoringText.targetEmpty()) }
+        if targetText.isEmpty { return .notComparable(reason: .targetEmpty) }
         guard case .quantitative(let direction, var t) = TargetReader.readTarget(targetText) else {
-            return .notComparable(reason: ScoringText.qualitativeTarget(targetText))
+            return .notComparable(reason: .qualitativeTarget(targetText))
         }
-        if actualText.isEmpty { return .notComparable(reason: ScoringText.actualEmpty()) }
+        if actualText.isEmpty { return .notComparable(reason: .actualEmpty) }
         guard var a = TargetReader.readActual(actualText) else {
-            return .notComparable(reason: ScoringText.actualNotNumber(actualText))
+            return .notComparable(reason: .actualNotNumber(actualText))
         }
         if t.unit != a.unit {
             if t.unit.isEmpty {
@@ -118,11 +138,11 @@ public enum IndicatorScorer {
             } else if a.unit.isEmpty {
                 a.unit = t.unit
             } else {
-                return .notComparable(reason: ScoringText.unitMismatch(target: t.unit, actual: a.unit))
+                return .notComparable(reason: .unitMismatch(target: t.unit, actual: a.unit))
             }
         }
         // Ratios to a negative target flip meaning (a smaller loss is "more"); no rule covers it.
-        if t.value < 0 { return .notComparable(reason: ScoringText.negativeTarget(t)) }
+        if t.value < 0 { return .notComparable(reason: .negativeTarget(t)) }
         return .comparable(direction, target: t, actual: a)
     }
 
@@ -135,49 +155,48 @@ public enum IndicatorScorer {
         let av = max(a.value, 0)
         var raw: Decimal
         var met: Bool
-        var reason: String
+        var reason: Suggestion.Reason
 
         switch direction {
         case .equal where tv == 0:
             met = av <= 0
             raw = met ? w : 0
-            reason = met ? ScoringText.zeroTargetMet(actual: a) : ScoringText.zeroTargetMissed(actual: a)
+            reason = met ? .zeroTargetMet(actual: a) : .zeroTargetMissed(actual: a)
         case .higherIsBetter, .equal:
             if av >= tv {
                 // Also covers "≥0": any actual ≥ 0 meets a zero floor, and there is nothing to divide by.
                 met = true
                 raw = w
-                reason = ScoringText.higherMet(actual: a, target: t)
+                reason = .higherMet(actual: a, target: t)
             } else {
                 met = false
                 raw = w * av / tv
-                reason = ScoringText.higherMissed(actual: a, target: t, weight: w, score: clamp(raw, w))
+                reason = .higherMissed(actual: a, target: t, weight: w, score: clamp(raw, w))
             }
         case .lowerIsBetter:
             if av <= tv {
                 met = true
                 raw = w
-                reason = ScoringText.lowerMet(actual: a, target: t)
+                reason = .lowerMet(actual: a, target: t)
             } else if tv == 0 {
                 // "Twice the target" means nothing for 0; any positive actual misses, as for "=0".
                 met = false
                 raw = 0
-                reason = ScoringText.zeroTargetMissed(actual: a)
+                reason = .zeroTargetMissed(actual: a)
             } else if av >= tv * 2 {
                 met = false
                 raw = 0
-                reason = ScoringText.lowerTwiceOver(actual: a, target: t)
+                reason = .lowerTwiceOver(actual: a, target: t)
             } else {
                 met = false
                 raw = w * (tv * 2 - av) / tv
-                reason = ScoringText.lowerOver(actual: a, target: t, weight: w, score: clamp(raw, w))
+                reason = .lowerOver(actual: a, target: t, weight: w, score: clamp(raw, w))
             }
         }
-        if a.value < 0 { reason += ScoringText.negativeActualNote() }
 
         let ratio = overAchievementRatio(direction: direction, target: t, actual: a, threshold: overAchievement)
         return Suggestion(score: clamp(raw, w), kind: .quantitative(direction), met: met, tiers: [],
-                          reason: reason, target: t, actual: a, overAchievementRatio: ratio)
+                          why: reason, target: t, actual: a, overAchievementRatio: ratio)
     }
 
     /// actual ÷ target when a 正向 actual reaches threshold × target. Only 正向: a 反向 actual far below
@@ -203,9 +222,9 @@ public enum IndicatorScorer {
         return r
     }
 
-    private static func qualitative(weight: Decimal?, reason: String) -> Suggestion {
+    private static func qualitative(weight: Decimal?, reason: Suggestion.Reason) -> Suggestion {
         Suggestion(score: nil, kind: .qualitative, met: nil,
                    tiers: weight.map { Suggestion.Tier.tiers(weight: $0) } ?? [],
-                   reason: reason, target: nil, actual: nil, overAchievementRatio: nil)
+                   why: reason, target: nil, actual: nil, overAchievementRatio: nil)
     }
 }

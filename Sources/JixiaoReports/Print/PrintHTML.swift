@@ -20,7 +20,7 @@ public enum PrintHTML {
             if !errors.isEmpty {
                 h += "<section class=\"form problems\">\n<h2>\(esc(PrintWords.openProblems))</h2>\n<ol>\n"
                 for p in errors {
-                    h += "<li><b>\(esc(ProblemReport.severityWord(p.severity)))</b> \(esc(p.location))<br>\(esc(p.message))</li>\n"
+                    h += "<li><b>\(esc(ProblemReport.severityWord(p.severity)))</b> \(esc(s.problemText.location(p)))<br>\(esc(s.problemText.message(p)))</li>\n"
                 }
                 h += "</ol>\n</section>\n"
             }

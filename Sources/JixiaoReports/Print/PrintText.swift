@@ -58,8 +58,8 @@ public enum PrintText {
         para("\(ReportText.checks)\(PrintWords.colon)\(ProblemReport.summary(s.problems))")
         if draftMark != nil {
             for p in s.problems where p.severity == .error {
-                para("\(ProblemReport.severityWord(p.severity))  \(p.location)", indent: "  ")
-                para(p.message, indent: "        ")
+                para("\(ProblemReport.severityWord(p.severity))  \(s.problemText.location(p))", indent: "  ")
+                para(s.problemText.message(p), indent: "        ")
             }
         }
         return out.joined(separator: "\n") + "\n"

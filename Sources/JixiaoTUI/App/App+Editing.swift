@@ -173,7 +173,7 @@ extension App {
         if s.draft != e.before {
             recordChange(&s, before: e.before, focus: e.address)
             if let p = s.checks.problems(form: e.address.form, index: e.address.formIndex).first(where: { $0.address == e.address && $0.code == "notANumber" }) {
-                s.say(p.message, error: true)
+                s.say(ProblemText(template: s.template, draft: s.draft).message(p), error: true)
             }
         }
         if e.address.isReport {

@@ -1,4 +1,5 @@
 import JixiaoKit
+import JixiaoReports
 import JixiaoTerminal
 
 /// The 自评报告 as a page after the forms. It has no form of its own in the template, so the focus names
@@ -70,6 +71,7 @@ struct ReportLayout {
         var lines = TextLines.wrap(UIText.Report.legend, width: width).map { ReportLine(kind: .legend, section: nil, text: $0) }
         var whole: [String: Range<Int>] = [:], prose: [String: Range<Int>] = [:]
         let warnings = s.checks.report
+        let wording = ProblemText(template: s.template, draft: s.draft)
         for section in spec?.sections ?? [] {
             let first = lines.count
             lines.append(ReportLine(kind: .blank, section: section.id, text: ""))
@@ -93,7 +95,7 @@ struct ReportLayout {
             }
             prose[section.id] = start..<lines.count
             for w in warnings where w.reportSection == section.id {
-                lines += TextLines.wrap(UIText.Report.warningMark + w.message, width: textWidth).map { ReportLine(kind: .warning, section: section.id, text: $0) }
+                lines += TextLines.wrap(UIText.Report.warningMark + wording.message(w), width: textWidth).map { ReportLine(kind: .warning, section: section.id, text: $0) }
             }
             whole[section.id] = first..<lines.count
         }

@@ -71,7 +71,7 @@ enum StatusBar {
         if let p = mine.max(by: { $0.severity < $1.severity }) {
             let style: CellStyle = p.severity == .error ? CellStyle(.error, [.bold]) : CellStyle(.warning)
             // Cut with an ellipsis when long: F3 shows it whole.
-            let text = ProblemReport.severityWord(p.severity) + "：" + p.message
+            let text = ProblemReport.severityWord(p.severity) + "：" + ProblemText(template: s.template, draft: s.draft).message(p)
             sc.put(" " + DisplayWidth.truncate(text, toWidth: sc.cols - 2, ellipsis: "…（F3 看全文）"), row: r2, col: 0, style: style, maxWidth: sc.cols)
         } else if s.editing != nil {
             sc.put(" " + UIText.App.editingHint(area: s.editing?.area != nil), row: r2, col: 0, style: .status, maxWidth: sc.cols)

@@ -59,7 +59,8 @@ enum HelpView {
 enum ProblemsView {
     static func draw(_ sc: inout Screen, _ s: AppState, selected: Int) {
         let all = s.panel.problems
-        let labels = Labels(template: s.template, draft: s.draft)
+        let text = ProblemText(template: s.template, draft: s.draft)
+        let labels = text.labels
         let form = !s.problemFilter.thisFormOnly ? nil : s.focus.isReport ? UIText.Report.outlineName
             : s.template.form(s.focus.form).map { labels.formShort($0, index: s.focus.formIndex) }
         let inner = Panel.frame(&sc, title: UIText.App.problemsTitle(ProblemReport.summary(all), errorsOnly: s.problemFilter.errorsOnly, form: form))
@@ -72,8 +73,8 @@ enum ProblemsView {
         let textWidth = max(10, inner.width - 4)
         func block(_ i: Int) -> [String] {
             let p = all[i]
-            return [DisplayWidth.truncate("\(ProblemReport.severityWord(p.severity)) \(p.location)", toWidth: inner.width, ellipsis: "…")]
-                + TextLines.wrap(p.message, width: textWidth).map { "    " + $0 }
+            return [DisplayWidth.truncate("\(ProblemReport.severityWord(p.severity)) \(text.location(p))", toWidth: inner.width, ellipsis: "…")]
+                + TextLines.wrap(text.message(p), width: textWidth).map { "    " + $0 }
         }
         // From the selection upwards for about half the panel, then downwards to fill it.
         var top = selected, used = block(selected).count

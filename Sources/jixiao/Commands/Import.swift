@@ -55,6 +55,7 @@ struct Import: ParsableCommand {
             }
         }
         let problems = Checker.check(Evaluation(template: loaded.template, draft: plan.draft))
+        let wording = ProblemText(template: loaded.template, draft: plan.draft)
         if json {
             let repeated = { (a: CellAddress) in loaded.template.form(a.form)?.isRepeated ?? false }
             CLI.printJSON(.object([
@@ -63,7 +64,7 @@ struct Import: ParsableCommand {
                     .object([("path", .string(c.address.path(formRepeated: repeated(c.address)))), ("sheet", .string(c.sheet)),
                              ("cell", .string(c.ref)), ("location", .string(c.location)), ("old", .string(c.old)), ("new", .string(c.new))])
                 })),
-                ("problems", .array(problems.map(ProblemReport.json))),
+                ("problems", .array(problems.map { ProblemReport.json($0, wording) })),
             ]))
             return
         }
@@ -71,6 +72,6 @@ struct Import: ParsableCommand {
         CLI.say(ImportText.summary(plan.changes.count, dryRun: dryRun))
         if !dryRun && !plan.changes.isEmpty { CLI.say(CLIText.saved(file, count: plan.changes.count)) }
         CLI.say("\(file)：\(ProblemReport.summary(problems))")
-        for line in ProblemReport.lines(problems) { CLI.say(line) }
+        for line in ProblemReport.lines(problems, wording) { CLI.say(line) }
     }
 }

@@ -50,7 +50,7 @@ struct Print: ParsableCommand {
         case let .print(m): mark = m
         case let .refuse(errors):
             CLI.note(CLIText.printRefused(errors: errors.count))
-            for line in ProblemReport.lines(errors) { CLI.note(line) }
+            for line in ProblemReport.lines(errors, card.problemText) { CLI.note(line) }
             throw ExitCode(1)
         }
         let base = URL(fileURLWithPath: file).deletingPathExtension().path

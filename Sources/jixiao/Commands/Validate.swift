@@ -50,9 +50,9 @@ struct Validate: ParsableCommand {
 
     func sayText(_ drafts: [ValidatedDraft]) {
         for d in drafts {
-            guard d.scorecard != nil else { CLI.say("\(d.file)：\(d.message ?? "")"); continue }
+            guard let card = d.scorecard else { CLI.say("\(d.file)：\(d.message ?? "")"); continue }
             CLI.say("\(d.file)：\(ProblemReport.summary(d.problems))")
-            for line in ProblemReport.lines(d.problems) { CLI.say(line) }
+            for line in ProblemReport.lines(d.problems, card.problemText) { CLI.say(line) }
         }
         guard drafts.count > 1 || files.contains(where: CLI.isDirectory) else { return }
         CLI.say("")

@@ -29,7 +29,7 @@ struct BeyondRangeTests {
         let ws = Self.workspace()
         #expect(ws.evaluation.value(Self.rate) == .undefined)
         #expect(ValueText.display(ws.evaluation.value(Self.rate), kind: .percent) == "—")
-        let found = ws.problems.filter { $0.code == "overflow" }
+        let found = ws.worded.filter { $0.code == "overflow" }
         #expect(found.map(\.address) == [Self.rate])
         #expect(found.first?.severity == .error)
         #expect(found.first?.message.contains("超出可计算的范围") == true)
@@ -56,7 +56,7 @@ struct BeyondRangeTests {
     @Test func overflowInACheckIsReportedAtItsCell() {
         let ws = Self.workspace(replacing: "\"left\": \"staff.rate\", \"right\": \"100%\"",
                                 with: "\"left\": \"staff.actual * staff.authorized * staff.actual * staff.authorized * staff.actual\", \"right\": \"100%\"")
-        let found = ws.problems.filter { $0.code == "overflow" }
+        let found = ws.worded.filter { $0.code == "overflow" }
         #expect(found.map(\.address) == [Self.rate])
         #expect(found.first?.message.hasPrefix("控制率超过 100%") == true)
     }
@@ -64,7 +64,7 @@ struct BeyondRangeTests {
     /// Sane figures keep their values and raise nothing.
     @Test func ordinaryFiguresAreUntouched() {
         let ws = Fixtures.example()
-        #expect(!ws.problems.contains { $0.code == "overflow" })
+        #expect(!ws.worded.contains { $0.code == "overflow" })
         #expect(ws.evaluation.value(Self.rate).number != nil)
     }
 }

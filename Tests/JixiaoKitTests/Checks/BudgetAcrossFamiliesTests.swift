@@ -10,7 +10,7 @@ import Testing
 /// 评分表 (年初 and 全年预算数) and in the report's prose; 河南's 附件1 states the year's spending in its
 /// 预算执行情况 and in 表4-1.
 struct BudgetAcrossFamiliesTests {
-    static func overBudget(_ ws: Workspace) -> [Problem] { TT.problems(ws, code: "atMost", at: "S.budgetFinal.amount") }
+    static func overBudget(_ ws: Workspace) -> [Worded] { TT.problems(ws, code: "atMost", at: "S.budgetFinal.amount") }
 
     /// Seed 002: 支出合计 1209.14 against 全年预算数 1209.14 and 上年结转 0.
     @Test func seed002SpendingFitsItsBudget() {
@@ -33,10 +33,11 @@ struct BudgetAcrossFamiliesTests {
     /// with the 评分表's 年初预算数 and 本年“三公经费”预算数; typed otherwise, the prose is flagged.
     @Test func theProseBudgetAgainstThe评分表() {
         let ws = TT.example("hunan-dept-report-2022-report")
-        let budgets = ReportFigures.comparisons(ws.evaluation).filter { $0.label.hasPrefix("评分表") }
+        let text = ProblemText(template: ws.template, draft: ws.draft)
+        let budgets = ReportFigures.comparisons(ws.evaluation).filter { text.figureLabel($0.figure, name: $0.name).hasPrefix("评分表") }
         #expect(budgets.count == 2 && budgets.allSatisfy(\.agrees))
         let changed = TT.set(ws, [("S.budgetInitial.amount", "900"), ("S.sangongBudget.amount", "9.96")])
-        let flagged = changed.problems.filter { $0.code == "report.figure" }
+        let flagged = changed.worded.filter { $0.code == "report.figure" }
         #expect(flagged.count == 2)
         #expect(flagged.contains { $0.message.contains("987.68") && $0.message.contains("900") })
         #expect(flagged.contains { $0.message.contains("9.69") && $0.message.contains("9.96") })

@@ -9,15 +9,15 @@ import Testing
 struct CheckTests {
     let base = Fixtures.example()
 
-    func codes(_ ws: Workspace) -> [String: [Problem]] { Dictionary(grouping: ws.problems, by: \.code) }
+    func codes(_ ws: Workspace) -> [String: [Worded]] { Dictionary(grouping: ws.worded, by: \.code) }
 
-    func problems(_ ws: Workspace, code: String, at path: String? = nil) -> [Problem] {
-        ws.problems.filter { $0.code == code && (path == nil || $0.path == path) }
+    func problems(_ ws: Workspace, code: String, at path: String? = nil) -> [Worded] {
+        ws.worded.filter { $0.code == code && (path == nil || $0.path == path) }
     }
 
     @Test func exampleHasNoErrors() {
         // Seed 001's arithmetic holds everywhere (see DOMAIN.md): only warnings are expected.
-        let errors = base.problems.filter { $0.severity == .error }
+        let errors = base.worded.filter { $0.severity == .error }
         #expect(errors.isEmpty, "\(errors.map(\.message))")
     }
 
@@ -141,7 +141,7 @@ struct CheckTests {
 
     @Test func problemsArePlacedInFormOrder() {
         let ws = Fixtures.setting(Fixtures.setting(base, "C[2].fiscal.actual", "x"), "A.office.prev", "y")
-        let paths = ws.problems.compactMap(\.address).map(\.form)
+        let paths = ws.worded.compactMap(\.address).map(\.form)
         #expect(paths == paths.sorted())
     }
 }
@@ -149,10 +149,10 @@ struct CheckTests {
 extension CheckTests {
     @Test func rubricInputsAreAskedForOnlyOnceTheRubricIsStarted() {
         // Seed 001 files no 评分表: its empty rubric is not a problem of that document.
-        let before = base.problems.filter { $0.code == "required" && $0.path?.hasPrefix("S.") == true }
+        let before = base.worded.filter { $0.code == "required" && $0.path?.hasPrefix("S.") == true }
         #expect(before.count == 0)
         let ws = Fixtures.setting(base, "S.card.rate", "60%")
-        let after = ws.problems.filter { $0.code == "required" && $0.path?.hasPrefix("S.") == true }
+        let after = ws.worded.filter { $0.code == "required" && $0.path?.hasPrefix("S.") == true }
         #expect(after.count > 10)
     }
 }

@@ -18,7 +18,7 @@ struct DatesCheckTests {
         }
     }
 
-    static func dateProblems(_ ws: Workspace) -> [Problem] { ws.problems.filter { $0.code.hasPrefix("dates.") } }
+    static func dateProblems(_ ws: Workspace) -> [Worded] { ws.worded.filter { $0.code.hasPrefix("dates.") } }
 
     /// Seed 001: 附件2 is dated 2024.5.30 and 附件3-2 2024.5.3 (the other projects leave it empty).
     @Test func seed001DatesDisagree() {
@@ -53,7 +53,7 @@ struct DatesCheckTests {
         """)
         func problems(_ date: String) -> [String] {
             let ws = Fixtures.setting(Workspace(draft: DraftFactory.new(template: t, year: 2023, unitName: "x"), template: t), "A.d.v", date)
-            return ws.problems.map(\.code)
+            return ws.worded.map(\.code)
         }
         #expect(problems("2024.5.31").isEmpty)
         #expect(problems("2024.6.1") == ["dates.afterDeadline"])
@@ -72,7 +72,8 @@ struct DatesCheckTests {
             try editor.set(&draft, a, text: text)
             ev.update(draft: draft, form: a.form, index: a.formIndex)
             live.refresh(ev, form: a.form, index: a.formIndex)
-            #expect(live.all(ws.template).map(\.message) == Checker.check(Evaluation(template: ws.template, draft: draft)).map(\.message), "\(path)")
+            #expect(live.all(ws.template).worded(ws.template, draft).map(\.message)
+                    == Checker.check(Evaluation(template: ws.template, draft: draft)).worded(ws.template, draft).map(\.message), "\(path)")
         }
     }
 }

@@ -9,12 +9,12 @@ import Testing
 struct ImplausibleNumberTests {
     let base = Fixtures.example()
 
-    func problems(_ ws: Workspace, code: String, at path: String) -> [Problem] {
-        ws.problems.filter { $0.code == code && $0.path == path }
+    func problems(_ ws: Workspace, code: String, at path: String) -> [Worded] {
+        ws.worded.filter { $0.code == code && $0.path == path }
     }
 
     @Test func negativeMoneyIsReported() {
-        #expect(base.problems.filter { $0.code == "negative" }.isEmpty)
+        #expect(base.worded.filter { $0.code == "negative" }.isEmpty)
         let ws = Fixtures.setting(base, "A.office.actual", "-3")
         let p = problems(ws, code: "negative", at: "A.office.actual")
         #expect(p.count == 1 && p.first?.severity == .warning && p.first?.message.contains("-3.00") == true)
@@ -23,7 +23,7 @@ struct ImplausibleNumberTests {
     }
 
     @Test func moreDecimalsThanTheUnitHoldsAreReported() {
-        #expect(base.problems.filter { $0.code == "decimals" }.isEmpty)
+        #expect(base.worded.filter { $0.code == "decimals" }.isEmpty)
         let ws = Fixtures.setting(base, "A.reception.prev", "2.585")
         let p = problems(ws, code: "decimals", at: "A.reception.prev")
         #expect(p.count == 1 && p.first?.message.contains("2.585") == true && p.first?.message.contains("2.59") == true)

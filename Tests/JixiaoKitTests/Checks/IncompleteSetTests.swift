@@ -25,19 +25,19 @@ struct IncompleteSetTests {
 
     @Test func aPartialSetSaysHowFarItIsInsteadOfAskingForAChange() throws {
         let ws = try Self.oneProjectOfSeven()
-        let atB = ws.problems.filter { $0.path == "B.project.value" }
+        let atB = ws.worded.filter { $0.path == "B.project.value" }
         #expect(!atB.contains { $0.severity == .error }, "\(atB.map(\.message))")
         #expect(!atB.contains { $0.message.contains("应为") }, "\(atB.map(\.message))")
         #expect(atB.contains { $0.code == "incompleteSet" && $0.message.contains("已填 1/7 个项目") })
-        let atA = ws.problems.filter { $0.path == "A.project.budget" }
+        let atA = ws.worded.filter { $0.path == "A.project.budget" }
         #expect(!atA.contains { $0.message.contains("应为") }, "\(atA.map(\.message))")
     }
 
     @Test func aCompleteSetStillReportsAMismatch() {
         let ws = Fixtures.setting(Fixtures.example(), "C[2].fiscal.actual", "100")
-        let p = ws.problems.filter { $0.path == "B.project.value" && $0.code == "equal" }
+        let p = ws.worded.filter { $0.path == "B.project.value" && $0.code == "equal" }
         #expect(p.count == 1 && p.first?.severity == .error)
-        let q = Fixtures.setting(Fixtures.example(), "C[1].fiscal.initial", "131").problems.filter { $0.path == "A.project.budget" }
+        let q = Fixtures.setting(Fixtures.example(), "C[1].fiscal.initial", "131").worded.filter { $0.path == "A.project.budget" }
         #expect(q.count == 1 && q.first?.code == "equal" && q.first?.severity == .error)
     }
 }

@@ -16,7 +16,7 @@ struct ReportFiguresTests {
         return Workspace(draft: d, template: base.template)
     }
 
-    func warnings(_ ws: Workspace) -> [Problem] { ws.problems.filter { $0.code == "report.figure" } }
+    func warnings(_ ws: Workspace) -> [Worded] { ws.worded.filter { $0.code == "report.figure" } }
 
     @Test func agreeingFiguresAreComparedAndQuiet() {
         let ws = with("general", "本单位基本支出360.71万元，其中人员经费299.66万元，日常公用经费61.05万元。2023年专项支出673.65万元，其中：业务工作经费107.96万元。")

@@ -34,7 +34,7 @@ struct ReviewRulesTests {
         let rules = ReviewRules(fullMarksWhenMet: true)
         let found = review("≥90%", "98.95%", weight: 15, score: 14, reason: "群众仍有意见", rules: rules)
         #expect(found.map(\.code) == ["indicator.belowWeightOnMetTarget"])
-        #expect(found[0].severity == .warning && found[0].message.contains("15.00") && found[0].message.contains("14.00"))
+        #expect(found[0].severity == .warning && IndicatorText.message(found[0]).contains("15.00") && IndicatorText.message(found[0]).contains("14.00"))
         // Without the rule: a reason is enough, and the departure from the suggestion is a note.
         #expect(review("≥90%", "98.95%", weight: 15, score: 14, reason: "群众仍有意见").map(\.code) == ["indicator.departsFromSuggestion"])
         // A missed target scored below its weight, a qualitative row, full marks: nothing new.
@@ -69,7 +69,7 @@ struct ReviewRulesTests {
         let ws = Fixtures.example()
         let over = TT.problems(ws, code: "indicator.overAchievement")
         #expect(over.count == 4 && over.allSatisfy { $0.severity == .info })
-        #expect(ws.problems.filter { $0.severity == .info }.map(\.code) == Array(repeating: "indicator.overAchievement", count: 4))
+        #expect(ws.worded.filter { $0.severity == .info }.map(\.code) == Array(repeating: "indicator.overAchievement", count: 4))
         #expect(ProblemReport.summary(ws.problems).hasSuffix("个警告，4 条提示"))
         #expect(TT.problems(ws, code: "indicator.belowWeightOnMetTarget").isEmpty)
     }

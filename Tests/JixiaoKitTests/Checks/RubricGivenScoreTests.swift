@@ -10,7 +10,7 @@ import Testing
 /// (纸面自评得分, 纸面总分) and compared with the rule; the table's total stays the rule's. The report
 /// form's 评分表 gains the same 纸面总分.
 struct RubricGivenScoreTests {
-    static func given(_ ws: Workspace) -> [Problem] { ws.problems.filter { ($0.path ?? "").hasSuffix(".given") } }
+    static func given(_ ws: Workspace) -> [Worded] { ws.worded.filter { ($0.path ?? "").hasSuffix(".given") } }
 
     /// Seed 001: 15 in post for 15 posts gives 5; 三公 0 of 3 gives 6.
     @Test func aSelfScoreThatBreaksTheRuleIsAWarningQuotingBoth() {

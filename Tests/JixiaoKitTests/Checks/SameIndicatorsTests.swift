@@ -7,7 +7,7 @@ import Testing
 
 /// Issue 14, class 2: an indicator on 附件2 and on a 附件3 says the same thing on both.
 struct SameIndicatorsTests {
-    static func found(_ ws: Workspace) -> [Problem] { ws.problems.filter { $0.code == "sameIndicator" } }
+    static func found(_ ws: Workspace) -> [Worded] { ws.worded.filter { $0.code == "sameIndicator" } }
 
     /// Seed 001: 人事人才档案管理数 is ≥5500份 on 附件2 (wrapped as 人事人才/档案管理数) and ≥5000份 on
     /// 附件3-1; 人事档案规范整理完成度 reached 99% on 附件2 and 100% on 附件3-1.

@@ -9,7 +9,7 @@ import Testing
 /// budget not executed is the year's 结转结余) is compared with the computed rate, which the 指标说明's
 /// rule scores; every stated rate is compared at the precision it was written with.
 struct StatedRateCheckTests {
-    static func carry(_ ws: Workspace) -> [Problem] { TT.problems(ws, code: "equal", at: "A.carryRate.actual") }
+    static func carry(_ ws: Workspace) -> [Worded] { TT.problems(ws, code: "equal", at: "A.carryRate.actual") }
 
     static func henan(_ pairs: [(String, String)]) -> Workspace {
         TT.set(TT.fresh("henan-dept", year: 2022), [("A.total.initial", "1000"), ("A.total.budget", "1100"), ("A.total.actual", "1045"),

@@ -41,14 +41,14 @@ struct TextArithmeticTests {
 
     @Test func aDraftsTextIsChecked() {
         let ws = Fixtures.setting(Fixtures.example(), "B.goal[1].achieved", "共受理 120 件，已办结 100 件，正在办理 30 件。")
-        let found = ws.problems.filter { $0.code == "textArithmetic" }
+        let found = ws.worded.filter { $0.code == "textArithmetic" }
         #expect(found.map(\.path) == ["B.goal[1].achieved"])
         #expect(found.first?.severity == .warning && found.first?.message.contains("100 + 30 = 130件") == true && found.first?.message.contains("120件") == true)
     }
 
     @Test func theExamplesTextsAddUp() {
         for name in ["henan-dept-2022", "hunan-dept-report-2022", "hunan-unit-2023"] {
-            #expect(TT.example(name).problems.filter { $0.code == "textArithmetic" }.isEmpty, "\(name)")
+            #expect(TT.example(name).worded.filter { $0.code == "textArithmetic" }.isEmpty, "\(name)")
         }
     }
 }

@@ -103,12 +103,12 @@ struct TextRatesTests {
     /// Seed 003's report prose holds one such rate; the forms of every example hold none.
     @Test func theExamples() {
         let henan = TT.example("henan-dept-2022-report")
-        let rates = henan.problems.filter { $0.code == "report.rate" }
+        let rates = henan.worded.filter { $0.code == "report.rate" }
         #expect(rates.count == 1)
         #expect(rates.first?.location.contains("四、绩效目标实现情况分析") == true && rates.first?.message.contains("结转结余率 100%") == true)
         for name in ["hunan-unit-2023", "hunan-unit-2023-report", "hunan-dept-report-2022", "hunan-dept-report-2022-report", "henan-dept-2022"] {
             let ws = TT.example(name)
-            #expect(ws.problems.filter { $0.code == "textRates" || $0.code == "report.rate" }.isEmpty, "\(name)")
+            #expect(ws.worded.filter { $0.code == "textRates" || $0.code == "report.rate" }.isEmpty, "\(name)")
         }
     }
 }

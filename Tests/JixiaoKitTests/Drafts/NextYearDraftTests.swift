@@ -30,7 +30,7 @@ struct NextYearDraftTests {
     /// What `validate` reports on a fresh next-year draft is only what is still to fill: errors are
     /// required cells left empty, anything milder is about a cell carried over to be looked at.
     static func onlyStillToFill(_ ws: Workspace) {
-        for p in ws.problems {
+        for p in ws.worded {
             if p.severity == .error {
                 #expect(p.code == "required", "\(p.location): \(p.message)")
             } else if p.code != "required" {
@@ -93,13 +93,13 @@ struct NextYearDraftTests {
         #expect(kept.contains { $0.form == "C" && $0.row == "quantity" && $0.column == "name" && $0.carried })
         #expect(kept.contains { $0.form == "C" && $0.row == "quantity" && $0.column == "target" && $0.carried })
         #expect(!kept.contains { $0.column == "prev" && $0.carried })
-        #expect(kept.filter { $0.carried }.count == new.problems.filter { $0.code == "carried" }.count)
+        #expect(kept.filter { $0.carried }.count == new.worded.filter { $0.code == "carried" }.count)
     }
 
     @Test func hunanUnitValidateReportsOnlyWhatIsStillToFill() throws {
         let (_, new) = try Self.next("hunan-unit-2023", year: 2024)
-        #expect(new.problems.contains { $0.code == "required" && $0.path == "B.total.actual" })
-        #expect(new.problems.contains { $0.code == "carried" && $0.path == "C[1].quantity[1].target" })
+        #expect(new.worded.contains { $0.code == "required" && $0.path == "B.total.actual" })
+        #expect(new.worded.contains { $0.code == "carried" && $0.path == "C[1].quantity[1].target" })
         Self.onlyStillToFill(new)
     }
 
@@ -115,7 +115,7 @@ struct NextYearDraftTests {
         #expect(touched.draft.forms["C"]![0].rows["quantity"]![0].cells["target"] == before)
         #expect(!touched.draft.forms["C"]![0].isCarried(row: "quantity", index: 0, column: "target"))
         #expect(touched.draft.forms["C"]![0].isCarried(row: "quantity", index: 0, column: "name"))
-        #expect(!touched.problems.contains { $0.code == "carried" && $0.path == "C[1].quantity[1].target" })
+        #expect(!touched.worded.contains { $0.code == "carried" && $0.path == "C[1].quantity[1].target" })
     }
 
     @Test func refusesAYearNotLaterAndAnotherTemplate() {

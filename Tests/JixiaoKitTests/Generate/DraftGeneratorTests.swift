@@ -40,7 +40,7 @@ struct DraftGeneratorTests {
         let problems = Checker.check(ev)
         // The generator's promises: every cell filled and readable, weights adding up, scores within weights.
         let broken = problems.filter { ["required", "notANumber", "weightGroup", "indicator.scoreAboveWeight"].contains($0.code) }
-        #expect(broken.isEmpty, "\(broken.prefix(5).map { "\($0.code) \($0.path ?? "") \($0.message)" })")
+        #expect(broken.isEmpty, "\(Array(broken.prefix(5)).worded(ev.template, ev.draft).map { "\($0.code) \($0.path ?? "") \($0.message)" })")
         let card = ScorecardBuilder.build(ev, problems: problems)
         #expect(card.forms.count >= (t.forms.contains { $0.isRepeated && $0.indicators != nil } ? Self.medium.instances : 1))
     }

@@ -41,7 +41,7 @@ struct IncrementalEvaluationTests {
                     }
                 }
                 let fullProblems = Checker.check(full)
-                let sameProblems = live.all(ws.template).map(\.message) == fullProblems.map(\.message)
+                let sameProblems = live.all(ws.template).worded(ws.template, draft).map(\.message) == fullProblems.worded(ws.template, draft).map(\.message)
                 #expect(sameProblems, "step \(step): live problems differ from a full check")
                 for severity in Severity.allCases {
                     let counted = fullProblems.filter { $0.severity == severity }.count
@@ -61,7 +61,8 @@ struct DeferredChecksTests {
         var ev = ws.evaluation
         var live = LiveChecks(ev, first: .init(form: "A", index: 0))
         #expect(!live.isComplete)
-        #expect(live.problems(form: "A", index: 0).map(\.message) == Checker.check(ev, form: ws.template.form("A")!, index: 0).map(\.message))
+        #expect(live.problems(form: "A", index: 0).worded(ws.template, ws.draft).map(\.message)
+                == Checker.check(ev, form: ws.template.form("A")!, index: 0).worded(ws.template, ws.draft).map(\.message))
         var draft = ws.draft
         let cells = FillableCells.list(ev).filter { $0.kind.isNumeric }
         var step = 0
@@ -74,7 +75,7 @@ struct DeferredChecksTests {
             step += 1
         }
         let full = Checker.check(ev)
-        #expect(live.all(ws.template).map(\.message) == full.map(\.message))
+        #expect(live.all(ws.template).worded(ws.template, draft).map(\.message) == full.worded(ws.template, draft).map(\.message))
         for severity in Severity.allCases {
             #expect(live.count(severity) == full.filter { $0.severity == severity }.count)
         }

@@ -52,7 +52,7 @@ struct PrintDraftTests {
         let heads = lines.indices.filter { lines[$0].hasPrefix("【") }
         #expect(heads.count == fx.scorecard.forms.count)
         for k in heads { #expect(lines[k + 1] == "［\(mark.banner)］") }
-        for p in fx.scorecard.problems where p.severity == .error { #expect(text.contains(p.message)) }
+        for p in fx.scorecard.problems where p.severity == .error { #expect(text.contains(fx.scorecard.problemText.message(p))) }
     }
 
     @Test func htmlMarksEveryPage() {

@@ -23,9 +23,9 @@ private let reviewCases: [ReviewCase] = [
                score: "2", reason: "通过270人",
                // 100% is under twice 55%, so the 反向 rule suggests 2 × (1 − 45 ÷ 55) = 0.36, not 0.
                expected: [.fullMarksOnMiss(suggested: F.d("0.36"),
-                                           reason: "实际 100% 超过目标 ≤55%，得分 = 分值 2.00 × (1 − (100 − 55) ÷ 55) = 0.36")]),
+                                           reason: .lowerOver(actual: F.m("100", "%"), target: F.m("55", "%"), weight: 2, score: F.d("0.36")))]),
     ReviewCase(note: "反向 beyond twice, full marks", target: "≤55%", actual: "120%", weight: "2", score: "2",
-               reason: nil, expected: [.fullMarksOnMiss(suggested: 0, reason: "实际 120% 超过目标 ≤55% 的两倍，得 0 分")]),
+               reason: nil, expected: [.fullMarksOnMiss(suggested: 0, reason: .lowerTwiceOver(actual: F.m("120", "%"), target: F.m("55", "%")))]),
     ReviewCase(note: "seed 001 附件2 效益指标 9 of 10 with no 偏差原因", target: "有效促进", actual: "有效促进", weight: "10",
                score: "9", reason: "", expected: [.belowWeightWithoutReason(score: 9, weight: 10)]),
     ReviewCase(note: "a reason of blanks is no reason", target: "有效促进", actual: "有效促进", weight: "10",
@@ -73,7 +73,7 @@ private let reviewCases: [ReviewCase] = [
     ReviewCase(note: "zero target met, full marks", target: "=0", actual: "0起", weight: "3", score: "3", reason: nil,
                expected: []),
     ReviewCase(note: "zero target missed, full marks", target: "=0", actual: "2起", weight: "3", score: "3", reason: nil,
-               expected: [.fullMarksOnMiss(suggested: 0, reason: "目标为 0，实际 2起 大于 0，得 0 分")]),
+               expected: [.fullMarksOnMiss(suggested: 0, reason: .zeroTargetMissed(actual: F.m("2", "起")))]),
 ]
 
 @Suite struct ScoringIndicatorReviewTests {
@@ -87,7 +87,7 @@ private let reviewCases: [ReviewCase] = [
     @Test func severities() {
         #expect(IndicatorFinding.scoreAboveWeight(score: 3, weight: 2).severity == .error)
         #expect(IndicatorFinding.scoreNegative(score: -1).severity == .error)
-        #expect(IndicatorFinding.fullMarksOnMiss(suggested: 0, reason: "").severity == .warning)
+        #expect(IndicatorFinding.fullMarksOnMiss(suggested: 0, reason: .targetEmpty).severity == .warning)
         #expect(IndicatorFinding.belowWeightWithoutReason(score: 1, weight: 2).severity == .warning)
         #expect(IndicatorFinding.overAchievement(actual: F.m("2", ""), target: F.m("1", ""), ratio: 2).severity == .info)
         #expect(IndicatorFinding.departsFromSuggestion(given: 1, suggested: 2).severity == .info)
@@ -95,16 +95,22 @@ private let reviewCases: [ReviewCase] = [
     }
 
     @Test func messagesCarryTheNumbers() {
-        #expect(IndicatorFinding.scoreAboveWeight(score: F.d("2.5"), weight: 2).message
+        #expect(IndicatorText.message(IndicatorFinding.scoreAboveWeight(score: F.d("2.5"), weight: 2))
             == "得分 2.50 大于分值 2.00，得分不能大于分值")
-        #expect(IndicatorFinding.fullMarksOnMiss(suggested: 0, reason: "实际 100% 超过目标 ≤55% 的两倍，得 0 分").message
+        #expect(IndicatorText.message(IndicatorFinding.fullMarksOnMiss(suggested: 0, reason: .lowerTwiceOver(actual: F.m("100", "%"), target: F.m("55", "%"))))
             == "实际完成值未达到指标值，却给了满分；建议得分 0.00（实际 100% 超过目标 ≤55% 的两倍，得 0 分）")
-        #expect(IndicatorFinding.belowWeightWithoutReason(score: 9, weight: 10).message
+        #expect(IndicatorText.message(IndicatorFinding.belowWeightWithoutReason(score: 9, weight: 10))
             == "得分 9.00 低于分值 10.00，请填写偏差原因分析及改进措施")
-        #expect(IndicatorFinding.overAchievement(actual: F.m("374", "人"), target: F.m("100", "人"), ratio: F.d("3.74")).message
+        #expect(IndicatorText.message(IndicatorFinding.overAchievement(actual: F.m("374", "人"), target: F.m("100", "人"), ratio: F.d("3.74")))
             == "实际 374人 为目标 100人 的 374%，超额较多，指标值可能定得偏低，可在偏差原因中说明")
-        #expect(IndicatorFinding.departsFromSuggestion(given: F.d("1.5"), suggested: F.d("1.6")).message
+        #expect(IndicatorText.message(IndicatorFinding.departsFromSuggestion(given: F.d("1.5"), suggested: F.d("1.6")))
             == "得分 1.50 与按指标值计算的建议得分 1.60 不同（允许，仅作提示）")
-        #expect(IndicatorFinding.scoreNegative(score: -1).message == "得分 -1.00 为负数，得分不能小于 0")
+        #expect(IndicatorText.message(IndicatorFinding.scoreNegative(score: -1)) == "得分 -1.00 为负数，得分不能小于 0")
+        // The reasons the review's cases above carry, in words.
+        #expect(ScoringText.reason(.lowerOver(actual: F.m("100", "%"), target: F.m("55", "%"), weight: 2, score: F.d("0.36")))
+            == "实际 100% 超过目标 ≤55%，得分 = 分值 2.00 × (1 − (100 − 55) ÷ 55) = 0.36")
+        #expect(ScoringText.reason(.zeroTargetMissed(actual: F.m("2", "起"))) == "目标为 0，实际 2起 大于 0，得 0 分")
+        #expect(ScoringText.reason(.higherMissed(actual: F.m("-3", "%"), target: F.m("95", "%"), weight: 2, score: 0))
+            == "实际 -3% 未达到目标 95%，得分 = 分值 2.00 × 0 ÷ 95 = 0.00（实际为负数，按 0 计）")
     }
 }

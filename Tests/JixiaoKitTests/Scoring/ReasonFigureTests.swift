@@ -16,7 +16,7 @@ struct ReasonFigureTests {
         #expect(review(actual: "104人", reason: "全年实际完成 98 人，因部分人员延期") == ["indicator.reasonStatesOtherActual"])
         #expect(review(actual: "95%", reason: "实际完成率 90%，差距在于…") == ["indicator.reasonStatesOtherActual"])
         let f = IndicatorFinding.reasonStatesOtherActual(stated: Measure(value: 98, unit: "人"), actual: Measure(value: 104, unit: "人"))
-        #expect(f.severity == .warning && f.message.contains("98人") && f.message.contains("104人"))
+        #expect(f.severity == .warning && IndicatorText.message(f).contains("98人") && IndicatorText.message(f).contains("104人"))
     }
 
     @Test(arguments: [

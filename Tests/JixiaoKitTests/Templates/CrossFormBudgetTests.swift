@@ -8,8 +8,8 @@ import Testing
 /// Issue 14, class 1: the budget, not only the execution, reconciles across 附件2 and the 附件3s, with
 /// the figures in the message.
 struct CrossFormBudgetTests {
-    static func budgetProblems(_ ws: Workspace) -> [Problem] {
-        ws.problems.filter { $0.message.hasPrefix("附件2 全年预算数应能容纳") || $0.message.hasPrefix("附件2 执行率已达 100%") }
+    static func budgetProblems(_ ws: Workspace) -> [Worded] {
+        ws.worded.filter { $0.message.hasPrefix("附件2 全年预算数应能容纳") || $0.message.hasPrefix("附件2 执行率已达 100%") }
     }
 
     /// Seed 001: 附件2 says 1034.36 budgeted and 1034.36 spent (100%), but 附件3-5 shows 92 budgeted and

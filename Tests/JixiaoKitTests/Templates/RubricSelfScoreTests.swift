@@ -8,7 +8,7 @@ import Testing
 /// Issue 14, class 5: where the paper's 评分表 shows a self-score beside a row the template computes
 /// (seed 000: 资金结余 2, 财政供养人员控制率 5 …), the self-score is entered and compared with the rule.
 struct RubricSelfScoreTests {
-    static func given(_ ws: Workspace) -> [Problem] { ws.problems.filter { ($0.path ?? "").hasSuffix(".given") } }
+    static func given(_ ws: Workspace) -> [Worded] { ws.worded.filter { ($0.path ?? "").hasSuffix(".given") } }
 
     /// Seed 002 entered: 实有 40 of 编制 36 is 111.11%, so the rule gives 0 of 5; 三公 7.50 of 9.69 gives 6.
     @Test func aSelfScoreThatBreaksTheRuleIsAWarning() {

@@ -8,8 +8,8 @@ import Testing
 /// Issue 14, class 4: a rate typed beside the figures it comes from (河南 预算调整率 and 预算执行率)
 /// is compared with the computed one, and the rule scores the computed one.
 struct StatedRateTests {
-    static func stated(_ ws: Workspace) -> [Problem] {
-        ws.problems.filter { $0.code == "equal" && ($0.path == "A.adjustRate.actual" || $0.path == "A.execRate.actual") }
+    static func stated(_ ws: Workspace) -> [Worded] {
+        ws.worded.filter { $0.code == "equal" && ($0.path == "A.adjustRate.actual" || $0.path == "A.execRate.actual") }
     }
 
     /// Seed 003 附件1: 年初数 1633.2 = 全年数 1633.2, so no adjustment (its report says 0%), but the

@@ -23,8 +23,8 @@ enum TT {
         return Workspace(draft: loaded.draft, template: loaded.template)
     }
 
-    static func problems(_ ws: Workspace, code: String? = nil, at path: String? = nil) -> [Problem] {
-        ws.problems.filter { (code == nil || $0.code == code) && (path == nil || $0.path == path) }
+    static func problems(_ ws: Workspace, code: String? = nil, at path: String? = nil) -> [Worded] {
+        ws.worded.filter { (code == nil || $0.code == code) && (path == nil || $0.path == path) }
     }
 
     /// A template built from JSON text in the test, for the loader's errors and the engine's extensions.

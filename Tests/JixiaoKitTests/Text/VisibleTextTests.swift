@@ -35,11 +35,11 @@ struct VisibleTextTests {
         ws = Fixtures.setting(ws, "A.staff.actual", Self.probe)  // not a number: a problem quoting it
         let card = ScorecardBuilder.build(ws.evaluation)
         let problems = Checker.check(ws.evaluation)
-        #expect(problems.contains { $0.message.contains("\u{1b}") || $0.location.contains("\u{1b}") })
+        #expect(problems.worded(ws.template, ws.draft).contains { $0.message.contains("\u{1b}") || $0.location.contains("\u{1b}") })
         let outputs = [
             ("PrintText", PrintText.render(scorecard: card, evaluation: ws.evaluation, width: 100, draftMark: DraftMark(card))),
             ("ScoreReport", ScoreReport.lines(card).joined(separator: "\n")),
-            ("ProblemReport", ProblemReport.lines(problems).joined(separator: "\n")),
+            ("ProblemReport", ProblemReport.lines(problems, card.problemText).joined(separator: "\n")),
         ]
         for (name, text) in outputs {
             let bad = text.unicodeScalars.filter { VisibleText.needsEscape($0) && $0 != "\n" }

@@ -53,7 +53,8 @@ struct AppUpdateTests {
             turns += 1
         }
         #expect(s.checks.isComplete)
-        #expect(s.checks.all(s.template).map(\.message) == full.checks.all(full.template).map(\.message))
+        let text = ProblemText(template: s.template, draft: s.draft)
+        #expect(s.checks.all(s.template).map(text.message) == full.checks.all(full.template).map(text.message))
         for form in s.template.forms {
             for k in 0..<s.evaluation.instanceCount(form.id) {
                 #expect(s.progressOf(form: form.id, index: k) == full.progressOf(form: form.id, index: k), "\(form.id)[\(k)]")

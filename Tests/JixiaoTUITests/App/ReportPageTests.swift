@@ -158,7 +158,7 @@ struct ReportPageTests {
         guard let k = s.panel.problems.firstIndex(where: { $0.reportSection == "basic" }) else {
             Issue.record("the report's warning is not in the list"); return
         }
-        #expect(s.panel.problems[k].location == "自评报告 · 一、单位基本情况")
+        #expect(ProblemText(template: s.template, draft: s.draft).location(s.panel.problems[k]) == "自评报告 · 一、单位基本情况")
         s.overlay = .problems(selected: k)
         s.press(.enter)
         #expect(s.focus == ReportPage.address("basic"))

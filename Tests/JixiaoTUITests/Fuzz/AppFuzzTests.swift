@@ -118,8 +118,9 @@ struct AppFuzzTests {
             }
         }
         let problems = Checker.check(full)
-        let live = s.checks.all(s.template).map { "\($0.address?.description ?? "") \($0.message)" }
-        let fresh = problems.map { "\($0.address?.description ?? "") \($0.message)" }
+        let text = ProblemText(template: s.template, draft: s.draft)
+        let live = s.checks.all(s.template).map { "\($0.address?.description ?? "") \(text.message($0))" }
+        let fresh = problems.map { "\($0.address?.description ?? "") \(text.message($0))" }
         let extra = Set(live).subtracting(fresh).sorted().prefix(3), missing = Set(fresh).subtracting(live).sorted().prefix(3)
         if live != fresh { Issue.record("\(when): live problems differ from a full check (\(live.count) vs \(fresh.count)); only live: \(Array(extra)); only full: \(Array(missing))") }
         for severity in Severity.allCases {

@@ -57,8 +57,8 @@ struct MessageCutTests {
         for (rows, cols) in [(24, 80), (36, 120)] {
             var s = AppFixture.example(rows: rows, cols: cols)
             s.press(.f(3))
-            let p = s.panel.problems[0]
-            #expect(Self.shownWhole(p.message, in: s.lines), "\(cols): \(p.message)")
+            let message = ProblemText(template: s.template, draft: s.draft).message(s.panel.problems[0])
+            #expect(Self.shownWhole(message, in: s.lines), "\(cols): \(message)")
         }
     }
 

@@ -1,6 +1,8 @@
 import Foundation
+import JixiaoKit
 
-/// Every sentence the checks say, in one place so the wording can be reviewed together.
+/// Every sentence the checks say, in one place so the wording can be reviewed together. The checks
+/// find (`Finding`); `ProblemText` words what they found with these.
 public enum CheckText {
     public static func show(_ v: Value, kind: CellKind) -> String {
         switch v {
@@ -122,30 +124,15 @@ public enum CheckText {
         "文字「\(sentence.prefix(60))」所称\(quote)，与\(label) \(computed) 不符。请核对文字中的比率或表中数字。"
     }
 
+    /// 2024年5月30日.
+    public static func date(_ d: FormDate) -> String { "\(d.year)年\(d.month)月\(d.day)日" }
+
+    /// 「报告写"在编人员36人"，附件1 编制数为 15」.
+    public static func figureDiffers(quote: String, label: String, value: String) -> String {
+        "报告写“\(quote)”，\(label)为 \(value)。请核对报告或表中的数字。"
+    }
+
     public static func wrongYear(found: Int, allowed: [Int]) -> String {
         "年份 \(found) 与评价年度不符（应为 \(allowed.map(String.init).joined(separator: " 或 "))）。"
-    }
-}
-
-/// How to write a number, per kind of cell.
-public enum NumberText {
-    public static func hint(_ kind: CellKind) -> String {
-        switch kind {
-        case .money: return "请输入以万元为单位的金额，如 1034.36 或 1,034.36。"
-        case .count: return "请输入整数，如 15。"
-        case .percent: return "请输入百分比，如 95% 或 95。"
-        case .area: return "请输入面积（平方米），如 4012。"
-        default: return "请输入数字，如 12.5。"
-        }
-    }
-
-    public static func message(_ e: NumberInputError, kind: CellKind) -> String {
-        switch e {
-        case let .notANumber(s): return "「\(s)」不是数字。" + hint(kind)
-        case let .misplacedSeparator(s): return "「\(s)」的千位分隔符位置不对（应每三位一个逗号）。" + hint(kind)
-        case let .notWhole(s): return "「\(s)」不是整数。" + hint(kind)
-        case let .percentNotAllowed(s): return "「\(s)」带有 %，但这一格不是百分比。" + hint(kind)
-        case let .tooLong(s): return "「\(s.prefix(20))…」太长，不像一个数字。" + hint(kind)
-        }
     }
 }
