@@ -78,18 +78,23 @@ public enum DraftCodec {
             guard !instances.isEmpty else { continue }
             forms.append((form.id, .array(instances.map { encode($0, form: form) })))
         }
+        return JSONWriter.write(.object(document(d, template: template, forms: .object(forms))))
+    }
+
+    /// The members of a draft file, with `forms` as given (`DraftTextCache` writes that one itself).
+    static func document(_ d: Draft, template: Template, forms: JSONValue) -> [(String, JSONValue)] {
         var pairs: [(String, JSONValue)] = [
             ("format", .string(formatName)),
             ("formatVersion", .number(String(formatVersion))),
             ("template", .object([("id", .string(d.templateID)), ("version", .string(d.templateVersion))])),
             ("year", .number(String(d.year))),
             ("parameters", .object(d.parameters.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) })),
-            ("forms", .object(forms)),
+            ("forms", forms),
         ]
         // Written only when there is prose, so a draft without a report stays byte for byte as before.
         let sections = template.report?.sections.compactMap { s in d.report[s.id].map { (s.id, JSONValue.string($0)) } } ?? []
         if !sections.isEmpty { pairs.append(("report", .object(sections))) }
-        return JSONWriter.write(.object(pairs))
+        return pairs
     }
 
     static func text(_ e: Entry, kind: CellKind) -> JSONValue {

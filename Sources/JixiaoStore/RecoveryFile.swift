@@ -57,7 +57,24 @@ public enum RecoveryCodec {
     public static func encode(_ r: RecoveryFile, template: Template) -> String {
         // The draft part is exactly what DraftCodec writes, spliced in as text (never parsed back), so it
         // can be cut out and opened by hand, and encoding costs one pass over the draft.
-        let draftText = DraftCodec.encode(r.draft, template: template)
+        var draft = DraftCodec.encode(r.draft, template: template)
+        if draft.hasSuffix("\n") { draft.removeLast() }
+        let (head, tail) = frame(r)
+        return head + draft + tail
+    }
+
+    /// The same bytes into `out`, the draft written by `cache` (only the instances that changed since
+    /// it last wrote them): the recovery worker, after every change of the draft.
+    public static func encode(_ r: RecoveryFile, template: Template, cache: inout DraftTextCache, into out: inout [UInt8]) {
+        let (head, tail) = frame(r)
+        out.append(contentsOf: head.utf8)
+        cache.write(r.draft, template: template, into: &out)
+        if out.last == 0x0A { out.removeLast() }
+        out.append(contentsOf: tail.utf8)
+    }
+
+    /// What comes before the draft's text and after it.
+    static func frame(_ r: RecoveryFile) -> (head: String, tail: String) {
         var base: JSONValue = .null
         if let b = r.base {
             base = .object([("device", num(b.device)), ("inode", num(b.inode)), ("size", num(b.size)),
@@ -86,9 +103,7 @@ public enum RecoveryCodec {
         var head = JSONWriter.write(.object(fields))
         // `head` ends with "\n}\n": reopen the object and close it after the draft.
         head.removeLast(3)
-        var draft = draftText
-        if draft.hasSuffix("\n") { draft.removeLast() }
-        return head + ",\n  \"draft\": " + draft + "\n}\n"
+        return (head + ",\n  \"draft\": ", "\n}\n")
     }
 
     /// The recovery file and the template its draft needs.

@@ -17,12 +17,21 @@ extension CheckContext {
         for t in spec.cells {
             guard let f = t.form.flatMap(ev.template.form) ?? Optional(form) else { continue }
             let instances = t.allInstances ? Array(0..<ev.instanceCount(f.id)) : [t.form == nil ? index : 0]
-            for k in instances where k < ev.instanceCount(f.id) && ev.counts(f, index: k) {
-                guard let s = ev.value(form: f, index: k, row: t.row, rowIndex: nil, column: t.column).text,
-                      let d = DateScan.date(in: s) else { continue }
-                found.append((address(t.row, nil, t.column, in: f, formIndex: k), d))
-            }
+            for k in instances { if let d = date(t, in: f, index: k) { found.append((address(t.row, nil, t.column, in: f, formIndex: k), d)) } }
         }
+        dates(spec, found: found)
+    }
+
+    /// The whole date in one listed cell of one instance, if it has one and the instance counts.
+    func date(_ t: CheckTarget, in f: FormSpec, index k: Int) -> FormDate? {
+        guard k < ev.instanceCount(f.id), ev.counts(f, index: k),
+              let s = ev.value(form: f, index: k, row: t.row, rowIndex: nil, column: t.column).text else { return nil }
+        return DateScan.date(in: s)
+    }
+
+    /// The problems of the dates found, in the order of the listed cells and their instances (`DatesIndex`
+    /// keeps them per instance).
+    mutating func dates(_ spec: CheckSpec, found: [(address: CellAddress, date: FormDate)]) {
         let year = ev.draft.year
         for (a, d) in found {
             if d < FormDate(year: year, month: 12, day: 31) {

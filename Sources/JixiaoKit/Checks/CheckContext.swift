@@ -6,6 +6,8 @@ struct CheckContext {
     let form: FormSpec
     let index: Int
     var problems: [Problem] = []
+    /// Values of references into other forms kept by the caller (`SumsIndex`); the rest are read from `ev`.
+    var keptForeign: ((Reference, String) -> [Value]?)?
 
     init(ev: Evaluation, form: FormSpec, index: Int) {
         self.ev = ev
@@ -160,6 +162,13 @@ struct CheckContext {
         }
     }
 
+    /// `ev.scopeFor`, reading the references the caller keeps from what it keeps.
+    func foreignScope(form: FormSpec, index: Int, row: String, rowIndex: Int?, column: String) -> FormulaScope {
+        var scope = ev.scopeFor(form: form, index: index, row: row, rowIndex: rowIndex, column: column)
+        if let kept = keptForeign, let read = scope.foreign { scope.foreign = { r, c in kept(r, c) ?? read(r, c) } }
+        return scope
+    }
+
     func targetForm(_ t: CheckTarget) -> (FormSpec?, Int?) {
         guard let id = t.form else { return (form, index) }
         guard let f = ev.template.form(id), ev.instanceCount(id) > 0 else { return (nil, nil) }
@@ -174,7 +183,7 @@ struct CheckContext {
             ?? (spec.rows.isEmpty ? [("", nil)] : spec.rows.map { ($0, nil) })
         for (boundRow, idx) in bindings {
             for col in columns {
-                let scope = ev.scopeFor(form: form, index: index, row: boundRow, rowIndex: idx, column: col)
+                let scope = foreignScope(form: form, index: index, row: boundRow, rowIndex: idx, column: col)
                 let at = spec.at
                 let (f, fi) = at.map(targetForm) ?? (form, index)
                 let row = at.map { $0.row == "_" ? boundRow : $0.row } ?? ""

@@ -59,11 +59,13 @@ public enum Checker {
         return out
     }
 
-    /// One of the template's cross-form checks.
-    public static func checkAcrossForms(_ ev: Evaluation, spec: CheckSpec) -> [Problem] {
+    /// One of the template's cross-form checks. `kept`: the values of references into other forms where
+    /// the caller keeps them (`SumsIndex`), nil for those it does not.
+    public static func checkAcrossForms(_ ev: Evaluation, spec: CheckSpec, kept: ((Reference, String) -> [Value]?)? = nil) -> [Problem] {
         let formID = spec.at?.form ?? ev.template.forms.first?.id ?? ""
         guard let form = ev.template.form(formID), ev.instanceCount(formID) > 0 else { return [] }
         var ctx = CheckContext(ev: ev, form: form, index: 0)
+        ctx.keptForeign = kept
         ctx.run(spec)
         guard !ctx.problems.isEmpty, let set = incompleteSet(ev, spec) else { return ctx.problems }
         // A total over projects not all entered yet differs from the right figure: saying so, instead of

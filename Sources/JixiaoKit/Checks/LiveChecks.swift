@@ -3,21 +3,28 @@
 public struct LiveChecks: Sendable {
     var perInstance: [String: [[Problem]]] = [:]
     public private(set) var acrossForms: [Problem] = []
+    /// The cross-form problems by the instance they are shown in, for the table's marks and the status
+    /// line: made again only when a cross-form check's problems changed, not on every key.
+    private var acrossAt: [Instance: [Problem]] = [:]
     /// The cross-form problems by template check, so an edit reruns only the checks that read it.
     var acrossByCheck: [[Problem]] = []
     /// The report's figures against the forms: any edit may change them (none while there is no prose).
     public private(set) var report: [Problem] = []
     /// Problems by severity, kept up to date as lists are replaced, so the title's counts cost nothing.
     private var tally: [Severity: Int] = [:]
+    /// Moves whenever a list of problems may have changed (every list replaced is counted out and in),
+    /// so what is made from them can be kept until it does (the TUI's report page).
+    public private(set) var revision = 0
 
     /// Instances not checked yet, in the order they will be: opening a draft checks the form on screen
     /// first and the rest after the first frame (`checkPending`), so a large draft opens at once.
     public private(set) var pending: [Instance] = []
     /// The cross-form checks wait until every instance has been checked.
     private var acrossPending = false
-    /// The `sameIndicators` checks, by their place in the template's checks: kept by indicator name, so
-    /// an edit compares only the names it touched instead of every indicator of the draft.
-    private var byName: [Int: SameIndicatorsIndex] = [:]
+    /// The cross-form checks kept by what they read (`KeptCheck`), by their place in the template's
+    /// checks: an edit compares only the indicator names it touched, sums again only the projects' cells
+    /// it changed, and compares the dates again only when one changed.
+    private var kept: [Int: KeptCheck] = [:]
     public var isComplete: Bool { pending.isEmpty && !acrossPending }
 
     public typealias Instance = FormInstance
@@ -51,7 +58,7 @@ public struct LiveChecks: Sendable {
         if pending.isEmpty && acrossPending {
             acrossPending = false
             checkAllAcross(ev)
-            acrossForms = acrossByCheck.flatMap { $0 }
+            gatherAcross()
             count(acrossForms, +1)
             // The report's figures read every form: checked with the cross-form checks, once all is read.
             refreshReport(ev)
@@ -78,26 +85,27 @@ public struct LiveChecks: Sendable {
             perInstance[form.id] = lists
         }
         checkAllAcross(ev)
-        acrossForms = acrossByCheck.flatMap { $0 }
+        gatherAcross()
         count(acrossForms, +1)
         report = ReportFigures.check(ev)
         count(report, +1)
     }
 
     private mutating func checkAllAcross(_ ev: Evaluation) {
-        byName = [:]
+        kept = [:]
         acrossByCheck = ev.template.checks.enumerated().map { k, spec in checkAcross(ev, k, spec) }
     }
 
-    /// One cross-form check from scratch; a `sameIndicators` one is indexed by name as it is.
+    /// One cross-form check from scratch; one that can be kept is indexed as it is.
     private mutating func checkAcross(_ ev: Evaluation, _ k: Int, _ spec: CheckSpec) -> [Problem] {
-        guard let index = SameIndicatorsIndex(ev, spec: spec) else { return Checker.checkAcrossForms(ev, spec: spec) }
-        byName[k] = index
+        guard let index = KeptCheck(ev, spec: spec) else { return Checker.checkAcrossForms(ev, spec: spec) }
+        kept[k] = index
         return index.problems
     }
 
     private mutating func count(_ list: [Problem], _ sign: Int) {
         for p in list { tally[p.severity, default: 0] += sign }
+        revision &+= 1
     }
 
     /// After an edit confined to one instance (its rows may have been added or removed).
@@ -120,22 +128,31 @@ public struct LiveChecks: Sendable {
         // every project: rerunning them on each keystroke cost more than the edited project's own checks).
         // While instances are still waiting to be checked, the cross-form checks wait with them.
         guard !acrossPending else { return }
-        count(acrossForms, -1)
         if acrossByCheck.count != ev.template.checks.count {
+            count(acrossForms, -1)
             checkAllAcross(ev)
+            gatherAcross()
+            count(acrossForms, +1)
         } else {
+            var moved = false
             for (k, spec) in ev.template.checks.enumerated() where !Checker.formsRead(by: spec, template: ev.template).isDisjoint(with: changed) {
-                if var kept = byName[k], !changed.contains(where: { $0 != formID && kept.reads($0) }) {
-                    kept.update(ev, form: formID, index: index)
-                    byName[k] = kept
-                    acrossByCheck[k] = kept.problems
+                let new: [Problem]
+                if var check = kept[k], !changed.contains(where: { $0 != formID && check.reads($0) }) {
+                    check.update(ev, form: formID, index: index)
+                    kept[k] = check
+                    new = check.problems
                 } else {
-                    acrossByCheck[k] = checkAcross(ev, k, spec)
+                    new = checkAcross(ev, k, spec)
                 }
+                guard new != acrossByCheck[k] else { continue }
+                count(acrossByCheck[k], -1)
+                count(new, +1)
+                acrossByCheck[k] = new
+                moved = true
             }
+            // Most keys change no cross-form problem: the lists (1,500 warnings on a 200-project draft) stay.
+            if moved { gatherAcross() }
         }
-        acrossForms = acrossByCheck.flatMap { $0 }
-        count(acrossForms, +1)
         refreshReport(ev)
     }
 
@@ -146,7 +163,19 @@ public struct LiveChecks: Sendable {
         count(report, +1)
     }
 
+    private mutating func gatherAcross() {
+        acrossForms = acrossByCheck.flatMap { $0 }
+        acrossAt = [:]
+        for p in acrossForms {
+            guard let a = p.address else { continue }
+            acrossAt[Instance(form: a.form, index: a.formIndex), default: []].append(p)
+        }
+    }
+
     public func problems(form: String, index: Int) -> [Problem] { perInstance[form]?[safe: index] ?? [] }
+
+    /// The cross-form problems shown in one instance.
+    public func acrossProblems(form: String, index: Int) -> [Problem] { acrossAt[Instance(form: form, index: index)] ?? [] }
 
     /// Every problem, in the order of the forms.
     public func all(_ template: Template) -> [Problem] {

@@ -30,8 +30,10 @@ struct SameIndicatorsIndex: Sendable {
         rebuild(ev)
     }
 
-    /// The problems, grouped by name (in no particular order: the problem list sorts them).
-    var problems: [Problem] { byName.values.flatMap { $0 } }
+    /// The problems, grouped by name (in no particular order: the problem list sorts them). Gathered again
+    /// only when a name's changed: on a 200-project draft they are 1,500, and `LiveChecks` compares them
+    /// with the last ones (the same array costs nothing to compare).
+    private(set) var problems: [Problem] = []
 
     func reads(_ form: String) -> Bool { form == left || form == right }
 
@@ -39,6 +41,7 @@ struct SameIndicatorsIndex: Sendable {
         seen = [:]
         holders = [:]
         byName = [:]
+        problems = []
         year = ev.draft.year
         parameters = ev.draft.parameters
         guard CheckContext.comparedForms(spec, ev.template) != nil else { return }
@@ -47,6 +50,7 @@ struct SameIndicatorsIndex: Sendable {
             for (k, s) in (seen[form] ?? []).enumerated() { hold(form, k, s.facts, true) }
         }
         for name in holders.keys { compare(ev, name) }
+        problems = byName.values.flatMap { $0 }
     }
 
     /// After an edit of one instance (rows added or removed in it included).
@@ -68,7 +72,13 @@ struct SameIndicatorsIndex: Sendable {
         hold(form, index, old.facts, false)
         seen[form]?[index] = new
         hold(form, index, new.facts, true)
-        for name in names { compare(ev, name) }
+        var moved = false
+        for name in names {
+            let old = byName[name]
+            compare(ev, name)
+            if byName[name] != old { moved = true }
+        }
+        if moved { problems = byName.values.flatMap { $0 } }
     }
 
     private static func seen(_ ev: Evaluation, _ form: String, _ index: Int) -> Seen {

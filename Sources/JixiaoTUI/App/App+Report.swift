@@ -5,7 +5,19 @@ import JixiaoTerminal
 /// The 自评报告 page: moving between its sections, scrolling through long prose, and editing a section's
 /// prose with the same multi-line editor (and $EDITOR) as a long-text cell.
 extension App {
-    static func reportLayout(_ s: AppState) -> ReportLayout { ReportLayout(s, width: View.tableRect(s).width) }
+    /// The page's layout, kept by `update` until the draft, the problems or the width change: a key on
+    /// the page asked for it up to three times (the key, the section revealed, the frame).
+    static func reportLayout(_ s: AppState) -> ReportLayout {
+        let width = View.tableRect(s).width
+        if let k = s.reportKept, k.version == s.draftVersion, k.checks == s.checks.revision, k.width == width { return k.layout }
+        return ReportLayout(s, width: width)
+    }
+
+    static func keepReportLayout(_ s: inout AppState) {
+        guard s.focus.isReport else { s.reportKept = nil; return }
+        let layout = reportLayout(s)
+        s.reportKept = (s.draftVersion, s.checks.revision, View.tableRect(s).width, layout)
+    }
 
     static func reportKey(_ s: inout AppState, _ key: Key) -> [Effect] {
         let layout = reportLayout(s)

@@ -15,9 +15,15 @@ public enum App {
     public static func update(_ s: inout AppState, _ action: Action) -> [Effect] {
         let effects = apply(&s, action)
         preparePanel(&s)
+        s.layoutKept = (s.draftVersion, s.focus.form, s.layout)
+        keepReportLayout(&s)
+        OutlineView.keep(&s)
         if let c = s.columnContent, c.version == s.draftVersion, c.form == s.focus.form, c.index == s.focus.formIndex {} else {
-            s.columnContent = (s.draftVersion, s.focus.form, s.focus.formIndex, TableGeometry.textWidths(s))
+            let measured = TableGeometry.measure(s, kept: s.shownTexts)
+            s.columnContent = (s.draftVersion, s.focus.form, s.focus.formIndex, measured.widths)
+            s.shownTexts = measured.texts
         }
+        TableGeometry.keep(&s)
         return effects
     }
 

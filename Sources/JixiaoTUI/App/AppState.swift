@@ -102,6 +102,13 @@ public struct AppState: Sendable {
     /// The widths of what the focused instance's columns hold, for the table's column widths
     /// (`TableGeometry.held`): measured once per change of the draft or of the instance, not per frame.
     var columnContent: (version: Int, form: String, index: Int, widths: [String: [String: [Int]]])?
+    /// The focused instance's cells as the table shows them, measured with `columnContent`: a frame
+    /// formats only what changed since.
+    var shownTexts: [CellAddress: ShownText] = [:]
+    /// The table's column positions (`TableGeometry.keep`).
+    var geometryKept: (key: TableGeometry.Key, geometry: TableGeometry)?
+    /// The outline's visible entries (`OutlineView.keep`).
+    var outlineKept = OutlineKept()
 
     public var template: Template { workspace.template }
     public var draft: Draft { workspace.draft }
@@ -143,7 +150,14 @@ public struct AppState: Sendable {
         template.forms.first { draft.instances(of: $0.id).count > 0 } ?? template.forms[0]
     }
 
+    /// The focused instance's layout, kept by `App.update` for the draft version and instance it was made
+    /// for: a frame asked for it several times (table, geometry, status line), each time made again.
+    var layoutKept: (version: Int, form: String, layout: FormLayout)?
+    /// The 自评报告 page's layout while it is on screen (`App.reportLayout`).
+    var reportKept: (version: Int, checks: Int, width: Int, layout: ReportLayout)?
+
     public var layout: FormLayout {
+        if let k = layoutKept, k.version == draftVersion, k.form == focus.form, k.layout.index == focus.formIndex { return k.layout }
         let form = template.form(focus.form) ?? template.forms[0]
         return FormLayout(form: form, index: focus.formIndex, draft: draft, year: draft.year)
     }

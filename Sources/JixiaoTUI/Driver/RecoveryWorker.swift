@@ -52,6 +52,8 @@ final class RecoveryWorker: @unchecked Sendable {
     // Touched only on `queue`.
     private var lastRun = 0
     private var encoded: (version: Int, base: FileStamp?, at: Date, bytes: [UInt8])?
+    /// The draft's text by form instance: a change re-encodes only the instances it touched.
+    private var draftText = DraftTextCache()
 
     init(identity: Identity, publish: @escaping @Sendable ([UInt8]?) -> Void = { CrashGuard.update($0) }) {
         self.identity = identity
@@ -127,7 +129,13 @@ final class RecoveryWorker: @unchecked Sendable {
             } else {
                 let file = RecoveryFile(draft: draft, savedAt: at, pid: identity.pid, host: identity.host,
                                         draftPath: RecoveryStore.absolute(identity.draftPath), base: base)
-                bytes = Array(RecoveryCodec.encode(file, template: identity.template).utf8)
+                // The last bytes' buffer is reused (the crash handler keeps its own copy): a fresh one of
+                // a large draft's size cost page faults on every key.
+                var buffer = encoded?.bytes ?? []
+                encoded = nil
+                buffer.removeAll(keepingCapacity: true)
+                RecoveryCodec.encode(file, template: identity.template, cache: &draftText, into: &buffer)
+                bytes = buffer
                 encoded = (version, base, at, bytes)
                 publish(bytes)
             }

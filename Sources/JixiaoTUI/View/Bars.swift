@@ -67,7 +67,7 @@ enum StatusBar {
         sc.put(" " + DisplayWidth.truncate(where_, toWidth: sc.cols - 2, ellipsis: "…"), row: r1, col: 0, style: .status, maxWidth: sc.cols)
         let mine = s.focus.isReport ? s.checks.report.filter { $0.reportSection == s.focus.row }
             : s.checks.problems(form: s.focus.form, index: s.focus.formIndex).filter { $0.address == s.focus }
-                + s.checks.acrossForms.filter { $0.address == s.focus }
+                + s.checks.acrossProblems(form: s.focus.form, index: s.focus.formIndex).filter { $0.address == s.focus }
         if let p = mine.max(by: { $0.severity < $1.severity }) {
             let style: CellStyle = p.severity == .error ? CellStyle(.error, [.bold]) : CellStyle(.warning)
             // Cut with an ellipsis when long: F3 shows it whole.

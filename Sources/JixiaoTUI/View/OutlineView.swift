@@ -19,30 +19,52 @@ enum OutlineView {
             let row = rect.row + line
             if formID == ReportPage.form {
                 let (tail, tailStyle) = reportTail(s)
-                entry(&sc, UIText.Report.outlineName, tail: tail, tailStyle: tailStyle, row: row, in: rect, current: current)
+                entry(&sc, OutlineEntry(UIText.Report.outlineName, tail: tail, style: tailStyle, width: rect.width), row: row, in: rect, current: current)
                 continue
             }
             guard let form = s.template.form(formID) else { continue }
-            var name = labels.formShort(form, index: index)
-            if form.isRepeated { name += " " + (labels.instanceName(form, index: index) ?? UIText.App.unnamed(form.repeated?.noun ?? "")) }
-            let p = s.progressOf(form: formID, index: index)
-            let problems = s.checks.problems(form: formID, index: index)
-            let errors = problems.filter { $0.severity == .error }.count
-            let warnings = problems.filter { $0.severity == .warning }.count
-            // An optional form nobody has begun (a 评分表) is offered, not counted as unfinished.
-            let tail = !s.evaluation.counts(form, index: index) ? " " + UIText.App.optionalForm
-                : " \(p.filled)/\(p.required)" + (errors > 0 ? " ✗\(errors)" : "") + (errors == 0 && warnings > 0 ? " !\(warnings)" : "")
-            entry(&sc, name, tail: tail, tailStyle: errors > 0 ? .error : (warnings > 0 ? .warning : .muted), row: row, in: rect, current: current)
+            let kept = s.outlineKept.entries[LiveChecks.Instance(form: formID, index: index)]
+            let e = kept.flatMap { $0.width == rect.width ? $0 : nil } ?? texts(s, labels, form, index, width: rect.width)
+            entry(&sc, e, row: row, in: rect, current: current)
         }
         sc.vline(row: rect.row, col: rect.col + rect.width, height: rect.height, style: .muted)
     }
 
+    /// What an instance's entry says: its name, and its progress and problem counts.
+    static func texts(_ s: AppState, _ labels: Labels, _ form: FormSpec, _ index: Int, width: Int) -> OutlineEntry {
+        var name = labels.formShort(form, index: index)
+        if form.isRepeated { name += " " + (labels.instanceName(form, index: index) ?? UIText.App.unnamed(form.repeated?.noun ?? "")) }
+        let p = s.progressOf(form: form.id, index: index)
+        let problems = s.checks.problems(form: form.id, index: index)
+        let errors = problems.filter { $0.severity == .error }.count
+        let warnings = problems.filter { $0.severity == .warning }.count
+        // An optional form nobody has begun (a 评分表) is offered, not counted as unfinished.
+        let tail = !s.evaluation.counts(form, index: index) ? " " + UIText.App.optionalForm
+            : " \(p.filled)/\(p.required)" + (errors > 0 ? " ✗\(errors)" : "") + (errors == 0 && warnings > 0 ? " !\(warnings)" : "")
+        return OutlineEntry(name, tail: tail, style: errors > 0 ? .error : (warnings > 0 ? .warning : .muted), width: width)
+    }
+
+    /// The visible entries' texts, kept by `update` until the draft or the problems change: an arrow
+    /// key redraws the outline from them.
+    static func keep(_ s: inout AppState) {
+        if s.outlineKept.version != s.draftVersion || s.outlineKept.checks != s.checks.revision {
+            s.outlineKept = OutlineKept(version: s.draftVersion, checks: s.checks.revision)
+        }
+        let all = App.allInstances(s)
+        let labels = Labels(template: s.template, draft: s.draft)
+        let rect = View.outlineRect(s)
+        for k in s.outlineScroll..<min(all.count, s.outlineScroll + max(0, rect.height)) {
+            let i = LiveChecks.Instance(form: all[k].form, index: all[k].index)
+            guard s.outlineKept.entries[i]?.width != rect.width, let form = s.template.form(i.form) else { continue }
+            s.outlineKept.entries[i] = texts(s, labels, form, i.index, width: rect.width)
+        }
+    }
+
     /// One entry: the name, cut to leave room for the tail (progress and problems) at the right.
-    static func entry(_ sc: inout Screen, _ name: String, tail: String, tailStyle: CellStyle, row: Int, in rect: Rect, current: Bool) {
-        let tailWidth = DisplayWidth.width(of: tail)
+    static func entry(_ sc: inout Screen, _ e: OutlineEntry, row: Int, in rect: Rect, current: Bool) {
         if current { sc.fill(Rect(row: row, col: rect.col, height: 1, width: rect.width), style: .focus) }
-        sc.put(DisplayWidth.truncate(name, toWidth: rect.width - tailWidth - 1, ellipsis: "…"), row: row, col: rect.col + 1, style: current ? .focus : .normal)
-        sc.put(tail, row: row, col: rect.col + rect.width - tailWidth, style: current ? .focus : tailStyle)
+        sc.put(e.name, row: row, col: rect.col + 1, style: current ? .focus : .normal)
+        sc.put(e.tail, row: row, col: rect.col + rect.width - e.tailWidth, style: current ? .focus : e.style)
     }
 
     /// The report after the forms: sections written of all, and the warnings on its figures.
@@ -52,4 +74,28 @@ enum OutlineView {
         let warnings = s.checks.report.count
         return (UIText.Report.progress(written: written, of: sections.count, warnings: warnings), warnings > 0 ? .warning : .muted)
     }
+}
+
+/// One entry at a width: the name cut to leave room for the tail (progress and problems) at the right.
+struct OutlineEntry: Sendable {
+    let name: String
+    let tail: String
+    let tailWidth: Int
+    let style: CellStyle
+    let width: Int
+
+    init(_ name: String, tail: String, style: CellStyle, width: Int) {
+        tailWidth = DisplayWidth.width(of: tail)
+        self.name = DisplayWidth.truncate(name, toWidth: width - tailWidth - 1, ellipsis: "…")
+        self.tail = tail
+        self.style = style
+        self.width = width
+    }
+}
+
+/// The outline's entries as last drawn, for the draft version and the problems they were made from.
+struct OutlineKept: Sendable {
+    var version = -1
+    var checks = -1
+    var entries: [LiveChecks.Instance: OutlineEntry] = [:]
 }

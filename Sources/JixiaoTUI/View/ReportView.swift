@@ -6,7 +6,7 @@ import JixiaoTerminal
 /// marked), the prose as one cell, and the warnings on the prose's figures.
 enum ReportView {
     static func draw(_ sc: inout Screen, _ s: AppState, in rect: Rect) {
-        let layout = ReportLayout(s, width: rect.width)
+        let layout = rect.width == View.tableRect(s).width ? App.reportLayout(s) : ReportLayout(s, width: rect.width)
         // More of the report off screen: said at the title line's end, where it hides none of the text.
         let more = (s.scroll > 0 ? UIText.Report.moreAbove : "") + (s.scroll + rect.height - 1 < layout.lines.count ? UIText.Report.moreBelow : "")
         let moreWidth = DisplayWidth.width(of: more)

@@ -5,7 +5,7 @@ import JixiaoTerminal
 
 /// Where each column of a section sits on screen: the label column first, then the cells, sized by
 /// their kind and squeezed to fit the table area.
-struct TableGeometry {
+struct TableGeometry: Sendable {
     let form: FormSpec?
     let tableWidth: Int
     let year: Int
@@ -34,19 +34,52 @@ struct TableGeometry {
         for section in form?.sections ?? [] { bySection[section.id] = layout(of: section.id) }
     }
 
+    /// What the geometry is made from besides the template: the draft's version (the held widths
+    /// follow it), the focused instance, the table's width and the focused section and column.
+    struct Key: Equatable, Sendable {
+        let version: Int, form: String, index: Int, width: Int, section: String?, column: String
+    }
+
+    static func key(_ s: AppState) -> Key {
+        Key(version: s.draftVersion, form: s.focus.form, index: s.focus.formIndex, width: View.tableRect(s).width,
+            section: s.template.form(s.focus.form)?.row(s.focus.row)?.sectionID, column: s.focus.column)
+    }
+
+    /// The geometry `update` kept for this state, else made now: an arrow key within a section moves no column.
+    static func kept(_ s: AppState) -> TableGeometry {
+        if let k = s.geometryKept, k.key == key(s) { return k.geometry }
+        return TableGeometry(state: s)
+    }
+
+    static func keep(_ s: inout AppState) {
+        let k = key(s)
+        if s.geometryKept?.key != k { s.geometryKept = (k, TableGeometry(state: s)) }
+    }
+
     /// Per section and column, the display width of each value in the focused instance (a multi-line
     /// text by its whole single-line form, as the cell shows it).
-    static func textWidths(_ s: AppState) -> [String: [String: [Int]]] {
+    static func textWidths(_ s: AppState) -> [String: [String: [Int]]] { measure(s, kept: [:]).widths }
+
+    /// The widths, and each cell's value with its text as the table shows it. `kept`: the texts of the
+    /// last measure, taken again for the cells whose value did not change (formatting a `Decimal` was
+    /// most of it, for every cell of the instance on each key that changed the draft).
+    static func measure(_ s: AppState, kept: [CellAddress: ShownText]) -> (widths: [String: [String: [Int]]], texts: [CellAddress: ShownText]) {
         let layout = s.layout
         var out: [String: [String: [Int]]] = [:]
+        var texts: [CellAddress: ShownText] = [:]
         for case let .row(r) in layout.lines where !r.isPlaceholder {
             guard let spec = layout.form.row(r.row), let section = layout.form.section(spec.sectionID) else { continue }
             for c in section.columns where spec.columnIDs.contains(c.id) {
-                let w = DisplayWidth.width(of: ValueText.display(s.evaluation.value(layout.address(r, c.id)), kind: c.kind))
+                let a = layout.address(r, c.id)
+                let value = s.evaluation.value(a)
+                let shown = kept[a].flatMap { $0.shows(value, c.kind) ? $0 : nil }
+                    ?? ShownText(value: value, kind: c.kind, text: ValueText.display(value, kind: c.kind))
+                texts[a] = shown
+                let w = DisplayWidth.width(of: shown.text)
                 if w > 0 { out[section.id, default: [:]][c.id, default: []].append(w) }
             }
         }
-        return out
+        return (out, texts)
     }
 
     static func minimum(_ kind: CellKind) -> Int {
@@ -247,5 +280,28 @@ struct TableGeometry {
     func width(of column: String, in sectionID: String) -> Int {
         if column == CellAddress.labelColumn { return columns(of: sectionID).label }
         return columns(of: sectionID).cells.first { $0.id == column }?.width ?? 10
+    }
+}
+
+/// A cell's value and its text as the table shows it (`ValueText.display`), kept between frames.
+struct ShownText: Sendable {
+    let value: Value
+    let kind: CellKind
+    let text: String
+
+    /// The text of `value` shown as `kind`: the kept one when it is of that value.
+    static func text(_ kept: ShownText?, _ value: Value, kind: CellKind) -> String {
+        if let kept, kept.shows(value, kind) { return kept.text }
+        return ValueText.display(value, kind: kind)
+    }
+
+    /// Whether this text shows `value`: texts compared byte for byte (two spellings of one character are
+    /// equal Strings but not the same text); equal numbers print alike.
+    func shows(_ v: Value, _ k: CellKind) -> Bool {
+        guard k == kind else { return false }
+        switch (value, v) {
+        case let (.text(a), .text(b)), let (.invalid(a), .invalid(b)): return a.utf8.elementsEqual(b.utf8)
+        default: return value == v
+        }
     }
 }

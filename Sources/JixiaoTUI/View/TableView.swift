@@ -9,12 +9,12 @@ enum TableView {
     static func draw(_ sc: inout Screen, _ s: AppState, in rect: Rect) {
         let layout = s.layout
         let labels = Labels(template: s.template, draft: s.draft)
-        let geometry = TableGeometry(state: s)
+        let geometry = TableGeometry.kept(s)
         var title = labels.formShort(layout.form, index: s.focus.formIndex) + "  " + labels.formTitle(layout.form)
         if layout.form.isRepeated, let n = labels.instanceName(layout.form, index: s.focus.formIndex) { title += "（\(n)）" }
         sc.put(title, row: rect.row, col: rect.col, style: CellStyle(.title, [.bold]), maxWidth: rect.width)
         var marks: [CellAddress: Severity] = [:]
-        for p in s.checks.problems(form: s.focus.form, index: s.focus.formIndex) + s.checks.acrossForms {
+        for p in s.checks.problems(form: s.focus.form, index: s.focus.formIndex) + s.checks.acrossProblems(form: s.focus.form, index: s.focus.formIndex) {
             if let a = p.address, a.form == s.focus.form, a.formIndex == s.focus.formIndex { marks[a] = max(marks[a] ?? .info, p.severity) }
         }
         let height = rect.height - 1
@@ -128,7 +128,7 @@ enum TableView {
             return
         }
         let value = s.evaluation.value(a)
-        var text = ValueText.display(value, kind: kind)
+        var text = ShownText.text(s.shownTexts[a], value, kind: kind)
         // A line break would end the table line: shown as ⏎ (Foundation's replacing is too slow per cell).
         if text.utf8.contains(0x0A) { text = String(text.map { $0 == "\n" ? "⏎" : $0 }) }
         if case .invalid = value { text = "‼" + text }

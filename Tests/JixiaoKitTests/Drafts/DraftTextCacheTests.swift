@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import JixiaoKit
+@testable import JixiaoStore
+@testable import JixiaoGenerate
+
+/// The recovery worker writes the draft through `DraftTextCache`, which writes again only the instances
+/// that changed: after any edit, and going back to an older draft (undo), its text must be the bytes
+/// `DraftCodec.encode` writes.
+struct DraftTextCacheTests {
+    @Test(arguments: ["hunan-unit", "henan-dept", "hunan-dept-report"])
+    func sameBytesAsTheCodecAfterRandomEdits(_ id: String) throws {
+        let template = Fixtures.template(id)
+        let sizes = DraftGenerator.Sizes(instances: 4, indicators: 3, namedRows: 2, otherRows: 1)
+        try Self.editAndCompare(template, DraftGenerator(template: template, seed: 9, sizes: sizes).draft())
+    }
+
+    @Test func sameBytesOnTheSeedExample() throws {
+        let ws = Fixtures.example()
+        try Self.editAndCompare(ws.template, ws.draft)
+    }
+
+    static func editAndCompare(_ template: Template, _ start: Draft) throws {
+        let editor = DraftEditor(template: template)
+        var draft = start
+        var cache = DraftTextCache()
+        var buffer: [UInt8] = Array("left over from the last write".utf8)
+        var history: [Draft] = [draft]
+        var seed: UInt64 = 3
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        let texts = ["12.5", "", "第一行\n第二行", "引号\"和\\反斜杠", "\u{1}\u{9b}控制", "  两端空格  ", "abc", "95%"]
+        let repeated = template.forms.filter(\.isRepeated)
+        for step in 0..<120 {
+            let ev = Evaluation(template: template, draft: draft)
+            let cells = FillableCells.list(ev)
+            switch next(12) {
+            case 0 where !repeated.isEmpty:
+                let form = repeated[next(repeated.count)]
+                _ = try editor.addInstance(&draft, form: form.id, name: "新项目\(step)", at: next(draft.instances(of: form.id).count + 1))
+            case 1 where !repeated.isEmpty:
+                let form = repeated[next(repeated.count)]
+                if draft.instances(of: form.id).count > 1 { try editor.removeInstance(&draft, form: form.id, index: next(draft.instances(of: form.id).count)) }
+            case 2:
+                if let section = template.report?.sections.first { try editor.setReport(&draft, section: section.id, text: texts[next(texts.count)]) }
+            case 3:
+                // Undo: an older draft, whose instances the cache may have written since in other versions.
+                draft = history[next(history.count)]
+            default:
+                let cell = cells[next(cells.count)]
+                try editor.set(&draft, cell.address, text: texts[next(texts.count)], lenient: true)
+            }
+            history.append(draft)
+            if step % 10 == 0 {
+                // The recovery file as the worker writes it, into the buffer it reuses.
+                let file = RecoveryFile(draft: draft, savedAt: Date(timeIntervalSince1970: 1_700_000_000), pid: 42, host: "主机", draftPath: "/tmp/草稿.json", base: nil)
+                buffer.removeAll(keepingCapacity: true)
+                RecoveryCodec.encode(file, template: template, cache: &cache, into: &buffer)
+                #expect(buffer == Array(RecoveryCodec.encode(file, template: template).utf8), "\(template.id) step \(step): the recovery bytes differ")
+                continue
+            }
+            let kept = cache.encode(draft, template: template)
+            #expect(kept == DraftCodec.encode(draft, template: template), "\(template.id) step \(step): the kept text differs from the codec's")
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+@testable import JixiaoKit
+@testable import JixiaoTUI
+@testable import JixiaoStore
+@testable import JixiaoTerminal
+
+/// `update` keeps the focused form's layout and the 自评报告 page's layout for the frame and the next
+/// key: after every key (rows added and undone, cells typed, forms changed, prose written, checks that
+/// arrive after the first frame) what is kept must be what would be made afresh.
+struct KeptLayoutTests {
+    static func expectFresh(_ s: AppState, _ step: String) {
+        let form = s.template.form(s.focus.form) ?? s.template.forms[0]
+        let fresh = FormLayout(form: form, index: s.focus.formIndex, draft: s.draft, year: s.draft.year)
+        let sameLayout = s.layout.lines == fresh.lines && s.layout.form.id == fresh.form.id
+        #expect(sameLayout, "\(step): the kept layout is not the focused form's")
+        // The frame drawn from what update kept (the layout, the widths, the cells' texts) is the frame
+        // drawn from nothing kept.
+        var bare = s
+        bare.layoutKept = nil
+        bare.reportKept = nil
+        bare.columnContent = nil
+        bare.shownTexts = [:]
+        bare.outlineKept = OutlineKept()
+        bare.geometryKept = nil
+        let sameFrame = s.lines == bare.lines
+        #expect(sameFrame, "\(step): the frame drawn from what was kept differs")
+        if s.focus.isReport {
+            let page = ReportLayout(s, width: View.tableRect(s).width)
+            let samePage = App.reportLayout(s).lines == page.lines
+            #expect(samePage, "\(step): the kept report page is not the page as it is now")
+        }
+    }
+
+    @Test func keptLayoutsFollowEveryKey() {
+        var s = AppFixture.example(file: "examples/hunan-unit-2023-report.json")
+        s.focus("A.specialItem[1].prev")
+        let keys: [Key] = [.down, .f(5), .char("7"), .enter, .ctrl("z"), .ctrl("z"), .f(5), .ctrl("z"), .up, .enter, .char("1"), .char("2"),
+                           .enter, .ctrl("z"), .ctrl("y"), .right, .right, .right, .left, .ctrl("n"), .f(5), .ctrl("z"), .ctrl("n"), .ctrl("n"), .pageDown,
+                           .right, .right, .right, .right, .ctrl("p")]
+        for (k, key) in keys.enumerated() {
+            s.press(key)
+            Self.expectFresh(s, "key \(k) \(key)")
+        }
+        App.update(&s, .resize(rows: 30, cols: 84))
+        Self.expectFresh(s, "narrower")
+        s.press(.right, .right)
+        Self.expectFresh(s, "narrower, to the right")
+        // The report page: prose written (its figure warnings come and go with it), undone, and moved through.
+        App.focusInstance(&s, form: ReportPage.form, index: 0)
+        App.update(&s, .resize(rows: 30, cols: 100))
+        Self.expectFresh(s, "report")
+        let prose: [Key] = [.enter] + "现有在编人员99人。".map { Key.char($0) } + [.tab, .ctrl("z"), .down, .up, .ctrl("y"), .down]
+        for (k, key) in prose.enumerated() {
+            s.press(key)
+            Self.expectFresh(s, "report key \(k) \(key)")
+        }
+    }
+
+    /// The report's figure warnings of a draft opened with its checks left for after the first frame
+    /// arrive without any change of the draft: the kept page must show them once they do.
+    @Test func keptReportPageFollowsChecksThatArriveLater() {
+        let loaded = try! DraftStore(catalog: AppFixture.catalog).load(AppFixture.root.appendingPathComponent("examples/hunan-unit-2023-report.json").path)
+        var s = AppState(workspace: Workspace(draft: loaded.draft, template: loaded.template), path: "r.json", checkLater: true)
+        App.update(&s, .resize(rows: 30, cols: 100))
+        App.focusInstance(&s, form: ReportPage.form, index: 0)
+        App.update(&s, .resize(rows: 30, cols: 100))
+        let before = App.reportLayout(s).lines
+        while !s.checks.isComplete { App.update(&s, .checkPending) }
+        Self.expectFresh(s, "after the pending checks")
+        let moved = App.reportLayout(s).lines != before
+        #expect(moved, "the example's prose has figure warnings, which arrive with the pending checks")
+    }
+}
