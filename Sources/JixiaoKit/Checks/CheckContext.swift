@@ -292,7 +292,24 @@ struct CheckContext {
 /// Finds four-digit years (1990–2099) written in text: "2023年", "2024.5.30", "2024-05-30", and
 /// "2020 年" with spaces before 年 (text pasted from a PDF or a converted Word file).
 enum YearScan {
+    /// A quick look first: a year is four digits in a row, of either width (folding makes digits of
+    /// nothing else), and most texts have none. The full reading folds the text and splits it into
+    /// characters: 6% of a cold `validate` of a 200-project draft (perf) when it ran on every text.
     static func years(in s: String) -> [Int] {
+        var run = 0
+        for u in s.unicodeScalars {
+            if (0x30...0x39).contains(u.value) || (0xFF10...0xFF19).contains(u.value) {
+                run += 1
+                if run == 4 { return read(s) }
+            } else {
+                run = 0
+            }
+        }
+        return []
+    }
+
+    /// `years` without the quick look: what it must always equal.
+    static func read(_ s: String) -> [Int] {
         let ds = Array(FullWidth.fold(s))
         var out: [Int] = []
         var i = 0

@@ -18,9 +18,19 @@ extension StringProtocol {
     /// Whether `needle` occurs in the text, compared scalar by scalar: a literal search, with none of
     /// Foundation's locale or grapheme folding (`"\u{0600}<"` contains `"<"`).
     public func containsLiteral(_ needle: some StringProtocol) -> Bool {
-        let n = Array(needle.utf8)
-        guard !n.isEmpty else { return true }
-        let h = Array(utf8)
+        var n = String(needle)
+        // Both sides read in place: the checks ask this of every text cell for every pattern, and
+        // copying each text into an array first allocated on every call.
+        return n.withUTF8 { nb in
+            guard !nb.isEmpty else { return true }
+            return utf8.withContiguousStorageIfAvailable { LiteralSearch.contains($0, nb) }
+                ?? Array(utf8).withUnsafeBufferPointer { LiteralSearch.contains($0, nb) }
+        }
+    }
+}
+
+enum LiteralSearch {
+    static func contains(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
         guard h.count >= n.count else { return false }
         let first = n[0]
         var i = 0

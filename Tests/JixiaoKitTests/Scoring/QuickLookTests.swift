@@ -48,6 +48,17 @@ struct QuickLookTests {
         #expect(read >= 3)
     }
 
+    /// The year scan of the 年度 check looks for four digits in a row first.
+    @Test func aTextWithoutFourDigitsInARowNamesNoYear() {
+        var read = 0
+        for text in Self.corpus() + Self.examplesTexts() + ["２０２３年", "2023 年", "202３年", "2023\u{301}年", "２０２", "1999-", "20235年"] {
+            let full = YearScan.read(text)
+            #expect(YearScan.years(in: text) == full, "\(text)")
+            read += full.count
+        }
+        #expect(read >= 3)
+    }
+
     /// The stated-rate reader (issue 14, class 4) looks for a percent sign first.
     @Test func aTextWithoutAPercentSignStatesNoRate() {
         var read = 0
