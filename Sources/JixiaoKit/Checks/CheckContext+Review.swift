@@ -26,10 +26,15 @@ extension CheckContext {
 extension CheckContext {
     /// A 三级指标 that reads as a target ("≤207.36万元", seed 001 附件3-3) means the row slid one
     /// column to the left when it was typed: the name is missing and every value is in the wrong place.
+    /// ≥ ≤ < > = and the full-width ＜ ＝ ＞ that `FullWidth.fold` turns into them.
+    static let comparisonSigns: Set<Unicode.Scalar> = ["≥", "≤", "<", ">", "=", "\u{FF1C}", "\u{FF1D}", "\u{FF1E}"]
+
     mutating func shiftedRows(_ spec: CheckSpec, _ ind: IndicatorSpec) {
         for row in form.rows where row.sectionID == ind.section && row.repeating != nil {
             for k in 0..<entry.count(of: row.id) {
                 guard let name = ev.value(form: form, index: index, row: row.id, rowIndex: k, column: ind.name).text,
+                      // A quick look for the signs, of either width, before folding and trimming every name.
+                      name.unicodeScalars.contains(where: Self.comparisonSigns.contains),
                       let first = FullWidth.fold(name).trimmingCharacters(in: .whitespaces).first, "≥≤<>=".contains(first),
                       case .quantitative = TargetReader.readTarget(name) else { continue }
                 report(min(.warning, spec.severity), address(row.id, k, ind.name), .shiftedRow(name: name))

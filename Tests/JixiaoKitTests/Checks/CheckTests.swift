@@ -123,6 +123,9 @@ struct CheckTests {
     @Test func shiftedRow() {
         #expect(problems(base, code: "indicator.shiftedRow", at: "C[3].cost[1].name").count == 1)
         #expect(problems(base, code: "indicator.shiftedRow", at: "C[1].cost[1].name").isEmpty)
+        // Typed with a full-width sign after an ideographic space: folded, it is > 95%.
+        let wide = Fixtures.setting(base, "C[1].cost[1].name", "\u{3000}＞９５％")
+        #expect(problems(wide, code: "indicator.shiftedRow", at: "C[1].cost[1].name").count == 1)
     }
 
     @Test func crossFormProjectExpenditure() {
