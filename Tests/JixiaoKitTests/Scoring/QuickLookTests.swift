@@ -48,6 +48,31 @@ struct QuickLookTests {
         #expect(read >= 3)
     }
 
+    /// Targets of only simple scalars are read scalar by scalar: the reading must be the one by
+    /// characters, on every text of the corpus and on every spelling the grammar's words, numbers and
+    /// units make together.
+    @Test func readingByScalarsIsReadingByCharacters() {
+        var texts = Self.corpus() + Self.examplesTexts() + [
+            " ≥ 95 % ", "\n≥0起", "≥95%\u{3000}", "＞＝９５％以上", "95\u{301}%", "≥95%\r\n", "达到95%以上完成", "30天内完成",
+            "≥95%(含)", "以上", "≥", "2023", "２０２３", "1,234.5万元", "≥95%,", "≥95%、", "1e3", "≥-5%", "≦5天", "⩾90%", "10㎡", "10m²",
+        ]
+        let numbers = ["95", "１００", "0", "2023", "3.5", "1,234"]
+        let units = ["%", "％", "万元", "人次", "天", "m²", "年", ""]
+        let heads = TargetReader.prefixes.map(\.0) + ["达到", "达", ""]
+        let tails = TargetReader.suffixes.map(\.0) + ["完成", "(含)", "以上完成", ""]
+        for h in heads { for n in numbers { for u in units { for t in tails { texts.append(h + n + u + t) } } } }
+        var byScalars = 0
+        for text in texts {
+            let characters = TargetReader.readCharacters(text)
+            if let scalars = TargetReader.readScalars(text) {
+                byScalars += 1
+                if scalars != characters { Issue.record("\(text): \(String(describing: scalars)) ≠ \(String(describing: characters))") }
+            }
+            if TargetReader.read(text) != characters { Issue.record("\(text): read differs") }
+        }
+        #expect(byScalars > texts.count / 2)
+    }
+
     /// The year scan of the 年度 check looks for four digits in a row first.
     @Test func aTextWithoutFourDigitsInARowNamesNoYear() {
         var read = 0
