@@ -302,7 +302,7 @@ enum YearScan {
     static func years(in s: String) -> [Int] {
         var run = 0
         for u in s.unicodeScalars {
-            if (0x30...0x39).contains(u.value) || (0xFF10...0xFF19).contains(u.value) {
+            if FullWidth.isDigit(u) {
                 run += 1
                 if run == 4 { return read(s) }
             } else {

@@ -119,7 +119,7 @@ public enum TargetReader {
     static func parse(_ text: String) -> Parsed? {
         // No digit, no number (`NumberInput.decimal` needs one; folding makes one only of ０–９): most
         // qualitative targets end here, before the folding and the word tables.
-        guard text.unicodeScalars.contains(where: { (0x30...0x39).contains($0.value) || (0xFF10...0xFF19).contains($0.value) }) else { return nil }
+        guard text.unicodeScalars.contains(where: FullWidth.isDigit) else { return nil }
         return read(text)
     }
 
@@ -209,13 +209,7 @@ public enum TargetReader {
         var s: [Unicode.Scalar] = []
         for u in text.unicodeScalars {
             guard isSimple(u) else { return nil }
-            let f: Unicode.Scalar
-            switch u.value {
-            case 0xFF01...0xFF5E: f = Unicode.Scalar(u.value - 0xFEE0)!
-            case 0x3000: f = " "
-            case 0x3002: f = "."
-            default: f = u
-            }
+            let f = FullWidth.fold(u)
             if !f.properties.isWhitespace { s.append(f) }
         }
         var start = 0, end = s.count
@@ -257,7 +251,7 @@ public enum TargetReader {
 
         let conflicting = prefixHint != nil && suffixHint != nil && prefixHint != suffixHint
         let hint = prefixHint ?? suffixHint
-        let digitsOnly = s[start..<n].allSatisfy { (0x30...0x39).contains($0.value) }
+        let digitsOnly = s[start..<n].allSatisfy { $0.isASCII && FullWidth.isDigit($0) }
         let yearLike = hint == nil && unit.isEmpty && digitsOnly && n - start == 4 && value >= 1900 && value <= 2100
         return .some(Parsed(hint: hint, conflicting: conflicting, yearLike: yearLike, measure: Measure(value: value, unit: unit)))
     }

@@ -14,14 +14,23 @@ public enum FullWidth {
     public static func fold(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         out.reserveCapacity(s.unicodeScalars.count)
-        for u in s.unicodeScalars {
-            switch u.value {
-            case 0xFF01...0xFF5E: out.append(Unicode.Scalar(u.value - 0xFEE0)!)
-            case 0x3000: out.append(" ")
-            case 0x3002: out.append(".")  // 。 typed for a decimal point
-            default: out.append(u)
-            }
-        }
+        for u in s.unicodeScalars { out.append(fold(u)) }
         return String(out)
+    }
+
+    /// One scalar folded, for readers that walk the scalars themselves.
+    public static func fold(_ u: Unicode.Scalar) -> Unicode.Scalar {
+        switch u.value {
+        case 0xFF01...0xFF5E: Unicode.Scalar(u.value - 0xFEE0)!
+        case 0x3000: " "
+        case 0x3002: "."  // 。 typed for a decimal point
+        default: u
+        }
+    }
+
+    /// A digit as typed, ASCII or full-width: the only scalars that are digits once folded. Quick looks
+    /// use it to skip texts that hold no number before folding them.
+    public static func isDigit(_ u: Unicode.Scalar) -> Bool {
+        (0x30...0x39).contains(u.value) || (0xFF10...0xFF19).contains(u.value)
     }
 }
