@@ -29,23 +29,17 @@ public struct ScoreHeadline: Sendable {
     /// Words the problems where they are shown.
     public let problemText: ProblemText
 
-    /// The headline of a scorecard already built.
+    public var isFinished: Bool { !problems.contains { $0.severity == .error } }
+}
+
+extension ScoreHeadline {
+    /// The headline of a scorecard already built. (In an extension, so that the memberwise initializer
+    /// `ScorecardBuilder.headline` uses is still made by the compiler.)
     public init(_ card: Scorecard) {
         let first = card.forms.first { $0.total?.isFilled == true }
         self.init(unit: card.unit, year: card.year, total: first?.total, grade: first?.grade, problems: card.problems,
                   problemText: card.problemText)
     }
-
-    init(unit: String, year: Int, total: Value?, grade: Value?, problems: [Problem], problemText: ProblemText) {
-        self.unit = unit
-        self.year = year
-        self.total = total
-        self.grade = grade
-        self.problems = problems
-        self.problemText = problemText
-    }
-
-    public var isFinished: Bool { !problems.contains { $0.severity == .error } }
 }
 
 /// One form (附件2) or one project (附件3-4) on the scorecard.
