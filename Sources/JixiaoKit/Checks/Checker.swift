@@ -101,8 +101,9 @@ public enum Checker {
         let own = spec.at?.form ?? template.forms.first?.id ?? ""
         var out = Set(spec.forms)
         let namesItsForms: Set<CheckSpec.Kind> = [.equal, .atLeast, .atMost, .required, .dates, .sameIndicators]
-        // A repeated form's instance name is in the location of a problem reported there.
-        var readsOwn = !namesItsForms.contains(spec.kind) || spec.eachRow != nil || template.form(own)?.isRepeated != false
+        // A problem's location is worded where it is shown, from the draft of that moment, so a check that
+        // names its forms need not run again when only its own form's instance name changed.
+        var readsOwn = !namesItsForms.contains(spec.kind) || spec.eachRow != nil
         for f in [spec.left, spec.right, spec.detail, spec.value].compactMap({ $0 }) {
             for r in f.references { if let id = r.form { out.insert(id) } else { readsOwn = true } }
         }
