@@ -28,14 +28,16 @@ public enum Checker {
             for s in f.sections { for (j, c) in s.columns.enumerated() where cp[c.id] == nil { cp[c.id] = j } }
             colPos[f.id] = cp
         }
-        func key(_ p: Problem) -> [Int] {
-            guard let a = p.address else { return [Int.max] }
-            return [formPos[a.form] ?? 99, a.formIndex, rowPos[a.form]?[a.row] ?? 0, a.rowIndex ?? -1, colPos[a.form]?[a.column] ?? -1, -p.severity.rank]
+        // A tuple, not an array: no allocation per problem (sorting 1,500 warnings is on F3's path).
+        typealias Key = (Int, Int, Int, Int, Int, Int)
+        func key(_ p: Problem) -> Key {
+            guard let a = p.address else { return (Int.max, 0, 0, 0, 0, 0) }
+            return (formPos[a.form] ?? 99, a.formIndex, rowPos[a.form]?[a.row] ?? 0, a.rowIndex ?? -1, colPos[a.form]?[a.column] ?? -1, -p.severity.rank)
         }
         // Each key made once, not twice per comparison (3% of a cold validate of a 200-project draft).
         let keys = ps.map(key)
         return ps.indices.sorted { l, r in
-            keys[l] == keys[r] ? l < r : keys[l].lexicographicallyPrecedes(keys[r])
+            keys[l] == keys[r] ? l < r : keys[l] < keys[r]
         }.map { ps[$0] }
     }
 

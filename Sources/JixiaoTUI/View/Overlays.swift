@@ -71,10 +71,16 @@ enum ProblemsView {
         // Each problem: where (cut with an ellipsis), then what, wrapped whole. Only the few problems
         // around the selection are wrapped, so a draft with hundreds of problems costs no more.
         let textWidth = max(10, inner.width - 4)
+        // Each problem worded and wrapped once per frame, though the walk up from the selection and the
+        // fill downwards both need its height.
+        var blocks: [Int: [String]] = [:]
         func block(_ i: Int) -> [String] {
+            if let b = blocks[i] { return b }
             let p = all[i]
-            return [DisplayWidth.truncate("\(ProblemReport.severityWord(p.severity)) \(text.location(p))", toWidth: inner.width, ellipsis: "…")]
+            let b = [DisplayWidth.truncate("\(ProblemReport.severityWord(p.severity)) \(text.location(p))", toWidth: inner.width, ellipsis: "…")]
                 + TextLines.wrap(text.message(p), width: textWidth).map { "    " + $0 }
+            blocks[i] = b
+            return b
         }
         // From the selection upwards for about half the panel, then downwards to fill it.
         var top = selected, used = block(selected).count

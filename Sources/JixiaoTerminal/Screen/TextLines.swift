@@ -62,7 +62,9 @@ public enum TextLines {
             flush()
             if noLineStart.contains(c), let last = out.popLast(), last != " " {
                 out.append(last + String(c))
-            } else if let last = out.last, noLineEnd.contains(where: { last.hasSuffix(String($0)) }) {
+            } else if let last = out.last, let end = last.last, noLineEnd.contains(end) {
+                // The last character looked up, not a suffix compared per opening mark (hasSuffix
+                // seven times per Chinese character was most of wrapping the problems panel).
                 out[out.count - 1] = last + String(c)
             } else {
                 out.append(String(c))
