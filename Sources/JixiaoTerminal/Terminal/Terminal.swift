@@ -92,6 +92,13 @@ public final class Terminal {
         keypad(win, true)
         intrflush(win, false)
         set_escdelay(25)  // ncurses waits a whole second after Esc by default
+        // ncurses 6.4 flushes its output after every cursor movement until the screen has once come
+        // back from endwin: a frame went out in one write per line drawn (an arrow key in 5 writes, a
+        // panel in 40, each waking the terminal). One round trip now, before anything is drawn, makes
+        // every later frame a single write.
+        def_prog_mode()
+        endwin()
+        wrefresh(win)
 
         colorsEnabled = false
         if has_colors(), !Self.environmentHasValue("NO_COLOR") {
