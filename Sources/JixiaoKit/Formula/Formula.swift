@@ -235,15 +235,22 @@ public struct FormulaParser {
         return try node(.negate(x.formula), 1 + x.depth)
     }
 
-    static func isIdentStart(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c == "_") }
-    static func isIdent(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber || c == "_") }
+    // ASCII letters, digits and `_`, by byte: `Character.isLetter` looks up Unicode properties, which
+    // was most of reading a template's formulas.
+    static func isIdentStart(_ c: Character) -> Bool {
+        guard let a = c.asciiValue else { return false }
+        return (a | 0x20) >= UInt8(ascii: "a") && (a | 0x20) <= UInt8(ascii: "z") || a == UInt8(ascii: "_")
+    }
+    static func isIdent(_ c: Character) -> Bool { isIdentStart(c) || isDigit(c) }
+    static func isDigit(_ c: Character) -> Bool { c.asciiValue.map { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } ?? false }
 
     mutating func identifier() -> String? {
         space()
         guard i < chars.count, Self.isIdentStart(chars[i]) else { return nil }
         let start = i
         while i < chars.count, Self.isIdent(chars[i]) { i += 1 }
-        return String(chars[start..<i])
+        // ASCII by the test above: made from bytes, not through the generic String(Characters).
+        return String(decoding: chars[start..<i].map { $0.asciiValue! }, as: UTF8.self)
     }
 
     mutating func primary() throws(FormulaSyntaxError) -> Node {
@@ -267,10 +274,10 @@ public struct FormulaParser {
             i += 1
             return Node(formula: .text(s), depth: 0)
         }
-        if c.isASCII && c.isNumber {
+        if Self.isDigit(c) {
             let start = i
-            while i < chars.count, chars[i].isASCII, chars[i].isNumber || chars[i] == "." { i += 1 }
-            guard let d = NumberInput.decimal(String(chars[start..<i])) else { i = start; throw fail() }
+            while i < chars.count, Self.isDigit(chars[i]) || chars[i] == "." { i += 1 }
+            guard let d = NumberInput.decimal(String(decoding: chars[start..<i].map { $0.asciiValue! }, as: UTF8.self)) else { i = start; throw fail() }
             if i < chars.count, chars[i] == "%" { i += 1; return Node(formula: .number(d / 100), depth: 0) }
             return Node(formula: .number(d), depth: 0)
         }

@@ -27,7 +27,7 @@ public enum TemplateLoader {
         do { json = try JSONReader.parse(bytes) } catch {
             throw TemplateError(file: file, entry: "", reason: .syntax(error))
         }
-        let root = TemplateNode(value: json, path: "", file: file)
+        let root = TemplateNode(value: json, file: file)
         guard case .object = json else { throw root.fail(.wrongType(expected: "对象", found: json.typeName)) }
         guard let format = try root.int("format") else { throw root.fail(.missing(field: "format")) }
         guard format == supportedFormat else { throw try root.required("format").fail(.unsupportedFormat(format)) }
@@ -143,8 +143,10 @@ public enum TemplateLoader {
                 if let f = try cNode.optionalString("formula") { columnFormulas.append((cid, f, cNode.child("formula")!)) }
             }
             var topIDs: [String] = []
+            var parsedColumnFormulas: [String: Formula] = [:]
             for rNode in try sn.array("rows") {
                 let rid = try readRow(rNode, section: sid, columns: columns, columnFormulas: columnFormulas,
+                                      parsed: &parsedColumnFormulas,
                                       parent: nil, depth: 0, insideRepeat: false, rows: &rows, rowIndex: &rowIndex)
                 topIDs.append(rid)
             }
@@ -236,8 +238,10 @@ public enum TemplateLoader {
         return spec
     }
 
-    /// Reads a row and its children depth-first, appending to `rows`; returns the row id.
+    /// Reads a row and its children depth-first, appending to `rows`; returns the row id. A column's
+    /// formula is parsed for the first row that has the column and kept in `parsed` for the others.
     static func readRow(_ raw: TemplateNode, section: String, columns: [ColumnSpec], columnFormulas: [(String, String, TemplateNode)],
+                        parsed: inout [String: Formula],
                         parent: String?, depth: Int, insideRepeat: Bool,
                         rows: inout [RowSpec], rowIndex: inout [String: Int]) throws(TemplateError) -> String {
         let id = try raw.string("id")
@@ -260,7 +264,13 @@ public enum TemplateLoader {
                                   initial: try rep.int("initial", within: Limits.repeatInitial) ?? 0)
         }
         var formulas: [String: Formula] = [:]
-        for (cid, text, at) in columnFormulas where columnIDs.contains(cid) { formulas[cid] = try formula(text, at: at) }
+        for (cid, text, at) in columnFormulas where columnIDs.contains(cid) {
+            if let f = parsed[cid] { formulas[cid] = f } else {
+                let f = try formula(text, at: at)
+                parsed[cid] = f
+                formulas[cid] = f
+            }
+        }
         if let f = node.child("formula") {
             let text = try f.string()
             let parsed = try formula(text, at: f)
@@ -291,7 +301,7 @@ public enum TemplateLoader {
         rowIndex[id] = myIndex
         var children: [String] = []
         for c in try node.array("children") {
-            children.append(try readRow(c, section: section, columns: columns, columnFormulas: columnFormulas, parent: id,
+            children.append(try readRow(c, section: section, columns: columns, columnFormulas: columnFormulas, parsed: &parsed, parent: id,
                                         depth: depth + 1, insideRepeat: insideRepeat || repeating != nil,
                                         rows: &rows, rowIndex: &rowIndex))
         }
