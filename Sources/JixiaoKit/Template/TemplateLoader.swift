@@ -167,7 +167,8 @@ public enum TemplateLoader {
         func deps(_ row: RowSpec, _ column: String, _ f: Formula) throws(TemplateError) -> [String] {
             var out: [String] = []
             for ref in f.references {
-                let where_ = "\(row.id).\(column)"
+                // Named only when a reference is refused (a string made per reference was a tenth of the load).
+                var where_: String { "\(row.id).\(column)" }
                 // Cells of other forms are checked once every form is loaded (`validateForeignReferences`).
                 if let other = ref.form { readsOtherForms = true; formsRead.insert(other); continue }
                 let col: String
@@ -191,19 +192,24 @@ public enum TemplateLoader {
             }
             return out
         }
-        func visit(_ key: String, _ stack: [String]) throws(TemplateError) {
+        // `stack`: the cells being visited, outermost first; one array pushed and popped, copied only
+        // into the error of a cycle.
+        var stack: [String] = []
+        func visit(_ key: String) throws(TemplateError) {
             if state[key] == 2 { return }
             if state[key] == 1 { throw node.fail(.formulaCycle(stack + [key])) }
             state[key] = 1
             let ref = CellRef.parse(key)!
             let row = rows[rowIndex[ref.row]!]
             let f = row.formulas[ref.column]!
-            for d in try deps(row, ref.column, f) { try visit(d, stack + [key]) }
+            stack.append(key)
+            for d in try deps(row, ref.column, f) { try visit(d) }
+            stack.removeLast()
             state[key] = 2
             order.append(FormulaCell(row: ref.row, column: ref.column, formula: f))
         }
         for r in rows {
-            for c in r.columnIDs where r.formulas[c] != nil { try visit("\(r.id).\(c)", []) }
+            for c in r.columnIDs where r.formulas[c] != nil { try visit("\(r.id).\(c)") }
         }
         var repeatSpec: FormRepeat?
         if let rep = node.child("repeat") {
