@@ -1,7 +1,7 @@
 import JixiaoKit
 
 /// A draft read straight from its bytes into `FormEntry` values, without the `JSONValue` tree that
-/// `header` + `decode` build first (that tree was half of loading a large draft). It accepts only what
+/// `header` + `decode` build first (that tree was two fifths of loading a large draft). It accepts only what
 /// `decode` accepts and builds the same `Draft` (`DirectDecodeTests`); on anything else, from a syntax
 /// error to an unknown cell or a missing template, it gives nil without saying why, and the caller
 /// reads the draft the old way, which refuses it with the message it always gave. So a bad draft is
