@@ -163,9 +163,11 @@ public enum TemplateLoader {
         var order: [FormulaCell] = []
         var readsOtherForms = false
         var formsRead = Set<String>()
-        var state: [String: Int] = [:]  // 1 visiting, 2 done
-        func deps(_ row: RowSpec, _ column: String, _ f: Formula) throws(TemplateError) -> [String] {
-            var out: [String] = []
+        // A computed cell by its row's position: no "row.column" text to make and parse again per visit.
+        struct CellKey: Hashable { let row: Int; let column: String }
+        var state: [CellKey: Int] = [:]  // 1 visiting, 2 done
+        func deps(_ row: RowSpec, _ column: String, _ f: Formula) throws(TemplateError) -> [CellKey] {
+            var out: [CellKey] = []
             for ref in f.references {
                 // Named only when a reference is refused (a string made per reference was a tenth of the load).
                 var where_: String { "\(row.id).\(column)" }
@@ -187,29 +189,28 @@ public enum TemplateLoader {
                 }
                 for t in targets {
                     guard hasCell(t, col) else { throw node.fail(.unknownCell("\(t).\(col)"), at: "formula of \(where_)") }
-                    if let tr = rowIndex[t].map({ rows[$0] }), tr.formulas[col] != nil { out.append("\(t).\(col)") }
+                    if let ti = rowIndex[t], rows[ti].formulas[col] != nil { out.append(CellKey(row: ti, column: col)) }
                 }
             }
             return out
         }
         // `stack`: the cells being visited, outermost first; one array pushed and popped, copied only
         // into the error of a cycle.
-        var stack: [String] = []
-        func visit(_ key: String) throws(TemplateError) {
+        var stack: [CellKey] = []
+        func visit(_ key: CellKey) throws(TemplateError) {
             if state[key] == 2 { return }
-            if state[key] == 1 { throw node.fail(.formulaCycle(stack + [key])) }
+            if state[key] == 1 { throw node.fail(.formulaCycle((stack + [key]).map { "\(rows[$0.row].id).\($0.column)" })) }
             state[key] = 1
-            let ref = CellRef.parse(key)!
-            let row = rows[rowIndex[ref.row]!]
-            let f = row.formulas[ref.column]!
+            let row = rows[key.row]
+            let f = row.formulas[key.column]!
             stack.append(key)
-            for d in try deps(row, ref.column, f) { try visit(d) }
+            for d in try deps(row, key.column, f) { try visit(d) }
             stack.removeLast()
             state[key] = 2
-            order.append(FormulaCell(row: ref.row, column: ref.column, formula: f))
+            order.append(FormulaCell(row: row.id, column: key.column, formula: f))
         }
-        for r in rows {
-            for c in r.columnIDs where r.formulas[c] != nil { try visit("\(r.id).\(c)") }
+        for (k, r) in rows.enumerated() {
+            for c in r.columnIDs where r.formulas[c] != nil { try visit(CellKey(row: k, column: c)) }
         }
         var repeatSpec: FormRepeat?
         if let rep = node.child("repeat") {
