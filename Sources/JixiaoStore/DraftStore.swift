@@ -64,6 +64,10 @@ public struct DraftStore: Sendable {
             stamp = fstat(fd, &st) == 0 ? FileStamp(st) : nil
             bytes = try SafeFile.readAll(fd, path: path)
         }
+        if let (draft, template) = DraftCodec.decodeDirect(bytes, template: { try? catalog.load($0) }) {
+            return Loaded(draft: draft, template: template, stamp: stamp)
+        }
+        // Not a draft the direct reader takes: read it the long way, which says what is wrong with it.
         let head = try DraftCodec.header(bytes, path: path)
         let template: Template
         do { template = try catalog.load(head.templateID) } catch { throw .missingTemplate(path: path, id: head.templateID) }

@@ -162,6 +162,9 @@ public struct FormulaParser {
     }
 
     let chars: [Character]
+    /// Each character's byte when it is a single ASCII one, else 0xFF: the parser compares these, as
+    /// comparing `Character`s (string comparisons) was most of reading a template's formulas.
+    let codes: [UInt8]
     var i = 0
     /// Brackets, calls and `-` signs open around the current position: the parser's own recursion.
     var nesting = 0
@@ -178,7 +181,13 @@ public struct FormulaParser {
         return f.formula
     }
 
-    init(chars: [Character]) { self.chars = chars }
+    init(chars: [Character]) {
+        self.chars = chars
+        codes = chars.map { $0.utf8.count == 1 ? $0.utf8.first! : 0xFF }
+    }
+
+    /// The byte of the character at `k`, 0xFF past the end or for any other character.
+    func code(_ k: Int) -> UInt8 { k < codes.count ? codes[k] : 0xFF }
 
     func fail() -> FormulaSyntaxError {
         FormulaSyntaxError(position: i, found: i < chars.count ? String(chars[i...].prefix(12)) : "")
@@ -199,11 +208,11 @@ public struct FormulaParser {
         return Node(formula: f, depth: depth)
     }
 
-    mutating func space() { while i < chars.count, chars[i] == " " { i += 1 } }
+    mutating func space() { while code(i) == 0x20 { i += 1 } }
 
-    mutating func eat(_ c: Character) -> Bool {
+    mutating func eat(_ c: Unicode.Scalar) -> Bool {
         space()
-        if i < chars.count, chars[i] == c { i += 1; return true }
+        if code(i) == UInt8(ascii: c) { i += 1; return true }
         return false
     }
 
@@ -235,22 +244,31 @@ public struct FormulaParser {
         return try node(.negate(x.formula), 1 + x.depth)
     }
 
-    static func isIdentStart(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c == "_") }
-    static func isIdent(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber || c == "_") }
+    // ASCII letters, digits and `_`, by byte: `Character.isLetter` looks up Unicode properties, which
+    // was most of reading a template's formulas.
+    static func isIdentStart(_ c: Character) -> Bool { isIdentStart(code: c.utf8.count == 1 ? c.utf8.first! : 0xFF) }
+    static func isIdent(_ c: Character) -> Bool { isIdent(code: c.utf8.count == 1 ? c.utf8.first! : 0xFF) }
+    static func isDigit(_ c: Character) -> Bool { isDigit(code: c.utf8.count == 1 ? c.utf8.first! : 0xFF) }
+    static func isIdentStart(code a: UInt8) -> Bool {
+        (a | 0x20) >= UInt8(ascii: "a") && (a | 0x20) <= UInt8(ascii: "z") || a == UInt8(ascii: "_")
+    }
+    static func isIdent(code a: UInt8) -> Bool { isIdentStart(code: a) || isDigit(code: a) }
+    static func isDigit(code a: UInt8) -> Bool { a >= UInt8(ascii: "0") && a <= UInt8(ascii: "9") }
 
     mutating func identifier() -> String? {
         space()
-        guard i < chars.count, Self.isIdentStart(chars[i]) else { return nil }
+        guard Self.isIdentStart(code: code(i)) else { return nil }
         let start = i
-        while i < chars.count, Self.isIdent(chars[i]) { i += 1 }
-        return String(chars[start..<i])
+        while Self.isIdent(code: code(i)) { i += 1 }
+        // ASCII by the test above: made from bytes, not through the generic String(Characters).
+        return String(decoding: codes[start..<i], as: UTF8.self)
     }
 
     mutating func primary() throws(FormulaSyntaxError) -> Node {
         space()
         guard i < chars.count else { throw fail() }
-        let c = chars[i]
-        if c == "(" {
+        let c = code(i)
+        if c == UInt8(ascii: "(") {
             i += 1
             try enter()
             defer { leave() }
@@ -258,20 +276,20 @@ public struct FormulaParser {
             guard eat(")") else { throw fail() }
             return f
         }
-        if c == "\"" {
+        if c == UInt8(ascii: "\"") {
             i += 1
             let start = i
-            while i < chars.count, chars[i] != "\"" { i += 1 }
+            while i < chars.count, code(i) != UInt8(ascii: "\"") { i += 1 }
             guard i < chars.count else { throw fail() }
             let s = String(chars[start..<i])
             i += 1
             return Node(formula: .text(s), depth: 0)
         }
-        if c.isASCII && c.isNumber {
+        if Self.isDigit(code: c) {
             let start = i
-            while i < chars.count, chars[i].isASCII, chars[i].isNumber || chars[i] == "." { i += 1 }
-            guard let d = NumberInput.decimal(String(chars[start..<i])) else { i = start; throw fail() }
-            if i < chars.count, chars[i] == "%" { i += 1; return Node(formula: .number(d / 100), depth: 0) }
+            while Self.isDigit(code: code(i)) || code(i) == UInt8(ascii: ".") { i += 1 }
+            guard let d = NumberInput.decimal(String(decoding: codes[start..<i], as: UTF8.self)) else { i = start; throw fail() }
+            if code(i) == UInt8(ascii: "%") { i += 1; return Node(formula: .number(d / 100), depth: 0) }
             return Node(formula: .number(d), depth: 0)
         }
         let start = i
@@ -299,13 +317,13 @@ public struct FormulaParser {
     mutating func reference(first: String, start: Int) throws(FormulaSyntaxError) -> Reference {
         var all = false
         var same = false
-        if i + 1 < chars.count, chars[i] == "[", chars[i + 1] == "]" { i += 2; all = true }
-        else if i + 2 < chars.count, chars[i] == "[", chars[i + 1] == "_", chars[i + 2] == "]" { i += 3; same = true }
+        if code(i) == UInt8(ascii: "["), code(i + 1) == UInt8(ascii: "]") { i += 2; all = true }
+        else if code(i) == UInt8(ascii: "["), code(i + 1) == UInt8(ascii: "_"), code(i + 2) == UInt8(ascii: "]") { i += 3; same = true }
         var form: String?
         var allForms = false
         var rowName = first
         var rowAll = all
-        if i < chars.count, chars[i] == "!" {
+        if code(i) == UInt8(ascii: "!") {
             // `[_]` names a row instance, never a form instance.
             if same { throw fail() }
             i += 1
@@ -314,12 +332,12 @@ public struct FormulaParser {
             guard let r = identifier() else { throw fail() }
             rowName = r
             rowAll = false
-            if i + 1 < chars.count, chars[i] == "[", chars[i + 1] == "]" { i += 2; rowAll = true }
+            if code(i) == UInt8(ascii: "["), code(i + 1) == UInt8(ascii: "]") { i += 2; rowAll = true }
         }
-        guard i < chars.count, chars[i] == "." else { throw fail() }
+        guard code(i) == UInt8(ascii: ".") else { throw fail() }
         i += 1
         let column: Reference.Column
-        if i < chars.count, chars[i] == "@" { i += 1; column = .current }
+        if code(i) == UInt8(ascii: "@") { i += 1; column = .current }
         else if let c = identifier() { column = .named(c) }
         else { throw fail() }
         let row: Reference.Row

@@ -27,7 +27,7 @@ public enum TemplateLoader {
         do { json = try JSONReader.parse(bytes) } catch {
             throw TemplateError(file: file, entry: "", reason: .syntax(error))
         }
-        let root = TemplateNode(value: json, path: "", file: file)
+        let root = TemplateNode(value: json, file: file)
         guard case .object = json else { throw root.fail(.wrongType(expected: "对象", found: json.typeName)) }
         guard let format = try root.int("format") else { throw root.fail(.missing(field: "format")) }
         guard format == supportedFormat else { throw try root.required("format").fail(.unsupportedFormat(format)) }
@@ -143,8 +143,10 @@ public enum TemplateLoader {
                 if let f = try cNode.optionalString("formula") { columnFormulas.append((cid, f, cNode.child("formula")!)) }
             }
             var topIDs: [String] = []
+            var parsedColumnFormulas: [String: Formula] = [:]
             for rNode in try sn.array("rows") {
                 let rid = try readRow(rNode, section: sid, columns: columns, columnFormulas: columnFormulas,
+                                      parsed: &parsedColumnFormulas,
                                       parent: nil, depth: 0, insideRepeat: false, rows: &rows, rowIndex: &rowIndex)
                 topIDs.append(rid)
             }
@@ -161,11 +163,14 @@ public enum TemplateLoader {
         var order: [FormulaCell] = []
         var readsOtherForms = false
         var formsRead = Set<String>()
-        var state: [String: Int] = [:]  // 1 visiting, 2 done
-        func deps(_ row: RowSpec, _ column: String, _ f: Formula) throws(TemplateError) -> [String] {
-            var out: [String] = []
+        // A computed cell by its row's position: no "row.column" text to make and parse again per visit.
+        struct CellKey: Hashable { let row: Int; let column: String }
+        var state: [CellKey: Int] = [:]  // 1 visiting, 2 done
+        func deps(_ row: RowSpec, _ column: String, _ f: Formula) throws(TemplateError) -> [CellKey] {
+            var out: [CellKey] = []
             for ref in f.references {
-                let where_ = "\(row.id).\(column)"
+                // Named only when a reference is refused (a string made per reference was a tenth of the load).
+                var where_: String { "\(row.id).\(column)" }
                 // Cells of other forms are checked once every form is loaded (`validateForeignReferences`).
                 if let other = ref.form { readsOtherForms = true; formsRead.insert(other); continue }
                 let col: String
@@ -184,24 +189,28 @@ public enum TemplateLoader {
                 }
                 for t in targets {
                     guard hasCell(t, col) else { throw node.fail(.unknownCell("\(t).\(col)"), at: "formula of \(where_)") }
-                    if let tr = rowIndex[t].map({ rows[$0] }), tr.formulas[col] != nil { out.append("\(t).\(col)") }
+                    if let ti = rowIndex[t], rows[ti].formulas[col] != nil { out.append(CellKey(row: ti, column: col)) }
                 }
             }
             return out
         }
-        func visit(_ key: String, _ stack: [String]) throws(TemplateError) {
+        // `stack`: the cells being visited, outermost first; one array pushed and popped, copied only
+        // into the error of a cycle.
+        var stack: [CellKey] = []
+        func visit(_ key: CellKey) throws(TemplateError) {
             if state[key] == 2 { return }
-            if state[key] == 1 { throw node.fail(.formulaCycle(stack + [key])) }
+            if state[key] == 1 { throw node.fail(.formulaCycle((stack + [key]).map { "\(rows[$0.row].id).\($0.column)" })) }
             state[key] = 1
-            let ref = CellRef.parse(key)!
-            let row = rows[rowIndex[ref.row]!]
-            let f = row.formulas[ref.column]!
-            for d in try deps(row, ref.column, f) { try visit(d, stack + [key]) }
+            let row = rows[key.row]
+            let f = row.formulas[key.column]!
+            stack.append(key)
+            for d in try deps(row, key.column, f) { try visit(d) }
+            stack.removeLast()
             state[key] = 2
-            order.append(FormulaCell(row: ref.row, column: ref.column, formula: f))
+            order.append(FormulaCell(row: row.id, column: key.column, formula: f))
         }
-        for r in rows {
-            for c in r.columnIDs where r.formulas[c] != nil { try visit("\(r.id).\(c)", []) }
+        for (k, r) in rows.enumerated() {
+            for c in r.columnIDs where r.formulas[c] != nil { try visit(CellKey(row: k, column: c)) }
         }
         var repeatSpec: FormRepeat?
         if let rep = node.child("repeat") {
@@ -236,8 +245,10 @@ public enum TemplateLoader {
         return spec
     }
 
-    /// Reads a row and its children depth-first, appending to `rows`; returns the row id.
+    /// Reads a row and its children depth-first, appending to `rows`; returns the row id. A column's
+    /// formula is parsed for the first row that has the column and kept in `parsed` for the others.
     static func readRow(_ raw: TemplateNode, section: String, columns: [ColumnSpec], columnFormulas: [(String, String, TemplateNode)],
+                        parsed: inout [String: Formula],
                         parent: String?, depth: Int, insideRepeat: Bool,
                         rows: inout [RowSpec], rowIndex: inout [String: Int]) throws(TemplateError) -> String {
         let id = try raw.string("id")
@@ -260,7 +271,13 @@ public enum TemplateLoader {
                                   initial: try rep.int("initial", within: Limits.repeatInitial) ?? 0)
         }
         var formulas: [String: Formula] = [:]
-        for (cid, text, at) in columnFormulas where columnIDs.contains(cid) { formulas[cid] = try formula(text, at: at) }
+        for (cid, text, at) in columnFormulas where columnIDs.contains(cid) {
+            if let f = parsed[cid] { formulas[cid] = f } else {
+                let f = try formula(text, at: at)
+                parsed[cid] = f
+                formulas[cid] = f
+            }
+        }
         if let f = node.child("formula") {
             let text = try f.string()
             let parsed = try formula(text, at: f)
@@ -291,7 +308,7 @@ public enum TemplateLoader {
         rowIndex[id] = myIndex
         var children: [String] = []
         for c in try node.array("children") {
-            children.append(try readRow(c, section: section, columns: columns, columnFormulas: columnFormulas, parent: id,
+            children.append(try readRow(c, section: section, columns: columns, columnFormulas: columnFormulas, parsed: &parsed, parent: id,
                                         depth: depth + 1, insideRepeat: insideRepeat || repeating != nil,
                                         rows: &rows, rowIndex: &rowIndex))
         }

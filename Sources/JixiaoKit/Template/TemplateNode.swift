@@ -3,15 +3,51 @@ import Foundation
 /// A JSON value with its path in the template, so every decoding error says where it happened.
 struct TemplateNode {
     let value: JSONValue
-    let path: String
     let file: String
+    /// The way here from the root. Written out as text only when an error names it: building the
+    /// path of every node read was a tenth of loading a template, and almost no node fails.
+    private let place: Place?
+
+    private final class Place {
+        enum Step { case key(String), index(Int), name(String) }
+        let parent: Place?
+        let step: Step
+        init(_ parent: Place?, _ step: Step) { self.parent = parent; self.step = step }
+    }
+
+    init(value: JSONValue, file: String) {
+        self.init(value: value, file: file, place: nil)
+    }
+
+    private init(value: JSONValue, file: String, place: Place?) {
+        self.value = value
+        self.file = file
+        self.place = place
+    }
+
+    /// `forms[0](A).sections[1](main).rows[3](staff)`: keys joined by dots, indexes in brackets,
+    /// ids in parentheses.
+    var path: String {
+        var steps: [Place.Step] = []
+        var p = place
+        while let here = p { steps.append(here.step); p = here.parent }
+        var out = ""
+        for step in steps.reversed() {
+            switch step {
+            case let .key(k): out = out.isEmpty ? k : out + "." + k
+            case let .index(i): out += "[\(i)]"
+            case let .name(id): out += "(\(id))"
+            }
+        }
+        return out
+    }
 
     func fail(_ r: TemplateError.Reason, at sub: String? = nil) -> TemplateError {
         TemplateError(file: file, entry: sub.map { path.isEmpty ? $0 : path + "." + $0 } ?? path, reason: r)
     }
 
     func child(_ key: String) -> TemplateNode? {
-        value[key].map { TemplateNode(value: $0, path: path.isEmpty ? key : path + "." + key, file: file) }
+        value[key].map { TemplateNode(value: $0, file: file, place: Place(place, .key(key))) }
     }
 
     func required(_ key: String) throws(TemplateError) -> TemplateNode {
@@ -63,7 +99,7 @@ struct TemplateNode {
 
     func array() throws(TemplateError) -> [TemplateNode] {
         guard let a = value.array else { throw fail(.wrongType(expected: "数组", found: value.typeName)) }
-        return a.enumerated().map { TemplateNode(value: $1, path: path + "[\($0)]", file: file) }
+        return a.enumerated().map { TemplateNode(value: $1, file: file, place: Place(place, .index($0))) }
     }
 
     func array(_ key: String) throws(TemplateError) -> [TemplateNode] {
@@ -78,5 +114,5 @@ struct TemplateNode {
     }
 
     /// Names an array element by its id in paths: `rows[3](sangong)`.
-    func named(_ id: String) -> TemplateNode { TemplateNode(value: value, path: path + "(\(id))", file: file) }
+    func named(_ id: String) -> TemplateNode { TemplateNode(value: value, file: file, place: Place(place, .name(id))) }
 }

@@ -51,4 +51,15 @@ struct TemplateCatalogTests {
         #expect(c.path(for: "hunan-unit") == nil)
         #expect(!c.directories.contains { $0.hasPrefix(Fixtures.root.path) })
     }
+
+    /// The environment and the binary's path are read without ProcessInfo's and Bundle's machinery,
+    /// and must say what they say.
+    @Test func theStartUpReadingsAgreeWithFoundation() {
+        let env = ProcessInfo.processInfo.environment
+        let read = TemplateCatalog.searchEnvironment()
+        for name in ["JIXIAO_TEMPLATES", "XDG_DATA_HOME", "HOME"] { #expect(read[name] == env[name], "\(name)") }
+        #expect(read.keys.allSatisfy { ["JIXIAO_TEMPLATES", "XDG_DATA_HOME", "HOME"].contains($0) })
+        let bundle = URL(fileURLWithPath: Bundle.main.executablePath ?? "").resolvingSymlinksInPath().path
+        #expect(TemplateCatalog.runningExecutable() == bundle)
+    }
 }

@@ -70,7 +70,25 @@ struct TemplateLoaderTests {
         }
         guard case let .formulaCycle(path)? = e?.reason else { Issue.record("expected a cycle, got \(String(describing: e))"); return }
         #expect(path.contains { $0.hasPrefix("abroad.") } && path.contains { $0.hasPrefix("sangong.") })
+        // The whole way round, from the first computed cell visited back to the one that closes it.
+        #expect(path == ["sangong.prev", "abroad.prev", "sangong.prev"])
         #expect(DraftText.template(e!).contains("循环"))
+    }
+
+    /// The order computed cells are evaluated in, for every shipped template, as a fingerprint (the
+    /// length and an FNV-1a hash of "form:row.column" in order) taken before the order's search moved
+    /// from "row.column" text to row positions.
+    @Test func evaluationOrderOfTheShippedTemplatesIsUnchanged() {
+        var seen: [String: String] = [:]
+        for id in ["hunan-unit", "henan-dept", "hunan-dept-report"] {
+            let t = Fixtures.template(id)
+            let text = t.forms.map { f in f.evaluationOrder.map { "\(f.id):\($0.row).\($0.column)" }.joined(separator: ",") }.joined(separator: "|")
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in text.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+            seen[id] = "\(text.utf8.count):\(String(h, radix: 16))"
+        }
+        #expect(seen == ["henan-dept": "1589:42e731e5d812f92", "hunan-dept-report": "3050:fd3b2300ee71b1a3",
+                         "hunan-unit": "3385:c81159d8b4b2ffa9"])
     }
 
     @Test func unknownRuleKindIsRejected() {

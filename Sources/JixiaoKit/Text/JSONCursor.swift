@@ -1,0 +1,119 @@
+import Foundation
+
+/// Reads a JSON document in place, for a reader that builds its own values (the draft decoder)
+/// rather than a `JSONValue` tree first. The grammar, the strings and the duplicate-key rule are
+/// `JSONReader`'s, whose parser it drives. A failure is only `false` or nil, with no position: a
+/// caller that must say what is wrong reads the document again with `JSONReader`.
+public struct JSONCursor: Sendable {
+    var parser: JSONReader.Parser
+
+    public init(_ bytes: [UInt8], offset: Int = 0) {
+        parser = JSONReader.Parser(bytes: bytes)
+        parser.i = offset
+    }
+
+    public var offset: Int { parser.i }
+
+    /// Whether only white space is left.
+    public mutating func atEnd() -> Bool {
+        parser.skipSpace()
+        return parser.i == parser.bytes.count
+    }
+
+    /// Skips white space and takes `byte` if it comes next.
+    public mutating func take(_ byte: UInt8) -> Bool {
+        parser.skipSpace()
+        guard parser.i < parser.bytes.count, parser.bytes[parser.i] == byte else { return false }
+        parser.i += 1
+        return true
+    }
+
+    /// The byte after white space, not taken.
+    public mutating func peek() -> UInt8? {
+        parser.skipSpace()
+        return parser.i < parser.bytes.count ? parser.bytes[parser.i] : nil
+    }
+
+    /// A string value, nil if the next value is anything else or is malformed.
+    public mutating func string() -> String? {
+        guard peek() == UInt8(ascii: "\"") else { return nil }
+        return try? parser.string()
+    }
+
+    /// A number value's source text, nil if the next value is anything else or is malformed.
+    public mutating func number() -> String? {
+        guard let b = peek(), b == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b) else { return nil }
+        return try? parser.number()
+    }
+
+    /// Walks an object, giving `each` every key with the cursor at its value, which `each` must read.
+    /// false when it is no object, is malformed, repeats a key, or `each` returns false.
+    public mutating func members(_ each: (inout JSONCursor, String) -> Bool) -> Bool {
+        guard take(UInt8(ascii: "{")) else { return false }
+        if take(UInt8(ascii: "}")) { return true }
+        var keys: [String] = []
+        var seen: Set<String>?
+        while true {
+            guard let key = string() else { return false }
+            // As JSONReader: a scan of the keys so far until there are many.
+            if keys.count < 16 {
+                if keys.contains(key) { return false }
+                keys.append(key)
+            } else {
+                if seen == nil { seen = Set(keys) }
+                if !seen!.insert(key).inserted { return false }
+            }
+            guard take(UInt8(ascii: ":")), each(&self, key) else { return false }
+            if take(UInt8(ascii: ",")) { continue }
+            return take(UInt8(ascii: "}"))
+        }
+    }
+
+    /// Walks an array, `each` reading one element at a time.
+    public mutating func elements(_ each: (inout JSONCursor) -> Bool) -> Bool {
+        guard take(UInt8(ascii: "[")) else { return false }
+        if take(UInt8(ascii: "]")) { return true }
+        while true {
+            guard each(&self) else { return false }
+            if take(UInt8(ascii: ",")) { continue }
+            return take(UInt8(ascii: "]"))
+        }
+    }
+
+    /// Moves past the object or array that comes next by matching brackets outside strings, without
+    /// checking what is inside (a reader that then reads that range must end where this one did).
+    /// Much cheaper than reading it; false when the brackets do not close before the end.
+    public mutating func skipUnchecked() -> Bool {
+        guard let first = peek(), first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else { return false }
+        let bytes = parser.bytes
+        var i = parser.i, depth = 0
+        return bytes.withUnsafeBufferPointer { b in
+            while i < b.count {
+                switch b[i] {
+                case UInt8(ascii: "\""):
+                    // To the next quote not escaped: memchr, then the backslashes before it counted.
+                    while true {
+                        i += 1
+                        guard i < b.count, let q = memchr(b.baseAddress! + i, Int32(UInt8(ascii: "\"")), b.count - i) else { return false }
+                        i = b.baseAddress!.distance(to: q.assumingMemoryBound(to: UInt8.self))
+                        var slashes = 0
+                        while b[i - 1 - slashes] == UInt8(ascii: "\\") { slashes += 1 }
+                        if slashes % 2 == 0 { break }
+                    }
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    depth += 1
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    depth -= 1
+                    if depth == 0 { parser.i = i + 1; return true }
+                case UInt8(ascii: " "):
+                    // Indentation, most of what lies outside strings in a saved draft: eight at a time.
+                    let raw = UnsafeRawPointer(b.baseAddress!)
+                    while i + 9 <= b.count, raw.loadUnaligned(fromByteOffset: i + 1, as: UInt64.self) == 0x2020_2020_2020_2020 { i += 8 }
+                default: break
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+}
