@@ -41,7 +41,7 @@ public struct InstanceValues: Sendable {
 /// slot (`CompiledForm`); the methods taking row and column names are for the edges.
 public struct Evaluation: Sendable {
     public let template: Template
-    public private(set) var draft: Draft
+    public internal(set) var draft: Draft
     /// By form slot, then by instance.
     var forms: [[InstanceValues]] = []
     /// By form slot: whether the form is computed yet. All are, except while a partial evaluation
@@ -273,7 +273,7 @@ public struct Evaluation: Sendable {
             }
         }
         values.computed = computed
-        guard let ind = compiled.indicatorColumns else { return values }
+        guard compiled.indicatorColumns != nil else { return values }
         let reader = SlotReading(form: compiled, entry: entry, computed: computed, rowIndex: nil, foreign: nil, formIndex: index, settings: settings)
         var factsBefore: [RowInstance: IndicatorFact] = [:]
         for f in previous?.indicatorFacts ?? [] {
@@ -286,29 +286,40 @@ public struct Evaluation: Sendable {
             var reviews: [RowReview] = []
             reviews.reserveCapacity(list.count)
             for k in 0..<list.count {
-                // An entered cell from the instance at hand, not looked up by its row again.
-                func cell(_ c: Int) -> Value {
-                    compiled.isComputed(row: r, column: c) ? reader.local(r, k, c) : list[k].cells[compiled.columnIDs[c]]?.value ?? .empty
-                }
-                func text(_ c: Int) -> String? { cell(c).text.flatMap { $0.isEmpty ? nil : $0 } }
-                let name = cell(ind.name).text ?? "", target = text(ind.target), actual = text(ind.actual)
-                let label = list[k].label
-                if let old = factsBefore[RowInstance(row: r, index: k)], old.isSame(name: name, target: target ?? "", actual: actual ?? "", label: label) {
-                    values.indicatorFacts.append(old)
-                } else if let fact = IndicatorFact(row: rowID, rowIndex: k, name: name, target: target ?? "", actual: actual ?? "", label: label) {
-                    values.indicatorFacts.append(fact)
-                }
-                let inputs = RowReview.Inputs(target: target, actual: actual, weight: cell(ind.weight).number,
-                                              score: cell(ind.score).number, reason: text(ind.reason))
-                if let old = previous?.reviews[safe: n]?[safe: k], old.inputs == inputs {
-                    reviews.append(old)
-                } else {
-                    reviews.append(RowReview(inputs, overAchievement: settings.overAchievement, rules: settings.review))
-                }
+                let (fact, review) = readRow(compiled, reader, list, row: r, k: k, settings: settings,
+                                             oldFact: factsBefore[RowInstance(row: r, index: k)], oldReview: previous?.reviews[safe: n]?[safe: k])
+                if let fact { values.indicatorFacts.append(fact) }
+                reviews.append(review)
             }
             values.reviews.append(reviews)
         }
         return values
+    }
+}
+
+extension Evaluation {
+    /// Reads instance `k` of indicator row `r`: its fact (nil without a name) and its review, each the
+    /// old one when what it reads is the same.
+    static func readRow(_ compiled: CompiledForm, _ reader: SlotReading, _ list: [RowEntry], row r: Int, k: Int, settings: TemplateSettings,
+                        oldFact: IndicatorFact?, oldReview: RowReview?) -> (IndicatorFact?, RowReview) {
+        let ind = compiled.indicatorColumns!
+        // An entered cell from the instance at hand, not looked up by its row again.
+        func cell(_ c: Int) -> Value {
+            compiled.isComputed(row: r, column: c) ? reader.local(r, k, c) : list[k].cells[compiled.columnIDs[c]]?.value ?? .empty
+        }
+        func text(_ c: Int) -> String? { cell(c).text.flatMap { $0.isEmpty ? nil : $0 } }
+        let name = cell(ind.name).text ?? "", target = text(ind.target), actual = text(ind.actual)
+        let label = list[k].label
+        let fact: IndicatorFact?
+        if let old = oldFact, old.isSame(name: name, target: target ?? "", actual: actual ?? "", label: label) {
+            fact = old
+        } else {
+            fact = IndicatorFact(row: compiled.rowIDs[r], rowIndex: k, name: name, target: target ?? "", actual: actual ?? "", label: label)
+        }
+        let inputs = RowReview.Inputs(target: target, actual: actual, weight: cell(ind.weight).number,
+                                      score: cell(ind.score).number, reason: text(ind.reason))
+        if let old = oldReview, old.inputs == inputs { return (fact, old) }
+        return (fact, RowReview(inputs, overAchievement: settings.overAchievement, rules: settings.review))
     }
 }
 
