@@ -28,6 +28,25 @@ public enum FillableCells {
         return (filled, required)
     }
 
+    /// How a change of known cells (`FormEntry.changedCells`) moves an instance's count of filled cells
+    /// that must be filled, without walking the instance again.
+    public static func filledDelta(form: FormSpec, old: FormEntry, new: FormEntry, cells: [CellSlot]) -> Int {
+        let c = form.compiled
+        var delta = 0
+        for cell in cells where !c.isComputed(row: cell.row, column: cell.column) {
+            let isLabel = cell.column == c.labelSlot && c.named[cell.row] && cell.index != nil
+            guard isLabel || (c.kind(row: cell.row, column: cell.column) != nil && c.rowColumns[cell.row].contains(cell.column)
+                              && c.requirement[c.key(row: cell.row, column: cell.column)] != 0) else { continue }
+            func filled(_ e: FormEntry) -> Bool {
+                let row = c.rowIDs[cell.row]
+                if isLabel { return e.rows[row]?[safe: cell.index!]?.label.map { Value.text($0).isFilled } ?? false }
+                return e.entry(row: row, index: cell.index, column: c.columnIDs[cell.column])?.value.isFilled ?? false
+            }
+            delta += (filled(new) ? 1 : 0) - (filled(old) ? 1 : 0)
+        }
+        return delta
+    }
+
     /// A name of a named instance, and a cell its row, its column or a `required` check of the form asks for.
     static func mustFill(_ cell: FormCell) -> Bool { cell.isLabel || cell.required || cell.requiredByCheck }
 }

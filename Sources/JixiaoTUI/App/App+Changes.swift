@@ -6,6 +6,20 @@ import JixiaoTerminal
 extension App {
     /// Puts a new draft in place after an edit inside one form instance and recomputes only that.
     static func replaceDraft(_ s: inout AppState, _ d: Draft, form: String, index: Int) {
+        // A change of cells (not of rows) recomputes and rechecks only what reads them.
+        if let spec = s.template.form(form), let old = s.draft.forms[form]?[safe: index], let new = d.forms[form]?[safe: index],
+           s.draft.forms[form]?.count == d.forms[form]?.count, let cells = new.changedCells(from: old, in: spec.compiled) {
+            s.workspace.draft = d
+            s.draftVersion += 1
+            if let changes = s.workspace.evaluation.update(draft: d, form: form, index: index, cells: cells) {
+                s.checks.refresh(s.workspace.evaluation, changes: changes)
+                s.moveProgress(form: spec, index: index, by: FillableCells.filledDelta(form: spec, old: old, new: new, cells: cells))
+            } else {
+                s.checks.refresh(s.workspace.evaluation, form: form, index: index)
+                s.refreshProgress(form: form, index: index)
+            }
+            return
+        }
         s.workspace.draft = d
         s.draftVersion += 1
         s.workspace.evaluation.update(draft: d, form: form, index: index)

@@ -178,6 +178,16 @@ public struct AppState: Sendable {
         progress[form] = list
     }
 
+    /// After a change of cells that filled or emptied `delta` cells that must be filled.
+    mutating func moveProgress(form: FormSpec, index: Int, by delta: Int) {
+        guard delta != 0 else { return }
+        guard progress[form.id]?.count == evaluation.instanceCount(form.id), index < evaluation.instanceCount(form.id) else {
+            refreshProgress(form: form.id, index: index)
+            return
+        }
+        progress[form.id]![index].filled += delta
+    }
+
     public func progressOf(form: String, index: Int) -> (filled: Int, required: Int) {
         progress[form]?[safe: index] ?? (0, 0)
     }
