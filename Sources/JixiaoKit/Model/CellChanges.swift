@@ -86,3 +86,17 @@ extension FormEntry {
         return out
     }
 }
+
+extension FormEntry {
+    /// The repeated rows (slots) whose instances were added or removed since `old`, when that is all
+    /// that differs (F5, F6); nil for any other change.
+    public func resizedRows(from old: FormEntry, in form: CompiledForm) -> [Int]? {
+        guard cells == old.cells, carried == old.carried else { return nil }
+        var out: [Int] = []
+        for id in Set(rows.keys).union(old.rows.keys) where rows[id] != old.rows[id] {
+            guard let r = form.row(id), rows[id]?.count != old.rows[id]?.count else { return nil }
+            out.append(r)
+        }
+        return out.sorted()
+    }
+}

@@ -20,6 +20,52 @@ extension Evaluation {
         for c in cells { changes.insert(c, at: at) }
         var keys = Set(cells.map { form.compiled.key(row: $0.row, column: $0.column) })
         recompute(form, index: index, keys: &keys, forced: [], changes: &changes)
+        recomputeReaders(of: form, keys: keys, changes: &changes)
+        return changes
+    }
+
+    /// Replaces the draft after rows were added to or removed from one instance (`FormEntry.resizedRows`):
+    /// the instance is computed again whole (its values shift), but what reads it only where a value
+    /// moved: every cell of the resized rows counts as changed, and each computed cell whose values
+    /// differ. nil, as `update(draft:form:index:cells:)`, while the evaluation is not complete.
+    public mutating func update(draft newDraft: Draft, form formID: String, index: Int, resized rows: [Int]) -> CellChanges? {
+        guard isComplete, let form = template.form(formID), index >= 0, index < newDraft.instances(of: formID).count,
+              forms[form.compiled.slot].count == newDraft.instances(of: formID).count else {
+            update(draft: newDraft, form: formID, index: index)
+            return nil
+        }
+        draft = newDraft
+        let c = form.compiled
+        let before = forms[c.slot][index]
+        let entry = newDraft.instances(of: formID)[index]
+        let after = Self.compute(form, entry, settings: template.settings, foreign: form.readsOtherForms ? self : nil, index: index, previous: before)
+        forms[c.slot][index] = after
+        var changes = CellChanges()
+        let at = InstanceSlot(form: c.slot, index: index)
+        var keys = Set<Int>()
+        // The cells of a resized row, at every instance (the checks read them by cell, whatever the instance).
+        for r in rows {
+            for col in c.rowColumns[r] + [c.labelSlot] {
+                keys.insert(c.key(row: r, column: col))
+                changes.insert(CellSlot(row: r, index: 0, column: col), at: at)
+            }
+        }
+        for (j, cell) in c.cells.enumerated() {
+            let old = before.computed.values[before.computed.start[j]..<before.computed.start[j + 1]]
+            let new = after.computed.values[after.computed.start[j]..<after.computed.start[j + 1]]
+            let overflows = before.overflowed.filter { $0.cell == j } != after.overflowed.filter { $0.cell == j }
+            guard !old.elementsEqual(new) || overflows else { continue }
+            keys.insert(c.key(row: cell.row, column: cell.column))
+            changes.insert(CellSlot(row: cell.row, index: c.repeating[cell.row] ? 0 : nil, column: cell.column), at: at)
+        }
+        recomputeReaders(of: form, keys: keys, changes: &changes)
+        return changes
+    }
+
+    /// In forms whose cells read others, recomputes the cells that read a cell of `keys` of `form`
+    /// (and what reads them), in template order: one may read another that read this change.
+    private mutating func recomputeReaders(of form: FormSpec, keys: Set<Int>, changes: inout CellChanges) {
+        let formID = form.id
         // Forms whose cells read others, in template order (one may read another that read this edit).
         var moved: [Int: Set<Int>] = [form.compiled.slot: keys]
         for other in template.forms where other.readsOtherForms && other.id != formID {
@@ -38,7 +84,6 @@ extension Evaluation {
             }
             moved[other.compiled.slot] = all
         }
-        return changes
     }
 
     /// Recomputes in one instance the computed cells `forced` and those reading a cell of `keys`, in

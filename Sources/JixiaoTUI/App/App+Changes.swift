@@ -20,6 +20,19 @@ extension App {
             }
             return
         }
+        // Rows added or removed (F5, F6, and their undo): the instance is computed again, what reads it only where a value moved.
+        if let spec = s.template.form(form), let old = s.draft.forms[form]?[safe: index], let new = d.forms[form]?[safe: index],
+           s.draft.forms[form]?.count == d.forms[form]?.count, let rows = new.resizedRows(from: old, in: spec.compiled) {
+            s.workspace.draft = d
+            s.draftVersion += 1
+            if let changes = s.workspace.evaluation.update(draft: d, form: form, index: index, resized: rows) {
+                s.checks.refresh(s.workspace.evaluation, changes: changes)
+            } else {
+                s.checks.refresh(s.workspace.evaluation, form: form, index: index)
+            }
+            s.refreshProgress(form: form, index: index)
+            return
+        }
         s.workspace.draft = d
         s.draftVersion += 1
         s.workspace.evaluation.update(draft: d, form: form, index: index)

@@ -227,7 +227,7 @@ struct CompiledEvaluationTests {
 /// The path a key takes in the TUI: a change of known cells (`FormEntry.changedCells`) recomputes only
 /// the computed cells that read them and reruns only the checks that read a changed cell
 /// (`Evaluation.update(draft:form:index:cells:)`, `LiveChecks.refresh(_:changes:)`); rows added or
-/// removed take the instance's path. After every step of random single-cell edits, row adds and
+/// removed recompute the instance and recheck what reads a value that moved (`update(…resized:)`). After every step of random single-cell edits, row adds and
 /// removes, and undos, on the seed example and on a generated draft, the values, overflows, reviews,
 /// facts, the problems in order and their counts equal a full evaluation and a full check.
 struct ChangedCellsTests {
@@ -253,7 +253,7 @@ struct ChangedCellsTests {
         }
         let numbers = ["", "0", "12.5", "100", "abc", "99.99", "3", "-7", "95%", "1e30", "0.001"]
         let texts = ["", "≥95%", "100%", "及时", "2023年", "11.04万元", "项目甲"]
-        var byCells = 0, byInstance = 0, undos = 0
+        var byCells = 0, byRows = 0, byInstance = 0, undos = 0
         /// Puts `new` in place the way the TUI does: instance by instance, by cells where it can.
         func apply(_ new: Draft) {
             let old = draft
@@ -265,6 +265,10 @@ struct ChangedCellsTests {
                        let changes = ev.update(draft: new, form: form.id, index: k, cells: cells) {
                         live.refresh(ev, changes: changes)
                         byCells += 1
+                    } else if a.count == b.count, let rows = b[k].resizedRows(from: a[k], in: form.compiled),
+                              let changes = ev.update(draft: new, form: form.id, index: k, resized: rows) {
+                        live.refresh(ev, changes: changes)
+                        byRows += 1
                     } else {
                         ev.update(draft: new, form: form.id, index: k)
                         live.refresh(ev, form: form.id, index: k)
@@ -312,6 +316,6 @@ struct ChangedCellsTests {
             }
         }
         // Both paths were taken, and undo went back over edits.
-        #expect(byCells > 50 && byInstance > 5 && undos > 10, "by cells \(byCells), by instance \(byInstance), undos \(undos)")
+        #expect(byCells > 50 && byRows > 10 && undos > 10, "by cells \(byCells), by rows \(byRows), by instance \(byInstance), undos \(undos)")
     }
 }
