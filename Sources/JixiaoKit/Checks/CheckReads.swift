@@ -40,7 +40,16 @@ struct CheckReads: Sendable {
         parts = template.forms.map { form in
             var always = ReadSet()
             always.anyLocal = true
-            return Array(repeating: always, count: Checker.alwaysOnParts) + form.checks.map { Self.reads($0, own: form, template, local: true) }
+            // Overflows are of computed cells; the percent points of typed percent cells.
+            let c = form.compiled
+            var computed = ReadSet(), percent = ReadSet()
+            for r in c.rowIDs.indices {
+                for col in c.rowColumns[r] {
+                    if c.isComputed(row: r, column: col) { computed.local.insert(c.key(row: r, column: col)) }
+                    else if c.kind(row: r, column: col) == .percent { percent.local.insert(c.key(row: r, column: col)) }
+                }
+            }
+            return [always, always, computed, always, percent] + form.checks.map { Self.reads($0, own: form, template, local: true) }
         }
         across = template.checks.map { spec in
             let own = spec.at?.form.flatMap { template.form($0) } ?? template.forms.first

@@ -56,8 +56,10 @@ public enum Checker {
         return (0..<(alwaysOnParts + form.checks.count)).map { part($0, ev, form: form, index: index) }
     }
 
-    static func part(_ p: Int, _ ev: Evaluation, form: FormSpec, index: Int) -> [Problem] {
+    /// `only`: just this row instance's problems, for a part that is `rowLocal`.
+    static func part(_ p: Int, _ ev: Evaluation, form: FormSpec, index: Int, only: RowInstance? = nil) -> [Problem] {
         var ctx = CheckContext(ev: ev, form: form, index: index)
+        ctx.only = only
         switch p {
         case 0: ctx.invalidEntries()
         case 1: ctx.carriedCells()
@@ -67,6 +69,22 @@ public enum Checker {
         default: ctx.run(form.checks[p - alwaysOnParts])
         }
         return ctx.problems
+    }
+
+    /// Whether a part's problems of a row instance are found in that row instance's typed cells alone
+    /// and located there, in row order: after a change it is rerun for the row instances changed only.
+    static func rowLocal(_ p: Int, form: FormSpec) -> Bool {
+        switch p {
+        case 0, 1, 3: return true
+        case 2, 4: return false
+        default:
+            let spec = form.checks[p - alwaysOnParts]
+            switch spec.kind {
+            case .placeholder, .textArithmetic: return true
+            case .textRates: return spec.value == nil
+            default: return false
+            }
+        }
     }
 
     /// The parts' problems in their order, as one list: a form nobody has begun says so once.

@@ -197,8 +197,11 @@ public struct LiveChecks: Sendable {
             }
             var list = old
             var moved = false
+            let rows = Set((changes.cells[at] ?? []).map { RowInstance(row: $0.row, index: $0.index) })
             for (p, read) in reads.parts[at.form].enumerated() where read.meets(local: local, byForm: byForm) {
-                let new = Checker.part(p, ev, form: form, index: at.index)
+                let new = Checker.rowLocal(p, form: form) && !changes.resized.contains(at)
+                    ? Self.splice(list[p], rows: rows, form: form.compiled) { Checker.part(p, ev, form: form, index: at.index, only: $0) }
+                    : Checker.part(p, ev, form: form, index: at.index)
                 if new != list[p] { list[p] = new; moved = true }
             }
             // A form nobody has begun says so once, by what it has: any change may move that.
@@ -224,6 +227,24 @@ public struct LiveChecks: Sendable {
         }
         if moved { gatherAcross() }
         refreshReport(ev)
+    }
+
+    /// A row-local part's problems with those of `rows` found again (`find`), in row order: the part
+    /// lists its problems by row instance, so the new ones go where their row instance is.
+    static func splice(_ old: [Problem], rows: Set<RowInstance>, form: CompiledForm, find: (RowInstance) -> [Problem]) -> [Problem] {
+        func order(_ r: RowInstance) -> (Int, Int) { (r.row, r.index ?? -1) }
+        func at(_ p: Problem) -> RowInstance? { p.address.flatMap { a in form.row(a.row).map { RowInstance(row: $0, index: a.rowIndex) } } }
+        var fresh = rows.sorted { order($0) < order($1) }.map { ($0, find($0)) }[...]
+        var out: [Problem] = []
+        out.reserveCapacity(old.count)
+        for p in old {
+            let r = at(p)
+            if let r { while let (next, found) = fresh.first, order(next) < order(r) { out += found; fresh.removeFirst() } }
+            if let r, rows.contains(r) { continue }
+            out.append(p)
+        }
+        for (_, found) in fresh { out += found }
+        return out
     }
 
     /// After a change of the report's prose only: the forms' problems stay as they are.

@@ -22,6 +22,9 @@ public struct InstanceSlot: Hashable, Sendable {
 /// cells whose value (or whose overflow) moved. The checks rerun only what reads one of them.
 public struct CellChanges: Sendable {
     public internal(set) var cells: [InstanceSlot: Set<CellSlot>] = [:]
+    /// Instances whose rows were added or removed: their row instances shifted, so what is found row
+    /// by row is found again in every row.
+    public internal(set) var resized = Set<InstanceSlot>()
 
     /// The cells changed in any instance of a form, keyed as `CompiledForm.key(row:column:)`.
     func keys(form: Int, width: Int) -> Set<Int> {

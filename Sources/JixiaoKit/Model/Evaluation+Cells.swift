@@ -42,6 +42,7 @@ extension Evaluation {
         forms[c.slot][index] = after
         var changes = CellChanges()
         let at = InstanceSlot(form: c.slot, index: index)
+        changes.resized.insert(at)
         var keys = Set<Int>()
         // The cells of a resized row, at every instance (the checks read them by cell, whatever the instance).
         for r in rows {

@@ -324,7 +324,7 @@ extension Evaluation {
 }
 
 /// An instance of a row by slot (a single row's is nil).
-struct RowInstance: Hashable {
+struct RowInstance: Hashable, Sendable {
     let row: Int
     let index: Int?
 }

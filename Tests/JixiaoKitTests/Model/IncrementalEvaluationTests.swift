@@ -311,6 +311,13 @@ struct ChangedCellsTests {
             }
             let problems = Checker.check(full)
             #expect(live.all(t) == problems, "\(name) step \(step): live problems differ from a full check, in what or in order")
+            // Each instance's own list, in the order its checks find them (the table's marks and the status line read it).
+            for form in t.forms {
+                for k in 0..<full.instanceCount(form.id) {
+                    #expect(live.problems(form: form.id, index: k) == Checker.check(full, form: form, index: k),
+                            "\(name) step \(step): the problems kept for \(form.id)[\(k)] differ from its full check, in what or in order")
+                }
+            }
             for severity in Severity.allCases {
                 #expect(live.count(severity) == problems.filter { $0.severity == severity }.count, "\(name) step \(step): the count of \(severity)")
             }
