@@ -197,10 +197,17 @@ public struct LiveChecks: Sendable {
             }
             var list = old
             var moved = false
-            let rows = Set((changes.cells[at] ?? []).map { RowInstance(row: $0.row, index: $0.index) })
+            var rows = Set((changes.cells[at] ?? []).map { RowInstance(row: $0.row, index: $0.index) })
+            // A resized row's instances shifted: all of them are found again, and only they.
+            let resized = Set(changes.resized[at] ?? [])
+            if !resized.isEmpty {
+                rows = rows.filter { !resized.contains($0.row) }
+                let entry = ev.draft.instances(of: form.id)[at.index]
+                for r in resized { for k in 0..<entry.count(of: form.compiled.rowIDs[r]) { rows.insert(RowInstance(row: r, index: k)) } }
+            }
             for (p, read) in reads.parts[at.form].enumerated() where read.meets(local: local, byForm: byForm) {
-                let new = Checker.rowLocal(p, form: form) && !changes.resized.contains(at)
-                    ? Self.splice(list[p], rows: rows, form: form.compiled) { Checker.part(p, ev, form: form, index: at.index, only: $0) }
+                let new = Checker.rowLocal(p, form: form)
+                    ? Self.splice(list[p], rows: rows, dropping: resized, form: form.compiled) { Checker.part(p, ev, form: form, index: at.index, only: $0) }
                     : Checker.part(p, ev, form: form, index: at.index)
                 if new != list[p] { list[p] = new; moved = true }
             }
@@ -230,8 +237,10 @@ public struct LiveChecks: Sendable {
     }
 
     /// A row-local part's problems with those of `rows` found again (`find`), in row order: the part
-    /// lists its problems by row instance, so the new ones go where their row instance is.
-    static func splice(_ old: [Problem], rows: Set<RowInstance>, form: CompiledForm, find: (RowInstance) -> [Problem]) -> [Problem] {
+    /// lists its problems by row instance, so the new ones go where their row instance is. The old
+    /// problems of `rows` and of every instance of the rows `dropping` go.
+    static func splice(_ old: [Problem], rows: Set<RowInstance>, dropping: Set<Int> = [], form: CompiledForm,
+                       find: (RowInstance) -> [Problem]) -> [Problem] {
         func order(_ r: RowInstance) -> (Int, Int) { (r.row, r.index ?? -1) }
         func at(_ p: Problem) -> RowInstance? { p.address.flatMap { a in form.row(a.row).map { RowInstance(row: $0, index: a.rowIndex) } } }
         var fresh = rows.sorted { order($0) < order($1) }.map { ($0, find($0)) }[...]
@@ -240,7 +249,7 @@ public struct LiveChecks: Sendable {
         for p in old {
             let r = at(p)
             if let r { while let (next, found) = fresh.first, order(next) < order(r) { out += found; fresh.removeFirst() } }
-            if let r, rows.contains(r) { continue }
+            if let r, rows.contains(r) || dropping.contains(r.row) { continue }
             out.append(p)
         }
         for (_, found) in fresh { out += found }

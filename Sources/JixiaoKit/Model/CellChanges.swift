@@ -24,7 +24,7 @@ public struct CellChanges: Sendable {
     public internal(set) var cells: [InstanceSlot: Set<CellSlot>] = [:]
     /// Instances whose rows were added or removed: their row instances shifted, so what is found row
     /// by row is found again in every row.
-    public internal(set) var resized = Set<InstanceSlot>()
+    public internal(set) var resized: [InstanceSlot: [Int]] = [:]
 
     /// The cells changed in any instance of a form, keyed as `CompiledForm.key(row:column:)`.
     func keys(form: Int, width: Int) -> Set<Int> {

@@ -38,11 +38,13 @@ extension Evaluation {
         let c = form.compiled
         let before = forms[c.slot][index]
         let entry = newDraft.instances(of: formID)[index]
-        let after = Self.compute(form, entry, settings: template.settings, foreign: form.readsOtherForms ? self : nil, index: index, previous: before)
+        let foreign: Evaluation? = form.readsOtherForms ? self : nil
+        let after = Self.resized(form, entry, rows: rows, before: before, settings: template.settings, foreign: foreign, index: index)
+            ?? Self.compute(form, entry, settings: template.settings, foreign: foreign, index: index, previous: before)
         forms[c.slot][index] = after
         var changes = CellChanges()
         let at = InstanceSlot(form: c.slot, index: index)
-        changes.resized.insert(at)
+        changes.resized[at] = rows
         var keys = Set<Int>()
         // The cells of a resized row, at every instance (the checks read them by cell, whatever the instance).
         for r in rows {
@@ -61,6 +63,54 @@ extension Evaluation {
         }
         recomputeReaders(of: form, keys: keys, changes: &changes)
         return changes
+    }
+
+    /// An instance's values after rows were added or removed, computing again only the resized rows'
+    /// computed cells and those reading a resized row; the rest are the values before, moved to their
+    /// new places. Nil when an indicator row would be read again (its reviews shift): computed whole.
+    private static func resized(_ form: FormSpec, _ entry: FormEntry, rows: [Int], before: InstanceValues, settings: TemplateSettings,
+                                foreign: Evaluation?, index: Int) -> InstanceValues? {
+        let c = form.compiled
+        var keys: [Int] = []
+        for r in rows { for col in c.rowColumns[r] { keys.append(c.key(row: r, column: col)) } }
+        var again = Set(c.dependencies.dependents(of: keys))
+        for (j, cell) in c.cells.enumerated() where rows.contains(cell.row) { again.insert(j) }
+        guard !again.contains(where: { (c.indicatorRowAt[safe: c.cells[$0].row] ?? -1) >= 0 }),
+              !rows.contains(where: { (c.indicatorRowAt[safe: $0] ?? -1) >= 0 }) else { return nil }
+        var values = before
+        var computed = ComputedValues()
+        computed.start.reserveCapacity(c.cells.count + 1)
+        var total = 0
+        for cell in c.cells {
+            total += c.repeating[cell.row] ? entry.count(of: c.rowIDs[cell.row]) : 1
+            computed.start.append(total)
+        }
+        computed.values = [Value](repeating: .empty, count: total)
+        for j in c.cells.indices where !again.contains(j) {
+            let old = before.computed.start[j]..<before.computed.start[j + 1]
+            guard old.count == computed.start[j + 1] - computed.start[j] else { return nil }
+            computed.values.replaceSubrange(computed.start[j]..<computed.start[j + 1], with: before.computed.values[old])
+        }
+        values.overflowed.removeAll { again.contains($0.cell) }
+        for j in again.sorted() {
+            let cell = c.cells[j]
+            let base = computed.start[j]
+            for k in 0..<(computed.start[j + 1] - base) {
+                let rowIndex: Int? = c.repeating[cell.row] ? k : nil
+                let v: Value
+                do {
+                    v = try SlotReading(form: c, entry: entry, computed: computed, rowIndex: rowIndex,
+                                        foreign: foreign, formIndex: index, settings: settings).evaluate(cell.formula)
+                } catch {
+                    v = .undefined
+                    values.overflowed.append(OverflowedCell(cell: j, index: rowIndex))
+                }
+                computed.values[base + k] = v
+            }
+        }
+        values.overflowed.sort { ($0.cell, $0.index ?? -1) < ($1.cell, $1.index ?? -1) }
+        values.computed = computed
+        return values
     }
 
     /// In forms whose cells read others, recomputes the cells that read a cell of `keys` of `form`

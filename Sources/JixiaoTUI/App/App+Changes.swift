@@ -59,6 +59,8 @@ extension App {
         var changed: [(form: String, index: Int)] = []
         for form in s.template.forms {
             let a = old.instances(of: form.id), b = d.instances(of: form.id)
+            // A form the change did not touch shares its array with the draft in memory: one comparison.
+            guard a != b else { continue }
             guard a.count == b.count else { resetDraft(&s, d); return }
             for i in 0..<a.count where a[i] != b[i] { changed.append((form.id, i)) }
         }
