@@ -8,7 +8,8 @@ struct CheckContext {
     var problems: [Problem] = []
     /// Values of references into other forms kept by the caller (`SumsIndex`); the rest are read from `ev`.
     var keptForeign: ((Reference, String) -> [Value]?)?
-    /// Only this row instance's cells, for a check rerun on the rows a change touched (`Checker.rowLocal`).
+    /// Only this row instance's cells (a repeated row's every instance when its index is nil), for a
+    /// check rerun on the rows a change touched (`Checker.rowLocal`).
     var only: RowInstance?
 
     init(ev: Evaluation, form: FormSpec, index: Int) {

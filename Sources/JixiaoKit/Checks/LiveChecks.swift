@@ -198,12 +198,11 @@ public struct LiveChecks: Sendable {
             var list = old
             var moved = false
             var rows = Set((changes.cells[at] ?? []).map { RowInstance(row: $0.row, index: $0.index) })
-            // A resized row's instances shifted: all of them are found again, and only they.
+            // A resized row's instances shifted: all of them are found again (in one walk of the row), and only they.
             let resized = Set(changes.resized[at] ?? [])
             if !resized.isEmpty {
                 rows = rows.filter { !resized.contains($0.row) }
-                let entry = ev.draft.instances(of: form.id)[at.index]
-                for r in resized { for k in 0..<entry.count(of: form.compiled.rowIDs[r]) { rows.insert(RowInstance(row: r, index: k)) } }
+                for r in resized { rows.insert(RowInstance(row: r, index: nil)) }
             }
             for (p, read) in reads.parts[at.form].enumerated() where read.meets(local: local, byForm: byForm) {
                 let new = Checker.rowLocal(p, form: form)

@@ -20,10 +20,27 @@ public enum FillableCells {
 
     /// (filled, required) of one form instance: the progress shown beside it in the outline.
     public static func progress(_ ev: Evaluation, form: FormSpec, index: Int) -> (filled: Int, required: Int) {
+        progress(FormCells(form, ev.draft.instances(of: form.id)[safe: index] ?? FormEntry(), names: true))
+    }
+
+    static func progress(_ cells: FormCells) -> (filled: Int, required: Int) {
         var filled = 0, required = 0
-        for cell in FormCells(form, ev.draft.instances(of: form.id)[safe: index] ?? FormEntry(), names: true) where !cell.computed && mustFill(cell) {
+        for cell in cells where !cell.computed && mustFill(cell) {
             required += 1
             if cell.entered?.value.isFilled == true { filled += 1 }
+        }
+        return (filled, required)
+    }
+
+    /// How adding or removing instances of repeated rows (`FormEntry.resizedRows`) moves an instance's
+    /// progress: those rows counted before and after, the rest as it was.
+    public static func progressDelta(form: FormSpec, old: FormEntry, new: FormEntry, rows: [Int]) -> (filled: Int, required: Int) {
+        var filled = 0, required = 0
+        for r in rows {
+            let a = progress(FormCells(form, new, names: true, only: RowInstance(row: r, index: nil)))
+            let b = progress(FormCells(form, old, names: true, only: RowInstance(row: r, index: nil)))
+            filled += a.filled - b.filled
+            required += a.required - b.required
         }
         return (filled, required)
     }

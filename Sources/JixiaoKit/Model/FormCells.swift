@@ -45,7 +45,8 @@ public struct FormCells: Sequence, IteratorProtocol {
     var instances: [RowEntry] = []
     var typed: [String: Entry] = [:]
     var started = false
-    /// Only the cells of this row instance: a check rerun for the rows a change touched.
+    /// Only the cells of this row instance (of every instance of a repeated row when its index is nil):
+    /// a check rerun for the rows a change touched.
     let only: RowInstance?
 
     public init(_ form: FormSpec, _ entry: FormEntry, names: Bool = false) {
@@ -93,7 +94,7 @@ public struct FormCells: Sequence, IteratorProtocol {
                 enterRow()
                 continue
             }
-            if let only, row != only.row || instance != (only.index ?? 0) { return nil }
+            if let only, row != only.row || (only.index != nil && instance != only.index) { return nil }
             let rowSlot = FormCell.Slot(slot: row, id: form.rowIDs[row])
             let rowIndex: Int? = form.repeating[row] ? instance : nil
             if position < 0 {

@@ -13,7 +13,7 @@ extension App {
             s.draftVersion += 1
             if let changes = s.workspace.evaluation.update(draft: d, form: form, index: index, cells: cells) {
                 s.checks.refresh(s.workspace.evaluation, changes: changes)
-                s.moveProgress(form: spec, index: index, by: FillableCells.filledDelta(form: spec, old: old, new: new, cells: cells))
+                s.moveProgress(form: spec, index: index, filled: FillableCells.filledDelta(form: spec, old: old, new: new, cells: cells))
             } else {
                 s.checks.refresh(s.workspace.evaluation, form: form, index: index)
                 s.refreshProgress(form: form, index: index)
@@ -27,10 +27,12 @@ extension App {
             s.draftVersion += 1
             if let changes = s.workspace.evaluation.update(draft: d, form: form, index: index, resized: rows) {
                 s.checks.refresh(s.workspace.evaluation, changes: changes)
+                let delta = FillableCells.progressDelta(form: spec, old: old, new: new, rows: rows)
+                s.moveProgress(form: spec, index: index, filled: delta.filled, required: delta.required)
             } else {
                 s.checks.refresh(s.workspace.evaluation, form: form, index: index)
+                s.refreshProgress(form: form, index: index)
             }
-            s.refreshProgress(form: form, index: index)
             return
         }
         s.workspace.draft = d
