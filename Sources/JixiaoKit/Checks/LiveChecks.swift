@@ -143,19 +143,8 @@ public struct LiveChecks: Sendable {
         } else {
             var moved = false
             for (k, spec) in ev.template.checks.enumerated() where !Checker.formsRead(by: spec, template: ev.template).isDisjoint(with: changed) {
-                let new: [Problem]
-                if var check = kept[k], !changed.contains(where: { $0 != formID && check.reads($0) }) {
-                    check.update(ev, form: formID, index: index)
-                    kept[k] = check
-                    new = check.problems
-                } else {
-                    new = checkAcross(ev, k, spec)
-                }
-                guard new != acrossByCheck[k] else { continue }
-                count(acrossByCheck[k], -1)
-                count(new, +1)
-                acrossByCheck[k] = new
-                moved = true
+                let keep = kept[k].map { check in !changed.contains { $0 != formID && check.reads($0) } } ?? false
+                if rerunAcross(ev, k, spec, instances: keep ? [(formID, index)] : nil) { moved = true }
             }
             // Most keys change no cross-form problem: the lists (1,500 warnings on a 200-project draft) stay.
             if moved { gatherAcross() }
@@ -215,21 +204,8 @@ public struct LiveChecks: Sendable {
         }
         var moved = false
         for (k, spec) in template.checks.enumerated() where reads.across[k].meets(local: [], byForm: byForm) {
-            let new: [Problem]
-            if var check = kept[k] {
-                for at in changes.cells.keys.sorted(by: { ($0.form, $0.index) < ($1.form, $1.index) }) {
-                    check.update(ev, form: template.forms[at.form].id, index: at.index)
-                }
-                kept[k] = check
-                new = check.problems
-            } else {
-                new = checkAcross(ev, k, spec)
-            }
-            guard new != acrossByCheck[k] else { continue }
-            count(acrossByCheck[k], -1)
-            count(new, +1)
-            acrossByCheck[k] = new
-            moved = true
+            let instances = changes.cells.keys.sorted { ($0.form, $0.index) < ($1.form, $1.index) }.map { (template.forms[$0.form].id, $0.index) }
+            if rerunAcross(ev, k, spec, instances: instances) { moved = true }
         }
         if moved { gatherAcross() }
         refreshReport(ev)
@@ -253,6 +229,29 @@ public struct LiveChecks: Sendable {
         }
         for (_, found) in fresh { out += found }
         return out
+    }
+
+    /// Runs cross-form check `k` again: one kept by what it reads from the instances changed
+    /// (`instances`; nil: from scratch), any other whole. False when its problems stay the same.
+    private mutating func rerunAcross(_ ev: Evaluation, _ k: Int, _ spec: CheckSpec, instances: [(String, Int)]?) -> Bool {
+        let new: [Problem]
+        if var check = kept[k], let instances {
+            for (form, index) in instances { check.update(ev, form: form, index: index) }
+            kept[k] = check
+            new = check.problems
+        } else {
+            new = checkAcross(ev, k, spec)
+        }
+        return replaceAcross(k, new)
+    }
+
+    /// Puts a cross-form check's problems in place and counts them; false when they are the same.
+    private mutating func replaceAcross(_ k: Int, _ new: [Problem]) -> Bool {
+        guard new != acrossByCheck[k] else { return false }
+        count(acrossByCheck[k], -1)
+        count(new, +1)
+        acrossByCheck[k] = new
+        return true
     }
 
     /// After a change of the report's prose only: the forms' problems stay as they are.

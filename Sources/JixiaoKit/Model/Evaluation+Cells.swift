@@ -78,14 +78,7 @@ extension Evaluation {
         guard !again.contains(where: { (c.indicatorRowAt[safe: c.cells[$0].row] ?? -1) >= 0 }),
               !rows.contains(where: { (c.indicatorRowAt[safe: $0] ?? -1) >= 0 }) else { return nil }
         var values = before
-        var computed = ComputedValues()
-        computed.start.reserveCapacity(c.cells.count + 1)
-        var total = 0
-        for cell in c.cells {
-            total += c.repeating[cell.row] ? entry.count(of: c.rowIDs[cell.row]) : 1
-            computed.start.append(total)
-        }
-        computed.values = [Value](repeating: .empty, count: total)
+        var computed = emptyValues(c, entry)
         for j in c.cells.indices where !again.contains(j) {
             let old = before.computed.start[j]..<before.computed.start[j + 1]
             guard old.count == computed.start[j + 1] - computed.start[j] else { return nil }
@@ -93,20 +86,7 @@ extension Evaluation {
         }
         values.overflowed.removeAll { again.contains($0.cell) }
         for j in again.sorted() {
-            let cell = c.cells[j]
-            let base = computed.start[j]
-            for k in 0..<(computed.start[j + 1] - base) {
-                let rowIndex: Int? = c.repeating[cell.row] ? k : nil
-                let v: Value
-                do {
-                    v = try SlotReading(form: c, entry: entry, computed: computed, rowIndex: rowIndex,
-                                        foreign: foreign, formIndex: index, settings: settings).evaluate(cell.formula)
-                } catch {
-                    v = .undefined
-                    values.overflowed.append(OverflowedCell(cell: j, index: rowIndex))
-                }
-                computed.values[base + k] = v
-            }
+            computeCell(j, c, entry, &computed, overflowed: &values.overflowed, foreign: foreign, index: index, settings: settings)
         }
         values.overflowed.sort { ($0.cell, $0.index ?? -1) < ($1.cell, $1.index ?? -1) }
         values.computed = computed

@@ -248,29 +248,9 @@ public struct Evaluation: Sendable {
                         foreign: Evaluation? = nil, index: Int = 0, previous: InstanceValues? = nil) -> InstanceValues {
         let compiled = form.compiled
         var values = InstanceValues()
-        var computed = ComputedValues()
-        computed.start.reserveCapacity(compiled.cells.count + 1)
-        var total = 0
-        for cell in compiled.cells {
-            total += compiled.repeating[cell.row] ? entry.count(of: compiled.rowIDs[cell.row]) : 1
-            computed.start.append(total)
-        }
-        computed.values = [Value](repeating: .empty, count: total)
-        for (j, cell) in compiled.cells.enumerated() {
-            let base = computed.start[j]
-            for k in 0..<(computed.start[j + 1] - base) {
-                let rowIndex: Int? = compiled.repeating[cell.row] ? k : nil
-                let v: Value
-                do {
-                    v = try SlotReading(form: compiled, entry: entry, computed: computed, rowIndex: rowIndex,
-                                        foreign: foreign, formIndex: index, settings: settings).evaluate(cell.formula)
-                } catch {
-                    v = .undefined
-                    values.overflowed.append(OverflowedCell(cell: j, index: rowIndex))
-                }
-                // The reader above holds the array only while it evaluates: written here, it is not copied.
-                computed.values[base + k] = v
-            }
+        var computed = emptyValues(compiled, entry)
+        for j in compiled.cells.indices {
+            computeCell(j, compiled, entry, &computed, overflowed: &values.overflowed, foreign: foreign, index: index, settings: settings)
         }
         values.computed = computed
         guard compiled.indicatorColumns != nil else { return values }
@@ -298,6 +278,39 @@ public struct Evaluation: Sendable {
 }
 
 extension Evaluation {
+    /// An instance's computed values laid out (one per cell, or one per instance of its repeated row), all empty.
+    static func emptyValues(_ compiled: CompiledForm, _ entry: FormEntry) -> ComputedValues {
+        var computed = ComputedValues()
+        computed.start.reserveCapacity(compiled.cells.count + 1)
+        var total = 0
+        for cell in compiled.cells {
+            total += compiled.repeating[cell.row] ? entry.count(of: compiled.rowIDs[cell.row]) : 1
+            computed.start.append(total)
+        }
+        computed.values = [Value](repeating: .empty, count: total)
+        return computed
+    }
+
+    /// Computes every instance of computed cell `j` into `computed`, noting the ones that overflowed.
+    static func computeCell(_ j: Int, _ compiled: CompiledForm, _ entry: FormEntry, _ computed: inout ComputedValues,
+                            overflowed: inout [OverflowedCell], foreign: Evaluation?, index: Int, settings: TemplateSettings) {
+        let cell = compiled.cells[j]
+        let base = computed.start[j]
+        for k in 0..<(computed.start[j + 1] - base) {
+            let rowIndex: Int? = compiled.repeating[cell.row] ? k : nil
+            let v: Value
+            do {
+                v = try SlotReading(form: compiled, entry: entry, computed: computed, rowIndex: rowIndex,
+                                    foreign: foreign, formIndex: index, settings: settings).evaluate(cell.formula)
+            } catch {
+                v = .undefined
+                overflowed.append(OverflowedCell(cell: j, index: rowIndex))
+            }
+            // The reader above holds the array only while it evaluates: written here, it is not copied.
+            computed.values[base + k] = v
+        }
+    }
+
     /// Reads instance `k` of indicator row `r`: its fact (nil without a name) and its review, each the
     /// old one when what it reads is the same.
     static func readRow(_ compiled: CompiledForm, _ reader: SlotReading, _ list: [RowEntry], row r: Int, k: Int, settings: TemplateSettings,
