@@ -156,13 +156,15 @@ public struct LiveChecks: Sendable {
     /// parts of the instances' checks and the cross-form checks that read a changed cell, entered or
     /// computed, and replaces just their problems; the lists keep the order of a full check.
     public mutating func refresh(_ ev: Evaluation, changes: CellChanges) {
-        guard let edited = changes.cells.keys.first else { return }
+        guard let edited = changes.origin else { return }
         let template = ev.template
         guard isComplete, acrossByCheck.count == template.checks.count,
               template.forms.allSatisfy({ parts[$0.id]?.count == ev.instanceCount($0.id) }) else {
+            // While instances wait to be checked (just opened), the edited instance and what reads it.
             refresh(ev, form: template.forms[edited.form].id, index: edited.index)
             return
         }
+        guard !changes.cells.isEmpty else { return }
         if reads == nil { reads = CheckReads(template) }
         let reads = self.reads!
         var byForm: [Int: Set<Int>] = [:]

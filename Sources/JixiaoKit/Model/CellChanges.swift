@@ -22,6 +22,8 @@ public struct InstanceSlot: Hashable, Sendable {
 /// cells whose value (or whose overflow) moved. The checks rerun only what reads one of them.
 public struct CellChanges: Sendable {
     public internal(set) var cells: [InstanceSlot: Set<CellSlot>] = [:]
+    /// The instance the change was made in (the others changed because they read it).
+    public internal(set) var origin: InstanceSlot?
     /// Instances whose rows were added or removed: their row instances shifted, so what is found row
     /// by row is found again in every row.
     public internal(set) var resized: [InstanceSlot: [Int]] = [:]

@@ -17,6 +17,7 @@ extension Evaluation {
         draft = newDraft
         var changes = CellChanges()
         let at = InstanceSlot(form: form.compiled.slot, index: index)
+        changes.origin = at
         for c in cells { changes.insert(c, at: at) }
         var keys = Set(cells.map { form.compiled.key(row: $0.row, column: $0.column) })
         recompute(form, index: index, keys: &keys, forced: [], changes: &changes)
@@ -44,6 +45,7 @@ extension Evaluation {
         forms[c.slot][index] = after
         var changes = CellChanges()
         let at = InstanceSlot(form: c.slot, index: index)
+        changes.origin = at
         changes.resized[at] = rows
         var keys = Set<Int>()
         // The cells of a resized row, at every instance (the checks read them by cell, whatever the instance).

@@ -326,3 +326,43 @@ struct ChangedCellsTests {
         #expect(byCells > 50 && byRows > 10 && undos > 10, "by cells \(byCells), by rows \(byRows), by instance \(byInstance), undos \(undos)")
     }
 }
+
+/// Opening a draft checks the form on screen first and the rest later (`LiveChecks(_:first:)`): edits
+/// by cells while instances wait take the edited instance's path, whatever else the edit changed (an
+/// edit in 附件1 moves the 评分表 too), and the end is a full check.
+struct ChangedCellsWhileCheckingLaterTests {
+    @Test func editsByCellsBetweenDeferredChecksEndWhereAFullCheckIs() throws {
+        let ws = Fixtures.setting(Fixtures.example(), "S.card.rate", "60%")
+        let t = ws.template
+        let editor = DraftEditor(template: t)
+        var ev = Evaluation(template: t, draft: ws.draft)
+        var live = LiveChecks(ev, first: .init(form: "A", index: 0))
+        var draft = ws.draft
+        let cells = FillableCells.list(ev).filter { $0.kind.isNumeric && $0.address.form == "A" }
+        var step = 0, moved = 0
+        while !live.isComplete {
+            // A few keys between two of the checks run after the first frame.
+            for _ in 0..<4 {
+                let a = cells[(step * 37) % cells.count].address
+                var d = draft
+                try editor.set(&d, a, text: ["7", "", "abc", "12.5", "100000"][step % 5], lenient: true)
+                let form = try #require(t.form(a.form))
+                let changed = try #require(d.instances(of: a.form)[a.formIndex].changedCells(from: draft.instances(of: a.form)[a.formIndex], in: form.compiled))
+                draft = d
+                let updated = ev.update(draft: d, form: a.form, index: a.formIndex, cells: changed)
+                let changes = try #require(updated)
+                if changes.cells.count > 1 { moved += 1 }
+                live.refresh(ev, changes: changes)
+                // The edited instance is checked as a full check would, however the changes are listed.
+                #expect(live.problems(form: a.form, index: a.formIndex) == Checker.check(ev, form: form, index: a.formIndex), "step \(step)")
+                step += 1
+            }
+            live.checkPending(ev, budget: 1)
+        }
+        let full = Checker.check(Evaluation(template: t, draft: draft))
+        #expect(live.all(t) == full)
+        for severity in Severity.allCases { #expect(live.count(severity) == full.filter { $0.severity == severity }.count) }
+        // Some edits moved another form (the 评分表) too, or the path was not shown.
+        #expect(moved > 0 && step > 1)
+    }
+}
