@@ -228,17 +228,18 @@ struct CompiledEvaluationTests {
 /// the computed cells that read them and reruns only the checks that read a changed cell
 /// (`Evaluation.update(draft:form:index:cells:)`, `LiveChecks.refresh(_:changes:)`); rows added or
 /// removed recompute the instance and recheck what reads a value that moved (`update(…resized:)`). After every step of random single-cell edits, row adds and
-/// removes, and undos, on the seed example and on a generated draft, the values, overflows, reviews,
+/// removes, and undos, on the seed example and on a generated draft of every template, the values, overflows, reviews,
 /// facts, the problems in order and their counts equal a full evaluation and a full check.
 struct ChangedCellsTests {
+    /// The seed example, then a generated draft of each template in templates/.
     static func drafts() -> [(String, Template, Draft)] {
         var ws = Fixtures.setting(Fixtures.example(), "S.card.rate", "60%")
         ws.draft.report = ["general": "本单位基本支出360.71万元，其中人员经费299.66万元，日常公用经费61.05万元。"]
-        let t = Fixtures.template()
-        return [("seed", ws.template, ws.draft), ("generated", t, DraftGenerator(template: t, seed: 3, sizes: .small).draft())]
+        return [("seed", ws.template, ws.draft)]
+            + DraftGeneratorTests.templates.map { t in ("generated \(t.id)", t, DraftGenerator(template: t, seed: 3, sizes: .small).draft()) }
     }
 
-    @Test(arguments: [0, 1])
+    @Test(arguments: 0..<(1 + DraftGeneratorTests.templates.count))
     func changedCellsEqualFullAfterEditsRowsAndUndos(_ which: Int) throws {
         let (name, t, start) = Self.drafts()[which]
         var draft = start
