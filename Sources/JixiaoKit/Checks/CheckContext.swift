@@ -8,6 +8,9 @@ struct CheckContext {
     var problems: [Problem] = []
     /// Values of references into other forms kept by the caller (`SumsIndex`); the rest are read from `ev`.
     var keptForeign: ((Reference, String) -> [Value]?)?
+    /// Only this row instance's cells (a repeated row's every instance when its index is nil), for a
+    /// check rerun on the rows a change touched (`Checker.rowLocal`).
+    var only: RowInstance?
 
     init(ev: Evaluation, form: FormSpec, index: Int) {
         self.ev = ev
@@ -42,7 +45,7 @@ struct CheckContext {
     }
 
     /// Every cell of the instance, with its kind and what was typed (`FormCells`).
-    func cells(names: Bool = false) -> FormCells { FormCells(form, entry, names: names) }
+    func cells(names: Bool = false) -> FormCells { FormCells(form, entry, names: names, only: only) }
 
     // MARK: Always-on checks
 

@@ -43,14 +43,56 @@ public enum Checker {
 
     /// Problems of one form instance.
     public static func check(_ ev: Evaluation, form: FormSpec, index: Int) -> [Problem] {
-        guard ev.counts(form, index: index) else { return [] }
+        guard let parts = parts(ev, form: form, index: index) else { return [] }
+        return assemble(parts, ev, form: form, index: index)
+    }
+
+    /// The checks every instance gets before its form's own (`part`), each a part of its problems.
+    static let alwaysOnParts = 5
+
+    /// An instance's problems part by part (the always-on checks, then each of the form's checks), so a
+    /// change reruns only the parts that read what it changed (`CheckReads`); nil for an instance that
+    /// does not count (an optional form not begun).
+    static func parts(_ ev: Evaluation, form: FormSpec, index: Int) -> [[Problem]]? {
+        guard ev.counts(form, index: index) else { return nil }
+        return (0..<(alwaysOnParts + form.checks.count)).map { part($0, ev, form: form, index: index) }
+    }
+
+    /// `only`: just this row instance's problems, for a part that is `rowLocal`.
+    static func part(_ p: Int, _ ev: Evaluation, form: FormSpec, index: Int, only: RowInstance? = nil) -> [Problem] {
         var ctx = CheckContext(ev: ev, form: form, index: index)
-        ctx.invalidEntries()
-        ctx.carriedCells()
-        ctx.beyondRange()
-        ctx.requiredColumns()
-        ctx.percentPoints()
-        for spec in form.checks { ctx.run(spec) }
+        ctx.only = only
+        switch p {
+        case 0: ctx.invalidEntries()
+        case 1: ctx.carriedCells()
+        case 2: ctx.beyondRange()
+        case 3: ctx.requiredColumns()
+        case 4: ctx.percentPoints()
+        default: ctx.run(form.checks[p - alwaysOnParts])
+        }
+        return ctx.problems
+    }
+
+    /// Whether a part's problems of a row instance are found in that row instance's typed cells alone
+    /// and located there, in row order: after a change it is rerun for the row instances changed only.
+    static func rowLocal(_ p: Int, form: FormSpec) -> Bool {
+        switch p {
+        case 0, 1, 3: return true
+        case 2, 4: return false
+        default:
+            let spec = form.checks[p - alwaysOnParts]
+            switch spec.kind {
+            case .placeholder, .textArithmetic: return true
+            case .textRates: return spec.value == nil
+            default: return false
+            }
+        }
+    }
+
+    /// The parts' problems in their order, as one list: a form nobody has begun says so once.
+    static func assemble(_ parts: [[Problem]], _ ev: Evaluation, form: FormSpec, index: Int) -> [Problem] {
+        var ctx = CheckContext(ev: ev, form: form, index: index)
+        ctx.problems = parts.flatMap { $0 }
         ctx.quietIfNotBegun()
         return ctx.problems
     }

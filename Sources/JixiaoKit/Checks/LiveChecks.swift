@@ -2,6 +2,11 @@
 /// read other forms and the cross-form checks are rerun: the TUI checks on every keystroke.
 public struct LiveChecks: Sendable {
     var perInstance: [String: [[Problem]]] = [:]
+    /// The same problems part by part (`Checker.parts`; nil for an instance that does not count), so a
+    /// change of known cells reruns only the parts that read one of them.
+    private var parts: [String: [[[Problem]]?]] = [:]
+    /// What each check reads (`CheckReads`), made once for the template.
+    private var reads: CheckReads?
     public private(set) var acrossForms: [Problem] = []
     /// The cross-form problems by the instance they are shown in, for the table's marks and the status
     /// line: made again only when a cross-form check's problems changed, not on every key.
@@ -67,22 +72,30 @@ public struct LiveChecks: Sendable {
     }
 
     private mutating func recheck(_ ev: Evaluation, form: FormSpec, index: Int) {
-        guard var list = perInstance[form.id], index < list.count else { return }
-        count(list[index], -1)
-        list[index] = Checker.check(ev, form: form, index: index)
-        count(list[index], +1)
-        perInstance[form.id] = list
+        guard let list = perInstance[form.id], index < list.count else { return }
+        store(ev, form, index, Checker.parts(ev, form: form, index: index))
+    }
+
+    /// Puts an instance's problems in place, part by part, and counts them.
+    private mutating func store(_ ev: Evaluation, _ form: FormSpec, _ index: Int, _ new: [[Problem]]?) {
+        let n = ev.instanceCount(form.id)
+        if parts[form.id]?.count != n { parts[form.id] = Array(repeating: nil, count: n) }
+        if perInstance[form.id]?.count != n { perInstance[form.id] = Array(repeating: [], count: n) }
+        count(perInstance[form.id]![index], -1)
+        parts[form.id]![index] = new
+        let list = new.map { Checker.assemble($0, ev, form: form, index: index) } ?? []
+        count(list, +1)
+        perInstance[form.id]![index] = list
     }
 
     public mutating func refreshAll(_ ev: Evaluation) {
         perInstance = [:]
+        parts = [:]
         tally = [:]
         pending = []
         acrossPending = false
         for form in ev.template.forms {
-            let lists = (0..<ev.instanceCount(form.id)).map { Checker.check(ev, form: form, index: $0) }
-            for list in lists { count(list, +1) }
-            perInstance[form.id] = lists
+            for k in 0..<ev.instanceCount(form.id) { store(ev, form, k, Checker.parts(ev, form: form, index: k)) }
         }
         checkAllAcross(ev)
         gatherAcross()
@@ -110,18 +123,12 @@ public struct LiveChecks: Sendable {
 
     /// After an edit confined to one instance (its rows may have been added or removed).
     public mutating func refresh(_ ev: Evaluation, form formID: String, index: Int) {
-        guard let form = ev.template.form(formID), var list = perInstance[formID], list.count == ev.instanceCount(formID),
+        guard let form = ev.template.form(formID), let list = perInstance[formID], list.count == ev.instanceCount(formID),
               index >= 0, index < list.count else { refreshAll(ev); return }
-        count(list[index], -1)
-        list[index] = Checker.check(ev, form: form, index: index)
-        count(list[index], +1)
-        perInstance[formID] = list
+        store(ev, form, index, Checker.parts(ev, form: form, index: index))
         var changed: Set<String> = [formID]
         for other in ev.template.forms where other.readsOtherForms && other.id != formID && other.formsRead.contains(formID) {
-            for old in perInstance[other.id] ?? [] { count(old, -1) }
-            let lists = (0..<ev.instanceCount(other.id)).map { Checker.check(ev, form: other, index: $0) }
-            for new in lists { count(new, +1) }
-            perInstance[other.id] = lists
+            for k in 0..<ev.instanceCount(other.id) { store(ev, other, k, Checker.parts(ev, form: other, index: k)) }
             changed.insert(other.id)
         }
         // A cross-form check that reads none of the changed forms keeps its problems (two of them sum
@@ -136,24 +143,117 @@ public struct LiveChecks: Sendable {
         } else {
             var moved = false
             for (k, spec) in ev.template.checks.enumerated() where !Checker.formsRead(by: spec, template: ev.template).isDisjoint(with: changed) {
-                let new: [Problem]
-                if var check = kept[k], !changed.contains(where: { $0 != formID && check.reads($0) }) {
-                    check.update(ev, form: formID, index: index)
-                    kept[k] = check
-                    new = check.problems
-                } else {
-                    new = checkAcross(ev, k, spec)
-                }
-                guard new != acrossByCheck[k] else { continue }
-                count(acrossByCheck[k], -1)
-                count(new, +1)
-                acrossByCheck[k] = new
-                moved = true
+                let keep = kept[k].map { check in !changed.contains { $0 != formID && check.reads($0) } } ?? false
+                if rerunAcross(ev, k, spec, instances: keep ? [(formID, index)] : nil) { moved = true }
             }
             // Most keys change no cross-form problem: the lists (1,500 warnings on a 200-project draft) stay.
             if moved { gatherAcross() }
         }
         refreshReport(ev)
+    }
+
+    /// After a change of known cells (`Evaluation.update(draft:form:index:cells:)`): reruns only the
+    /// parts of the instances' checks and the cross-form checks that read a changed cell, entered or
+    /// computed, and replaces just their problems; the lists keep the order of a full check.
+    public mutating func refresh(_ ev: Evaluation, changes: CellChanges) {
+        guard let edited = changes.origin else { return }
+        let template = ev.template
+        guard isComplete, acrossByCheck.count == template.checks.count,
+              template.forms.allSatisfy({ parts[$0.id]?.count == ev.instanceCount($0.id) }) else {
+            // While instances wait to be checked (just opened), the edited instance and what reads it.
+            refresh(ev, form: template.forms[edited.form].id, index: edited.index)
+            return
+        }
+        guard !changes.cells.isEmpty else { return }
+        if reads == nil { reads = CheckReads(template) }
+        let reads = self.reads!
+        var byForm: [Int: Set<Int>] = [:]
+        for form in template.forms {
+            let keys = changes.keys(form: form.compiled.slot, width: form.compiled.columnCount)
+            if !keys.isEmpty { byForm[form.compiled.slot] = keys }
+        }
+        // The instances changed, and every instance of a form whose checks read a changed form.
+        var visit = Set(changes.cells.keys)
+        for form in template.forms where !reads.formsRead[form.compiled.slot].isDisjoint(with: byForm.keys) {
+            for k in 0..<ev.instanceCount(form.id) { visit.insert(InstanceSlot(form: form.compiled.slot, index: k)) }
+        }
+        for at in visit.sorted(by: { ($0.form, $0.index) < ($1.form, $1.index) }) {
+            let form = template.forms[at.form]
+            let local = Set((changes.cells[at] ?? []).map { form.compiled.key(row: $0.row, column: $0.column) })
+            guard let old = parts[form.id]?[at.index] ?? nil, ev.counts(form, index: at.index) else {
+                // Begun or emptied just now (an optional form): all its checks.
+                let new = Checker.parts(ev, form: form, index: at.index)
+                if new != nil || parts[form.id]?[at.index] != nil { store(ev, form, at.index, new) }
+                continue
+            }
+            var list = old
+            var moved = false
+            var rows = Set((changes.cells[at] ?? []).map { RowInstance(row: $0.row, index: $0.index) })
+            // A resized row's instances shifted: all of them are found again (in one walk of the row), and only they.
+            let resized = Set(changes.resized[at] ?? [])
+            if !resized.isEmpty {
+                rows = rows.filter { !resized.contains($0.row) }
+                for r in resized { rows.insert(RowInstance(row: r, index: nil)) }
+            }
+            for (p, read) in reads.parts[at.form].enumerated() where read.meets(local: local, byForm: byForm) {
+                let new = Checker.rowLocal(p, form: form)
+                    ? Self.splice(list[p], rows: rows, dropping: resized, form: form.compiled) { Checker.part(p, ev, form: form, index: at.index, only: $0) }
+                    : Checker.part(p, ev, form: form, index: at.index)
+                if new != list[p] { list[p] = new; moved = true }
+            }
+            // A form nobody has begun says so once, by what it has: any change may move that.
+            if moved || !local.isEmpty { store(ev, form, at.index, list) }
+        }
+        var moved = false
+        for (k, spec) in template.checks.enumerated() where reads.across[k].meets(local: [], byForm: byForm) {
+            let instances = changes.cells.keys.sorted { ($0.form, $0.index) < ($1.form, $1.index) }.map { (template.forms[$0.form].id, $0.index) }
+            if rerunAcross(ev, k, spec, instances: instances) { moved = true }
+        }
+        if moved { gatherAcross() }
+        refreshReport(ev)
+    }
+
+    /// A row-local part's problems with those of `rows` found again (`find`), in row order: the part
+    /// lists its problems by row instance, so the new ones go where their row instance is. The old
+    /// problems of `rows` and of every instance of the rows `dropping` go.
+    static func splice(_ old: [Problem], rows: Set<RowInstance>, dropping: Set<Int> = [], form: CompiledForm,
+                       find: (RowInstance) -> [Problem]) -> [Problem] {
+        func order(_ r: RowInstance) -> (Int, Int) { (r.row, r.index ?? -1) }
+        func at(_ p: Problem) -> RowInstance? { p.address.flatMap { a in form.row(a.row).map { RowInstance(row: $0, index: a.rowIndex) } } }
+        var fresh = rows.sorted { order($0) < order($1) }.map { ($0, find($0)) }[...]
+        var out: [Problem] = []
+        out.reserveCapacity(old.count)
+        for p in old {
+            let r = at(p)
+            if let r { while let (next, found) = fresh.first, order(next) < order(r) { out += found; fresh.removeFirst() } }
+            if let r, rows.contains(r) || dropping.contains(r.row) { continue }
+            out.append(p)
+        }
+        for (_, found) in fresh { out += found }
+        return out
+    }
+
+    /// Runs cross-form check `k` again: one kept by what it reads from the instances changed
+    /// (`instances`; nil: from scratch), any other whole. False when its problems stay the same.
+    private mutating func rerunAcross(_ ev: Evaluation, _ k: Int, _ spec: CheckSpec, instances: [(String, Int)]?) -> Bool {
+        let new: [Problem]
+        if var check = kept[k], let instances {
+            for (form, index) in instances { check.update(ev, form: form, index: index) }
+            kept[k] = check
+            new = check.problems
+        } else {
+            new = checkAcross(ev, k, spec)
+        }
+        return replaceAcross(k, new)
+    }
+
+    /// Puts a cross-form check's problems in place and counts them; false when they are the same.
+    private mutating func replaceAcross(_ k: Int, _ new: [Problem]) -> Bool {
+        guard new != acrossByCheck[k] else { return false }
+        count(acrossByCheck[k], -1)
+        count(new, +1)
+        acrossByCheck[k] = new
+        return true
     }
 
     /// After a change of the report's prose only: the forms' problems stay as they are.

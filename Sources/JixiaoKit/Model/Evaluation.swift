@@ -41,7 +41,7 @@ public struct InstanceValues: Sendable {
 /// slot (`CompiledForm`); the methods taking row and column names are for the edges.
 public struct Evaluation: Sendable {
     public let template: Template
-    public private(set) var draft: Draft
+    public internal(set) var draft: Draft
     /// By form slot, then by instance.
     var forms: [[InstanceValues]] = []
     /// By form slot: whether the form is computed yet. All are, except while a partial evaluation
@@ -248,32 +248,12 @@ public struct Evaluation: Sendable {
                         foreign: Evaluation? = nil, index: Int = 0, previous: InstanceValues? = nil) -> InstanceValues {
         let compiled = form.compiled
         var values = InstanceValues()
-        var computed = ComputedValues()
-        computed.start.reserveCapacity(compiled.cells.count + 1)
-        var total = 0
-        for cell in compiled.cells {
-            total += compiled.repeating[cell.row] ? entry.count(of: compiled.rowIDs[cell.row]) : 1
-            computed.start.append(total)
-        }
-        computed.values = [Value](repeating: .empty, count: total)
-        for (j, cell) in compiled.cells.enumerated() {
-            let base = computed.start[j]
-            for k in 0..<(computed.start[j + 1] - base) {
-                let rowIndex: Int? = compiled.repeating[cell.row] ? k : nil
-                let v: Value
-                do {
-                    v = try SlotReading(form: compiled, entry: entry, computed: computed, rowIndex: rowIndex,
-                                        foreign: foreign, formIndex: index, settings: settings).evaluate(cell.formula)
-                } catch {
-                    v = .undefined
-                    values.overflowed.append(OverflowedCell(cell: j, index: rowIndex))
-                }
-                // The reader above holds the array only while it evaluates: written here, it is not copied.
-                computed.values[base + k] = v
-            }
+        var computed = emptyValues(compiled, entry)
+        for j in compiled.cells.indices {
+            computeCell(j, compiled, entry, &computed, overflowed: &values.overflowed, foreign: foreign, index: index, settings: settings)
         }
         values.computed = computed
-        guard let ind = compiled.indicatorColumns else { return values }
+        guard compiled.indicatorColumns != nil else { return values }
         let reader = SlotReading(form: compiled, entry: entry, computed: computed, rowIndex: nil, foreign: nil, formIndex: index, settings: settings)
         var factsBefore: [RowInstance: IndicatorFact] = [:]
         for f in previous?.indicatorFacts ?? [] {
@@ -286,25 +266,10 @@ public struct Evaluation: Sendable {
             var reviews: [RowReview] = []
             reviews.reserveCapacity(list.count)
             for k in 0..<list.count {
-                // An entered cell from the instance at hand, not looked up by its row again.
-                func cell(_ c: Int) -> Value {
-                    compiled.isComputed(row: r, column: c) ? reader.local(r, k, c) : list[k].cells[compiled.columnIDs[c]]?.value ?? .empty
-                }
-                func text(_ c: Int) -> String? { cell(c).text.flatMap { $0.isEmpty ? nil : $0 } }
-                let name = cell(ind.name).text ?? "", target = text(ind.target), actual = text(ind.actual)
-                let label = list[k].label
-                if let old = factsBefore[RowInstance(row: r, index: k)], old.isSame(name: name, target: target ?? "", actual: actual ?? "", label: label) {
-                    values.indicatorFacts.append(old)
-                } else if let fact = IndicatorFact(row: rowID, rowIndex: k, name: name, target: target ?? "", actual: actual ?? "", label: label) {
-                    values.indicatorFacts.append(fact)
-                }
-                let inputs = RowReview.Inputs(target: target, actual: actual, weight: cell(ind.weight).number,
-                                              score: cell(ind.score).number, reason: text(ind.reason))
-                if let old = previous?.reviews[safe: n]?[safe: k], old.inputs == inputs {
-                    reviews.append(old)
-                } else {
-                    reviews.append(RowReview(inputs, overAchievement: settings.overAchievement, rules: settings.review))
-                }
+                let (fact, review) = readRow(compiled, reader, list, row: r, k: k, settings: settings,
+                                             oldFact: factsBefore[RowInstance(row: r, index: k)], oldReview: previous?.reviews[safe: n]?[safe: k])
+                if let fact { values.indicatorFacts.append(fact) }
+                reviews.append(review)
             }
             values.reviews.append(reviews)
         }
@@ -312,8 +277,67 @@ public struct Evaluation: Sendable {
     }
 }
 
+extension Evaluation {
+    /// An instance's computed values laid out (one per cell, or one per instance of its repeated row), all empty.
+    static func emptyValues(_ compiled: CompiledForm, _ entry: FormEntry) -> ComputedValues {
+        var computed = ComputedValues()
+        computed.start.reserveCapacity(compiled.cells.count + 1)
+        var total = 0
+        for cell in compiled.cells {
+            total += compiled.repeating[cell.row] ? entry.count(of: compiled.rowIDs[cell.row]) : 1
+            computed.start.append(total)
+        }
+        computed.values = [Value](repeating: .empty, count: total)
+        return computed
+    }
+
+    /// Computes every instance of computed cell `j` into `computed`, noting the ones that overflowed.
+    static func computeCell(_ j: Int, _ compiled: CompiledForm, _ entry: FormEntry, _ computed: inout ComputedValues,
+                            overflowed: inout [OverflowedCell], foreign: Evaluation?, index: Int, settings: TemplateSettings) {
+        let cell = compiled.cells[j]
+        let base = computed.start[j]
+        for k in 0..<(computed.start[j + 1] - base) {
+            let rowIndex: Int? = compiled.repeating[cell.row] ? k : nil
+            let v: Value
+            do {
+                v = try SlotReading(form: compiled, entry: entry, computed: computed, rowIndex: rowIndex,
+                                    foreign: foreign, formIndex: index, settings: settings).evaluate(cell.formula)
+            } catch {
+                v = .undefined
+                overflowed.append(OverflowedCell(cell: j, index: rowIndex))
+            }
+            // The reader above holds the array only while it evaluates: written here, it is not copied.
+            computed.values[base + k] = v
+        }
+    }
+
+    /// Reads instance `k` of indicator row `r`: its fact (nil without a name) and its review, each the
+    /// old one when what it reads is the same.
+    static func readRow(_ compiled: CompiledForm, _ reader: SlotReading, _ list: [RowEntry], row r: Int, k: Int, settings: TemplateSettings,
+                        oldFact: IndicatorFact?, oldReview: RowReview?) -> (IndicatorFact?, RowReview) {
+        let ind = compiled.indicatorColumns!
+        // An entered cell from the instance at hand, not looked up by its row again.
+        func cell(_ c: Int) -> Value {
+            compiled.isComputed(row: r, column: c) ? reader.local(r, k, c) : list[k].cells[compiled.columnIDs[c]]?.value ?? .empty
+        }
+        func text(_ c: Int) -> String? { cell(c).text.flatMap { $0.isEmpty ? nil : $0 } }
+        let name = cell(ind.name).text ?? "", target = text(ind.target), actual = text(ind.actual)
+        let label = list[k].label
+        let fact: IndicatorFact?
+        if let old = oldFact, old.isSame(name: name, target: target ?? "", actual: actual ?? "", label: label) {
+            fact = old
+        } else {
+            fact = IndicatorFact(row: compiled.rowIDs[r], rowIndex: k, name: name, target: target ?? "", actual: actual ?? "", label: label)
+        }
+        let inputs = RowReview.Inputs(target: target, actual: actual, weight: cell(ind.weight).number,
+                                      score: cell(ind.score).number, reason: text(ind.reason))
+        if let old = oldReview, old.inputs == inputs { return (fact, old) }
+        return (fact, RowReview(inputs, overAchievement: settings.overAchievement, rules: settings.review))
+    }
+}
+
 /// An instance of a row by slot (a single row's is nil).
-struct RowInstance: Hashable {
+struct RowInstance: Hashable, Sendable {
     let row: Int
     let index: Int?
 }

@@ -45,11 +45,19 @@ public struct FormCells: Sequence, IteratorProtocol {
     var instances: [RowEntry] = []
     var typed: [String: Entry] = [:]
     var started = false
+    /// Only the cells of this row instance (of every instance of a repeated row when its index is nil):
+    /// a check rerun for the rows a change touched.
+    let only: RowInstance?
 
     public init(_ form: FormSpec, _ entry: FormEntry, names: Bool = false) {
+        self.init(form, entry, names: names, only: nil)
+    }
+
+    init(_ form: FormSpec, _ entry: FormEntry, names: Bool, only: RowInstance?) {
         self.form = form.compiled
         self.entry = entry
         self.names = names
+        self.only = only
     }
 
     var instanceCount: Int { form.repeating[row] ? instances.count : 1 }
@@ -69,13 +77,24 @@ public struct FormCells: Sequence, IteratorProtocol {
     }
 
     public mutating func next() -> FormCell? {
-        if !started { started = true; enterRow() }
+        if !started {
+            started = true
+            if let only {
+                row = only.row
+                enterRow()
+                instance = only.index ?? 0
+                if instance < instances.count { typed = instances[instance].cells }
+            } else {
+                enterRow()
+            }
+        }
         while row < form.rowIDs.count {
             if instance >= instanceCount {
                 row += 1
                 enterRow()
                 continue
             }
+            if let only, row != only.row || (only.index != nil && instance != only.index) { return nil }
             let rowSlot = FormCell.Slot(slot: row, id: form.rowIDs[row])
             let rowIndex: Int? = form.repeating[row] ? instance : nil
             if position < 0 {

@@ -38,6 +38,8 @@ public struct CompiledForm: Sendable {
     let indicatorRowAt: [Int32]
     /// The indicator columns (`IndicatorSpec`) as slots.
     public let indicatorColumns: IndicatorColumns?
+    /// Which computed cells read which cells (`FormDependencies`).
+    public let dependencies: FormDependencies
 
     static let requiredByRow: UInt8 = 1
     static let requiredByCheck: UInt8 = 2
@@ -50,7 +52,7 @@ public struct CompiledForm: Sendable {
     init() {
         slot = -1; rowIDs = []; columnIDs = []; rowSlots = [:]; columnSlots = [:]; labelSlot = -1; rowColumns = []
         repeating = []; named = []; children = []; cells = []; kinds = []; computedAt = []; requirement = []
-        indicatorRows = []; indicatorRowAt = []; indicatorColumns = nil
+        indicatorRows = []; indicatorRowAt = []; indicatorColumns = nil; dependencies = FormDependencies()
     }
 
     public func row(_ id: String) -> Int? { rowSlots[id] }
@@ -66,6 +68,9 @@ public struct CompiledForm: Sendable {
     }
 
     public func isComputed(row: Int, column: Int) -> Bool { computedAt[row * columnCount + column] >= 0 }
+
+    /// The key of a cell in the per-cell tables, whatever its row instance.
+    public func key(row: Int, column: Int) -> Int { row * columnCount + column }
 }
 
 /// A computed cell of a compiled form: the formula of `column` in `row`, its references as slots.
@@ -174,6 +179,7 @@ extension CompiledForm {
             cells.append(ComputedCell(row: r, column: c, formula: try compiler.compile(cell.formula)))
         }
         self.cells = cells
+        dependencies = FormDependencies(cells: cells, rowCount: form.rows.count, width: width, widths: columnLists.map(\.count))
         self.kinds = kinds
         self.computedAt = computedAt
         self.requirement = requirement

@@ -4,10 +4,38 @@ import JixiaoReports
 import JixiaoTerminal
 
 extension App {
-    /// Puts a new draft in place after an edit inside one form instance and recomputes only that.
+    /// Puts a new draft in place after an edit inside one form instance and recomputes and rechecks
+    /// only what reads what it changed (its cells, or its resized rows), else the whole instance.
     static func replaceDraft(_ s: inout AppState, _ d: Draft, form: String, index: Int) {
+        let before = s.draft
         s.workspace.draft = d
         s.draftVersion += 1
+        if let spec = s.template.form(form), let old = before.forms[form]?[safe: index], let new = d.forms[form]?[safe: index],
+           before.forms[form]?.count == d.forms[form]?.count {
+            // A change of cells (not of rows) recomputes and rechecks only what reads them.
+            if let cells = new.changedCells(from: old, in: spec.compiled) {
+                if let changes = s.workspace.evaluation.update(draft: d, form: form, index: index, cells: cells) {
+                    s.checks.refresh(s.workspace.evaluation, changes: changes)
+                    s.moveProgress(form: spec, index: index, filled: FillableCells.filledDelta(form: spec, old: old, new: new, cells: cells))
+                } else {
+                    s.checks.refresh(s.workspace.evaluation, form: form, index: index)
+                    s.refreshProgress(form: form, index: index)
+                }
+                return
+            }
+            // Rows added or removed (F5, F6, and their undo): the instance is computed again, what reads it only where a value moved.
+            if let rows = new.resizedRows(from: old, in: spec.compiled) {
+                if let changes = s.workspace.evaluation.update(draft: d, form: form, index: index, resized: rows) {
+                    s.checks.refresh(s.workspace.evaluation, changes: changes)
+                    let delta = FillableCells.progressDelta(form: spec, old: old, new: new, rows: rows)
+                    s.moveProgress(form: spec, index: index, filled: delta.filled, required: delta.required)
+                } else {
+                    s.checks.refresh(s.workspace.evaluation, form: form, index: index)
+                    s.refreshProgress(form: form, index: index)
+                }
+                return
+            }
+        }
         s.workspace.evaluation.update(draft: d, form: form, index: index)
         s.checks.refresh(s.workspace.evaluation, form: form, index: index)
         s.refreshProgress(form: form, index: index)
@@ -32,6 +60,8 @@ extension App {
         var changed: [(form: String, index: Int)] = []
         for form in s.template.forms {
             let a = old.instances(of: form.id), b = d.instances(of: form.id)
+            // A form the change did not touch shares its array with the draft in memory: one comparison.
+            guard a != b else { continue }
             guard a.count == b.count else { resetDraft(&s, d); return }
             for i in 0..<a.count where a[i] != b[i] { changed.append((form.id, i)) }
         }

@@ -178,6 +178,18 @@ public struct AppState: Sendable {
         progress[form] = list
     }
 
+    /// After a change that filled or emptied `filled` cells that must be filled, and added or removed
+    /// `required` of them (rows added or removed).
+    mutating func moveProgress(form: FormSpec, index: Int, filled: Int, required: Int = 0) {
+        guard filled != 0 || required != 0 else { return }
+        guard progress[form.id]?.count == evaluation.instanceCount(form.id), index < evaluation.instanceCount(form.id) else {
+            refreshProgress(form: form.id, index: index)
+            return
+        }
+        progress[form.id]![index].filled += filled
+        progress[form.id]![index].required += required
+    }
+
     public func progressOf(form: String, index: Int) -> (filled: Int, required: Int) {
         progress[form]?[safe: index] ?? (0, 0)
     }

@@ -223,3 +223,147 @@ struct CompiledEvaluationTests {
         #expect(compared > 100)
     }
 }
+
+/// The path a key takes in the TUI: a change of known cells (`FormEntry.changedCells`) recomputes only
+/// the computed cells that read them and reruns only the checks that read a changed cell
+/// (`Evaluation.update(draft:form:index:cells:)`, `LiveChecks.refresh(_:changes:)`); rows added or
+/// removed recompute the instance and recheck what reads a value that moved (`update(…resized:)`). After every step of random single-cell edits, row adds and
+/// removes, and undos, on the seed example and on a generated draft of every template, the values, overflows, reviews,
+/// facts, the problems in order and their counts equal a full evaluation and a full check.
+struct ChangedCellsTests {
+    /// The seed example, then a generated draft of each template in templates/.
+    static func drafts() -> [(String, Template, Draft)] {
+        var ws = Fixtures.setting(Fixtures.example(), "S.card.rate", "60%")
+        ws.draft.report = ["general": "本单位基本支出360.71万元，其中人员经费299.66万元，日常公用经费61.05万元。"]
+        return [("seed", ws.template, ws.draft)]
+            + DraftGeneratorTests.templates.map { t in ("generated \(t.id)", t, DraftGenerator(template: t, seed: 3, sizes: .small).draft()) }
+    }
+
+    @Test(arguments: 0..<(1 + DraftGeneratorTests.templates.count))
+    func changedCellsEqualFullAfterEditsRowsAndUndos(_ which: Int) throws {
+        let (name, t, start) = Self.drafts()[which]
+        var draft = start
+        var ev = Evaluation(template: t, draft: draft)
+        var live = LiveChecks(ev)
+        let editor = DraftEditor(template: t)
+        var undo: [Draft] = []
+        var seed: UInt64 = 17 + UInt64(which)
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        let numbers = ["", "0", "12.5", "100", "abc", "99.99", "3", "-7", "95%", "1e30", "0.001"]
+        let texts = ["", "≥95%", "100%", "及时", "2023年", "11.04万元", "项目甲"]
+        var byCells = 0, byRows = 0, byInstance = 0, undos = 0
+        /// Puts `new` in place the way the TUI does: instance by instance, by cells where it can.
+        func apply(_ new: Draft) {
+            let old = draft
+            draft = new
+            for form in t.forms {
+                let a = old.instances(of: form.id), b = new.instances(of: form.id)
+                for k in 0..<max(a.count, b.count) where a[safe: k] != b[safe: k] {
+                    if a.count == b.count, let cells = b[k].changedCells(from: a[k], in: form.compiled),
+                       let changes = ev.update(draft: new, form: form.id, index: k, cells: cells) {
+                        live.refresh(ev, changes: changes)
+                        byCells += 1
+                    } else if a.count == b.count, let rows = b[k].resizedRows(from: a[k], in: form.compiled),
+                              let changes = ev.update(draft: new, form: form.id, index: k, resized: rows) {
+                        live.refresh(ev, changes: changes)
+                        byRows += 1
+                    } else {
+                        ev.update(draft: new, form: form.id, index: k)
+                        live.refresh(ev, form: form.id, index: k)
+                        byInstance += 1
+                    }
+                }
+            }
+        }
+        for step in 0..<(which == 0 ? 240 : 120) {
+            let cells = FillableCells.list(ev)
+            let cell = cells[next(cells.count)]
+            let a = cell.address
+            var d = draft
+            switch next(10) {
+            case 0 where a.rowIndex != nil:
+                try editor.addRow(&d, form: a.form, formIndex: a.formIndex, row: a.row, at: next(d.instances(of: a.form)[a.formIndex].count(of: a.row) + 1))
+            case 1 where a.rowIndex != nil:
+                try editor.removeRow(&d, form: a.form, formIndex: a.formIndex, row: a.row, index: a.rowIndex!)
+            case 2 where a.rowIndex != nil:
+                _ = try? editor.moveRow(&d, form: a.form, formIndex: a.formIndex, row: a.row, index: a.rowIndex!, by: next(2) == 0 ? -1 : 1)
+            case 3, 4 where !undo.isEmpty:
+                d = undo.removeLast()
+                undos += 1
+            default:
+                let pool = cell.kind.isNumeric ? numbers : texts
+                try editor.set(&d, a, text: pool[next(pool.count)], lenient: true)
+            }
+            if d != draft && next(5) > 0 { undo.append(draft) }
+            apply(d)
+            let full = Evaluation(template: t, draft: draft)
+            for (slot, list) in full.forms.enumerated() {
+                for (k, inst) in list.enumerated() {
+                    let kept = try #require(ev.forms[slot][safe: k])
+                    let id = "\(name) step \(step): \(t.forms[slot].id)[\(k)]"
+                    #expect(kept.computed == inst.computed, "\(id): values differ from a full evaluation")
+                    #expect(kept.overflowed == inst.overflowed, "\(id): overflows differ")
+                    #expect(kept.reviews == inst.reviews, "\(id): reviews differ")
+                    #expect(kept.indicatorFacts == inst.indicatorFacts, "\(id): facts differ")
+                }
+            }
+            let problems = Checker.check(full)
+            #expect(live.all(t) == problems, "\(name) step \(step): live problems differ from a full check, in what or in order")
+            // Each instance's own list, in the order its checks find them (the table's marks and the status line read it).
+            for form in t.forms {
+                for k in 0..<full.instanceCount(form.id) {
+                    #expect(live.problems(form: form.id, index: k) == Checker.check(full, form: form, index: k),
+                            "\(name) step \(step): the problems kept for \(form.id)[\(k)] differ from its full check, in what or in order")
+                }
+            }
+            for severity in Severity.allCases {
+                #expect(live.count(severity) == problems.filter { $0.severity == severity }.count, "\(name) step \(step): the count of \(severity)")
+            }
+        }
+        // Both paths were taken, and undo went back over edits.
+        #expect(byCells > 50 && byRows > 10 && undos > 10, "by cells \(byCells), by rows \(byRows), by instance \(byInstance), undos \(undos)")
+    }
+}
+
+/// Opening a draft checks the form on screen first and the rest later (`LiveChecks(_:first:)`): edits
+/// by cells while instances wait take the edited instance's path, whatever else the edit changed (an
+/// edit in 附件1 moves the 评分表 too), and the end is a full check.
+struct ChangedCellsWhileCheckingLaterTests {
+    @Test func editsByCellsBetweenDeferredChecksEndWhereAFullCheckIs() throws {
+        let ws = Fixtures.setting(Fixtures.example(), "S.card.rate", "60%")
+        let t = ws.template
+        let editor = DraftEditor(template: t)
+        var ev = Evaluation(template: t, draft: ws.draft)
+        var live = LiveChecks(ev, first: .init(form: "A", index: 0))
+        var draft = ws.draft
+        let cells = FillableCells.list(ev).filter { $0.kind.isNumeric && $0.address.form == "A" }
+        var step = 0, moved = 0
+        while !live.isComplete {
+            // A few keys between two of the checks run after the first frame.
+            for _ in 0..<4 {
+                let a = cells[(step * 37) % cells.count].address
+                var d = draft
+                try editor.set(&d, a, text: ["7", "", "abc", "12.5", "100000"][step % 5], lenient: true)
+                let form = try #require(t.form(a.form))
+                let changed = try #require(d.instances(of: a.form)[a.formIndex].changedCells(from: draft.instances(of: a.form)[a.formIndex], in: form.compiled))
+                draft = d
+                let updated = ev.update(draft: d, form: a.form, index: a.formIndex, cells: changed)
+                let changes = try #require(updated)
+                if changes.cells.count > 1 { moved += 1 }
+                live.refresh(ev, changes: changes)
+                // The edited instance is checked as a full check would, however the changes are listed.
+                #expect(live.problems(form: a.form, index: a.formIndex) == Checker.check(ev, form: form, index: a.formIndex), "step \(step)")
+                step += 1
+            }
+            live.checkPending(ev, budget: 1)
+        }
+        let full = Checker.check(Evaluation(template: t, draft: draft))
+        #expect(live.all(t) == full)
+        for severity in Severity.allCases { #expect(live.count(severity) == full.filter { $0.severity == severity }.count) }
+        // Some edits moved another form (the 评分表) too, or the path was not shown.
+        #expect(moved > 0 && step > 1)
+    }
+}

@@ -116,6 +116,9 @@ struct AppFuzzTests {
             for (k, inst) in list.enumerated() {
                 let form = s.template.forms[slot].id
                 #expect(s.evaluation.forms[slot][safe: k]?.computed == inst.computed, "\(when): \(form)[\(k)] differs from a full recompute")
+                // The outline's progress is moved by the cells and rows a key changed: it must be a fresh count's.
+                let counted = FillableCells.progress(full, form: s.template.forms[slot], index: k)
+                #expect(s.progressOf(form: form, index: k) == counted, "\(when): the progress of \(form)[\(k)] is not a fresh count")
             }
         }
         let problems = Checker.check(full)
