@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""The main thread's CPU time per key and per open, for before/after comparisons on a busy machine.
+
+scripts/bench measures what a person sees (wall time, side by side with dialog); on a machine where
+other work runs, wall times move with the load. This tool drives the same release binary on a
+pseudo-terminal (scripts/bench-pty.py's Pty) and reads, around each key, the CPU time of the program's
+main thread (/proc/PID/task/PID/schedstat), which the load moves much less.
+
+    bench-cpu.py keys JIXIAO DRAFT MODE SECONDS [PERF_DATA]
+        MODE: digits (Enter, three digits, Enter, Ctrl-Z on 1、业务工作经费), arrows (↓ ↑), f5 (add a row
+        three rows down, undo), f3 (problems open / close), f4 (score preview open / close), panels
+        (both). With PERF_DATA, `perf record -g` samples the program meanwhile (read it with
+        perf report -i PERF_DATA --comm jixiao --children --sort symbol --stdio -g none).
+    bench-cpu.py open JIXIAO DRAFT RUNS [WRAPPER...]
+        fork to the last byte of the first frame, RUNS times (p50 and min); WRAPPER (e.g. `perf record
+        -g -o OUT --` or `valgrind --tool=callgrind --`) runs in front of jixiao.
+
+Works on a hunan-unit draft (the keys are placed as in scripts/bench). Standard library only.
+"""
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+_here = os.path.dirname(os.path.abspath(__file__))
+_spec = importlib.util.spec_from_file_location("bench_pty", os.path.join(_here, "bench-pty.py"))
+bp = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(bp)
+
+
+def main_thread_ns(pid):
+    with open("/proc/%d/task/%d/schedstat" % (pid, pid)) as f:
+        return int(f.read().split()[0])
+
+
+def keys(jixiao, draft, mode, seconds, perf_data=None):
+    work = tempfile.mkdtemp(prefix="jixiao-bench-cpu.")
+    p = bp.Pty([os.path.abspath(jixiao), bp.fresh_copy(os.path.abspath(draft), work)])
+    walls, cpus = {}, {}
+
+    def key(keys, name=None, quiet=0.01):
+        p.drain()
+        c0 = main_thread_ns(p.pid)
+        t0 = p.write(keys)
+        _, _, last = p.burst(5, quiet)
+        if name:
+            cpus.setdefault(name, []).append(main_thread_ns(p.pid) - c0)
+            if last is not None:
+                walls.setdefault(name, []).append(last - t0)
+
+    try:
+        p.burst(60, 0.04, marker="退出")
+        for k in (bp.ENTER, b"x", bp.ENTER):   # one unsaved change first, as scripts/bench makes
+            key(k, quiet=0.04)
+        for _ in range(4):
+            key(bp.PAGE_UP)
+        key(bp.HOME)
+        for _ in range(9):
+            key(bp.DOWN)
+        perf = None
+        if perf_data:
+            perf = subprocess.Popen(["perf", "record", "-F", "4000", "-g", "-o", perf_data, "-p", str(p.pid)],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(0.5)
+        end = time.time() + seconds
+        while time.time() < end:
+            if mode == "digits":
+                key(bp.ENTER)
+                for d in "123":
+                    key(d.encode(), "digit")
+                key(bp.ENTER, "commit")
+                key(bp.CTRL_Z, "undo")
+            elif mode == "arrows":
+                key(bp.DOWN, "arrow")
+                key(bp.UP, "arrow")
+            elif mode == "f5":
+                for _ in range(3):
+                    key(bp.DOWN)
+                key(bp.F5, "F5")
+                key(bp.CTRL_Z, "undo F5")
+                for _ in range(3):
+                    key(bp.UP)
+            if mode in ("f4", "panels"):
+                key(bp.F4, "F4 open")
+                key(bp.F4, "F4 close")
+            if mode in ("f3", "panels"):
+                key(bp.F3, "F3 open")
+                key(bp.F3, "F3 close")
+        if perf:
+            perf.send_signal(2)
+            perf.wait()
+    finally:
+        bp.quit_jixiao(p)
+        shutil.rmtree(work, ignore_errors=True)
+    print("%-10s %5s | %-22s | %s" % ("key", "n", "wall p50 / p90 (ms)", "main-thread CPU p50 / p90 (ms)"))
+    for name, c in cpus.items():
+        c = sorted(c)
+        w = sorted(walls.get(name, [0]))
+        print("%-10s %5d | %8.2f %8.2f     | %8.2f %8.2f" % (name, len(c), w[len(w) // 2] * 1e3, w[int(len(w) * .9)] * 1e3,
+                                                             c[len(c) // 2] / 1e6, c[int(len(c) * .9)] / 1e6))
+
+
+def open_times(jixiao, draft, runs, wrapper):
+    ts = []
+    for _ in range(runs):
+        work = tempfile.mkdtemp(prefix="jixiao-bench-cpu.")
+        try:
+            p = bp.Pty(wrapper + [os.path.abspath(jixiao), bp.fresh_copy(os.path.abspath(draft), work)])
+            _, _, last = p.burst(60, 0.04, marker="退出")
+            if last is None:
+                sys.exit("bench-cpu: the first frame never came")
+            ts.append(last - p.started)
+            bp.quit_jixiao(p)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    ts.sort()
+    print("open: n=%d p50=%.1f ms min=%.1f ms" % (runs, ts[runs // 2] * 1e3, ts[0] * 1e3))
+
+
+def main():
+    a = sys.argv[1:]
+    if len(a) >= 5 and a[0] == "keys":
+        keys(a[1], a[2], a[3], float(a[4]), a[5] if len(a) > 5 else None)
+    elif len(a) >= 4 and a[0] == "open":
+        open_times(a[1], a[2], int(a[3]), a[4:])
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main()
