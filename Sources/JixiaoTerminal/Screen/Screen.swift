@@ -1,4 +1,7 @@
 import JixiaoKit
+#if canImport(Glibc)
+import Glibc
+#endif
 /// One cell of the grid.
 public struct Cell: Sendable, Hashable {
     public enum Content: Sendable, Hashable {
@@ -65,6 +68,12 @@ public struct Screen: Sendable, Hashable {
         guard row >= 0, row < rows else { return col }
         var limit = cols
         if let maxWidth { limit = min(limit, col + max(0, maxWidth)) }
+        if let end = putSimple(text, row: row, col: col, limit: limit, style: style) { return end }
+        return putGraphemes(text, row: row, col: col, limit: limit, style: style)
+    }
+
+    /// `put` grapheme by grapheme: for any text.
+    mutating func putGraphemes(_ text: String, row: Int, col: Int, limit: Int, style: CellStyle) -> Int {
         var c = col
         for original in text {
             guard c < limit else { break }
@@ -93,6 +102,41 @@ public struct Screen: Sendable, Hashable {
         }
         return c
     }
+
+    /// `put` for the text a frame is mostly made of (ASCII, Han, CJK and full-width punctuation), scalar
+    /// by scalar without breaking it into graphemes: each of these scalars is a grapheme of its own when
+    /// the next one is too, none is a control character and all are one or two cells wide. Nil when the
+    /// text holds anything else (the general path then draws it).
+    private mutating func putSimple(_ text: String, row: Int, col: Int, limit: Int, style: CellStyle) -> Int? {
+        guard col >= 0 else { return nil }
+        for scalar in text.unicodeScalars where !Self.isSimple(scalar.value) { return nil }
+        var c = col
+        for scalar in text.unicodeScalars {
+            guard c < limit else { break }
+            let w = scalar.value < 0x80 ? 1 : 2
+            if c + w > limit {
+                store(Cell(.grapheme(" "), style: style), row: row, col: c)
+                c += 1
+                break
+            }
+            store(Cell(.grapheme(scalar.value < 0x80 ? Self.ascii[Int(scalar.value)] : Character(scalar)), style: style), row: row, col: c)
+            if w == 2 { store(Cell(.wideTail, style: style), row: row, col: c + 1) }
+            c += w
+        }
+        return c
+    }
+
+    /// Printable ASCII (one cell), and wide scalars with no grapheme rules of their own: Han, the
+    /// ideographic space and CJK punctuation (not the tone marks 〪〭 nor U+303F, which is narrow), and
+    /// full-width forms (，（）：).
+    static func isSimple(_ v: UInt32) -> Bool {
+        if v < 0x80 { return v >= 0x20 && v != 0x7F }
+        return (0x4E00...0x9FFF).contains(v) || (0x3000...0x3029).contains(v) || (0x3030...0x303E).contains(v)
+            || (0xFF01...0xFF60).contains(v)
+    }
+
+    /// The ASCII characters made once: a `Character` built per cell was a fifth of `put`.
+    private static let ascii: [Character] = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }
 
     /// Sets the style of cells without changing their characters (to highlight a focused row).
     public mutating func setStyle(_ style: CellStyle, in rect: Rect) {
@@ -128,6 +172,9 @@ public struct Screen: Sendable, Hashable {
             return changed
         }
         for r in 0..<rows {
+            // Most rows of a frame are as they were: the same bytes are the same cells (the converse does
+            // not hold, so rows whose bytes differ are compared cell by cell).
+            if sameBytes(previous, row: r) { continue }
             for c in 0..<cols {
                 let i = r * cols + c
                 guard !cells[i].isWideTail else { continue }
@@ -139,6 +186,32 @@ public struct Screen: Sendable, Hashable {
             }
         }
         return changed
+    }
+
+    /// Copies the first row of `line` onto row `row` from `col`, as far as both reach: a line drawn
+    /// once and kept (the table's) costs a copy per frame instead of its drawing. The halves of wide
+    /// characters cut at either end become spaces, as when the same text is written there.
+    public mutating func paste(_ line: Screen, row: Int, col: Int) {
+        guard row >= 0, row < rows, col >= 0, line.rows > 0 else { return }
+        let width = min(line.cols, cols - col)
+        guard width > 0 else { return }
+        let at = row * cols + col
+        store(line.cells[0], row: row, col: col)
+        if width > 1 { cells.replaceSubrange(at + 1..<at + width, with: line.cells[1..<width]) }
+        let last = at + width - 1
+        // A wide character whose right half did not fit, or the right half of one that was overwritten.
+        if width < line.cols, line.cells[width].isWideTail { cells[last] = Cell(.grapheme(" "), style: cells[last].style) }
+        if col + width < cols, cells[last + 1].isWideTail { cells[last + 1] = Cell(.grapheme(" "), style: cells[last + 1].style) }
+    }
+
+    private func sameBytes(_ other: Screen, row: Int) -> Bool {
+        let stride = MemoryLayout<Cell>.stride
+        guard cols > 0 else { return true }
+        return cells.withUnsafeBytes { a in
+            other.cells.withUnsafeBytes { b in
+                memcmp(a.baseAddress! + row * cols * stride, b.baseAddress! + row * cols * stride, cols * stride) == 0
+            }
+        }
     }
 
     /// Replaces one cell, first turning the other half of any wide character it overlaps into a space.
