@@ -66,6 +66,9 @@ public struct CompiledForm: Sendable {
     }
 
     public func isComputed(row: Int, column: Int) -> Bool { computedAt[row * columnCount + column] >= 0 }
+
+    /// Whether a cell of the row must be filled: by its row, its column or a `required` check of the form.
+    public func isRequired(row: Int, column: Int) -> Bool { requirement[row * columnCount + column] != 0 }
 }
 
 /// A computed cell of a compiled form: the formula of `column` in `row`, its references as slots.

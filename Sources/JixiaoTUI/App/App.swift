@@ -24,6 +24,7 @@ public enum App {
             s.shownTexts = measured.texts
         }
         TableGeometry.keep(&s)
+        TableView.keep(&s)
         return effects
     }
 
