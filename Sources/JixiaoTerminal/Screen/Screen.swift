@@ -103,36 +103,41 @@ public struct Screen: Sendable, Hashable {
         return c
     }
 
-    /// `put` for the text a frame is mostly made of (ASCII, Han, CJK and full-width punctuation), scalar
-    /// by scalar without breaking it into graphemes: each of these scalars is a grapheme of its own when
-    /// the next one is too, none is a control character and all are one or two cells wide. Nil when the
-    /// text holds anything else (the general path then draws it).
+    /// `put` for the text a frame is mostly made of (ASCII, Latin-1, punctuation and symbols, box
+    /// drawing, kana, Han, CJK and full-width punctuation), scalar by scalar without breaking it into
+    /// graphemes: each of these scalars is a grapheme of its own when the next one is too (none
+    /// extends or joins another), none is a control character, and each takes the cells its own
+    /// width says. Nil when the text holds anything else (the general path then draws it).
     private mutating func putSimple(_ text: String, row: Int, col: Int, limit: Int, style: CellStyle) -> Int? {
         guard col >= 0 else { return nil }
         for scalar in text.unicodeScalars where !Self.isSimple(scalar.value) { return nil }
         var c = col
         for scalar in text.unicodeScalars {
             guard c < limit else { break }
-            let w = scalar.value < 0x80 ? 1 : 2
+            let v = scalar.value
+            let w = v < 0x80 ? 1 : TextWidth.width(of: scalar)
             if c + w > limit {
                 store(Cell(.grapheme(" "), style: style), row: row, col: c)
                 c += 1
                 break
             }
-            store(Cell(.grapheme(scalar.value < 0x80 ? Self.ascii[Int(scalar.value)] : Character(scalar)), style: style), row: row, col: c)
+            store(Cell(.grapheme(v < 0x80 ? Self.ascii[Int(v)] : Character(scalar)), style: style), row: row, col: c)
             if w == 2 { store(Cell(.wideTail, style: style), row: row, col: c + 1) }
             c += w
         }
         return c
     }
 
-    /// Printable ASCII (one cell), and wide scalars with no grapheme rules of their own: Han, the
-    /// ideographic space and CJK punctuation (not the tone marks 〪〭 nor U+303F, which is narrow), and
-    /// full-width forms (，（）：).
+    /// Scalars whose grapheme cluster break property is Other (Unicode's GraphemeBreakProperty.txt) and
+    /// that take one or two cells: no control or format character, combining mark, joiner, Hangul jamo
+    /// or regional indicator, and nothing from U+1F000 up, where a following selector may widen an emoji.
     static func isSimple(_ v: UInt32) -> Bool {
         if v < 0x80 { return v >= 0x20 && v != 0x7F }
-        return (0x4E00...0x9FFF).contains(v) || (0x3000...0x3029).contains(v) || (0x3030...0x303E).contains(v)
-            || (0xFF01...0xFF60).contains(v)
+        if v < 0x100 { return v >= 0xA0 && v != 0xAD }
+        if v >= 0x4E00 { return v <= 0x9FFF || (0xFF01...0xFF9D).contains(v) || (0xFFE0...0xFFE6).contains(v) }
+        return (0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v) || (0x2190...0x23FF).contains(v)
+            || (0x2500...0x27BF).contains(v) || (0x3000...0x3029).contains(v) || (0x3030...0x303F).contains(v)
+            || (0x3041...0x3096).contains(v) || (0x30A0...0x30FF).contains(v)
     }
 
     /// The ASCII characters made once: a `Character` built per cell was a fifth of `put`.

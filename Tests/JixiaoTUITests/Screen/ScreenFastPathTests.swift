@@ -13,7 +13,8 @@ import Testing
         }
     }
 
-    static let pieces = ["a", "Z", "1", " ", "~", "中", "文", "，", "（", "）", "\u{3000}", "〇", "、", "ｘ", "é", "e\u{301}", "\t", "…"]
+    static let pieces = ["a", "Z", "1", " ", "~", "中", "文", "，", "（", "）", "\u{3000}", "〇", "、", "ｘ", "é", "e\u{301}", "\t", "…",
+                          "·", "✗", "■", "⏎", "‼", "\u{FE0F}", "→", "ア", "か\u{3099}", "\u{AD}", "\u{303F}", "─", "°", "\u{2028}", "ｶﾞ"]
 
     static func text(_ mix: inout Mix) -> String {
         (0..<mix.next(12)).map { _ in pieces[mix.next(pieces.count)] }.joined()
