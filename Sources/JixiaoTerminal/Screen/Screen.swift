@@ -1,8 +1,14 @@
 import JixiaoKit
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 /// One cell of the grid.
+///
+/// A plain value of eight bytes (a code and a style), so that making, copying, comparing and dropping
+/// the thousands of cells of a frame is copying memory: a `Character` in each cell made every one of
+/// them a reference to count.
 public struct Cell: Sendable, Hashable {
     public enum Content: Sendable, Hashable {
         /// A grapheme that starts in this cell (one or two cells wide).
@@ -11,23 +17,45 @@ public struct Cell: Sendable, Hashable {
         case wideTail
     }
 
-    public var content: Content
+    /// The scalar value of a grapheme of one scalar (nearly all of them); `wideTailCode`; or, for a
+    /// grapheme of several scalars, `clusterBit` and its number in `GraphemeTable`.
+    private var code: UInt32
     public var style: CellStyle
 
+    private static let wideTailCode: UInt32 = 0x7FFF_FFFF
+    private static let clusterBit: UInt32 = 0x8000_0000
+
     public init(_ content: Content, style: CellStyle = .normal) {
-        self.content = content
+        switch content {
+        case .wideTail: code = Self.wideTailCode
+        case let .grapheme(c):
+            let scalars = c.unicodeScalars
+            code = scalars.index(after: scalars.startIndex) == scalars.endIndex ? scalars.first!.value : Self.clusterBit | GraphemeTable.shared.number(of: c)
+        }
+        self.style = style
+    }
+
+    /// A grapheme of one scalar.
+    init(scalar: Unicode.Scalar, style: CellStyle) {
+        code = scalar.value
         self.style = style
     }
 
     public static let blank = Cell(.grapheme(" "))
 
-    /// The grapheme starting here, nil for the right half of a wide one.
-    public var character: Character? {
-        if case .grapheme(let c) = content { return c }
-        return nil
+    public var content: Content {
+        get { character.map(Content.grapheme) ?? .wideTail }
+        set { self = Cell(newValue, style: style) }
     }
 
-    public var isWideTail: Bool { content == .wideTail }
+    /// The grapheme starting here, nil for the right half of a wide one.
+    public var character: Character? {
+        if code == Self.wideTailCode { return nil }
+        if code & Self.clusterBit != 0 { return GraphemeTable.shared.character(code & ~Self.clusterBit) }
+        return Unicode.Scalar(code).map(Character.init) ?? " "
+    }
+
+    public var isWideTail: Bool { code == Self.wideTailCode }
 }
 
 /// What a frame shows: a grid of cells laid out by display width, plus where the real cursor goes.
@@ -121,7 +149,7 @@ public struct Screen: Sendable, Hashable {
                 c += 1
                 break
             }
-            store(Cell(.grapheme(v < 0x80 ? Self.ascii[Int(v)] : Character(scalar)), style: style), row: row, col: c)
+            store(Cell(scalar: scalar, style: style), row: row, col: c)
             if w == 2 { store(Cell(.wideTail, style: style), row: row, col: c + 1) }
             c += w
         }
@@ -139,9 +167,6 @@ public struct Screen: Sendable, Hashable {
             || (0x2500...0x27BF).contains(v) || (0x3000...0x3029).contains(v) || (0x3030...0x303F).contains(v)
             || (0x3041...0x3096).contains(v) || (0x30A0...0x30FF).contains(v)
     }
-
-    /// The ASCII characters made once: a `Character` built per cell was a fifth of `put`.
-    private static let ascii: [Character] = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }
 
     /// Sets the style of cells without changing their characters (to highlight a focused row).
     public mutating func setStyle(_ style: CellStyle, in rect: Rect) {

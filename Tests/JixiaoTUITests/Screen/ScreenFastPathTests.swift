@@ -39,6 +39,18 @@ import Testing
         }
     }
 
+    /// A cell holds a number: a grapheme of several scalars comes back exactly as written, and two
+    /// spellings of one letter stay two.
+    @Test func graphemesOfSeveralScalarsComeBackAsWritten() {
+        var s = Screen(rows: 1, cols: 12)
+        s.put("e\u{301}x\u{1F1E8}\u{1F1F3}o\u{308}\u{323}o\u{323}\u{308}", row: 0, col: 0)
+        let scalars = (0..<12).compactMap { s[0, $0].character }.map { $0.unicodeScalars.map(\.value) }
+        #expect(scalars.prefix(6) == [[0x65, 0x301], [0x78], [0x1F1E8, 0x1F1F3], [0x6F, 0x308, 0x323], [0x6F, 0x323, 0x308], [0x20]])
+        #expect(s[0, 2].character != nil && s[0, 3].isWideTail, "a flag is wide")
+        #expect(s[0, 4] != s[0, 5], "two spellings of ọ̈ are two cells")
+        #expect(Cell(.grapheme("e\u{301}")) == Cell(.grapheme("e\u{301}")) && Cell(.grapheme("中")) != Cell(.wideTail))
+    }
+
     @Test func aPastedLineIsTheLineWrittenThere() {
         var mix = Mix(state: 11)
         for k in 0..<2000 {
