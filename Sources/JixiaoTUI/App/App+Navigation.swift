@@ -187,9 +187,11 @@ struct InstanceList: RandomAccessCollection {
     init(_ s: AppState) {
         var forms: [(id: String, start: Int)] = []
         var n = 0
-        for f in s.template.forms {
-            let count = s.evaluation.instanceCount(f.id)
-            if count > 0 { forms.append((f.id, n)) }
+        // By index: a `for` over the forms copies each `FormSpec` out of the array.
+        for k in s.template.forms.indices {
+            let id = s.template.forms[k].id
+            let count = s.evaluation.instanceCount(id)
+            if count > 0 { forms.append((id, n)) }
             n += count
         }
         report = ReportPage.exists(s.template)

@@ -25,6 +25,7 @@ public enum App {
         }
         TableGeometry.keep(&s)
         TableView.keep(&s)
+        TitleBar.keep(&s)
         return effects
     }
 

@@ -107,6 +107,8 @@ public struct AppState: Sendable {
     var shownTexts: [CellAddress: ShownText] = [:]
     /// The table's column positions (`TableGeometry.keep`).
     var geometryKept: (key: TableGeometry.Key, geometry: TableGeometry)?
+    /// The title line (`TitleBar.keep`).
+    var titleKept: (key: TitleBar.Key, line: Screen)?
     /// The table's lines drawn for the next frame (`TableView.keep`).
     var tableKept = TableKept()
     /// The outline's visible entries (`OutlineView.keep`).

@@ -29,8 +29,10 @@ public enum TableLine: Hashable, Sendable {
 }
 
 /// The lines of one form instance in paper order, and the cells each row can focus. Built from the
-/// template and the draft; cheap for one instance, which is all a screen ever shows.
-public struct FormLayout: Sendable {
+/// template and the draft; cheap for one instance, which is all a screen ever shows. A class, since it
+/// never changes once made: the kept layout is handed to the key, the table and the status line each
+/// frame, and a copy of the struct was a copy of its whole `FormSpec`.
+public final class FormLayout: Sendable {
     public let form: FormSpec
     public let index: Int
     public let lines: [TableLine]

@@ -9,22 +9,28 @@ enum OutlineView {
     static func draw(_ sc: inout Screen, _ s: AppState, in rect: Rect) {
         let all = App.allInstances(s)
         let labels = Labels(template: s.template, draft: s.draft)
+        // While the outline has the focus, the highlight is on the form being chosen.
+        let chosen: Int? = if case let .outline(selected) = s.overlay { selected } else { nil }
+        let currentAt = chosen ?? all.position(form: s.focus.form, index: s.focus.formIndex)
+        let kept = s.outlineKept.version == s.draftVersion && s.outlineKept.checks == s.checks.revision && s.outlineKept.width == rect.width
         for line in 0..<rect.height {
             let k = s.outlineScroll + line
             guard k < all.count else { break }
-            let (formID, index) = all[k]
-            // While the outline has the focus, the highlight is on the form being chosen.
-            let chosen: Int? = if case let .outline(selected) = s.overlay { selected } else { nil }
-            let current = chosen.map { $0 == k } ?? (formID == s.focus.form && index == s.focus.formIndex)
+            let current = currentAt == k
             let row = rect.row + line
+            // An entry `keep` drew is copied, except the highlighted one.
+            if kept, !current, let drawn = s.outlineKept.lines[k] {
+                sc.paste(drawn, row: row, col: rect.col)
+                continue
+            }
+            let (formID, index) = all[k]
             if formID == ReportPage.form {
                 let (tail, tailStyle) = reportTail(s)
                 entry(&sc, OutlineEntry(UIText.Report.outlineName, tail: tail, style: tailStyle, width: rect.width), row: row, in: rect, current: current)
                 continue
             }
             guard let form = s.template.form(formID) else { continue }
-            let kept = s.outlineKept.entries[LiveChecks.Instance(form: formID, index: index)]
-            let e = kept.flatMap { $0.width == rect.width ? $0 : nil } ?? texts(s, labels, form, index, width: rect.width)
+            let e = (kept ? s.outlineKept.entries[LiveChecks.Instance(form: formID, index: index)] : nil) ?? texts(s, labels, form, index, width: rect.width)
             entry(&sc, e, row: row, in: rect, current: current)
         }
         sc.vline(row: rect.row, col: rect.col + rect.width, height: rect.height, style: .muted)
@@ -47,16 +53,31 @@ enum OutlineView {
     /// The visible entries' texts, kept by `update` until the draft or the problems change: an arrow
     /// key redraws the outline from them.
     static func keep(_ s: inout AppState) {
-        if s.outlineKept.version != s.draftVersion || s.outlineKept.checks != s.checks.revision {
-            s.outlineKept = OutlineKept(version: s.draftVersion, checks: s.checks.revision)
+        let rect = View.outlineRect(s)
+        if s.outlineKept.version != s.draftVersion || s.outlineKept.checks != s.checks.revision || s.outlineKept.width != rect.width {
+            s.outlineKept = OutlineKept(version: s.draftVersion, checks: s.checks.revision, width: rect.width)
         }
         let all = App.allInstances(s)
         let labels = Labels(template: s.template, draft: s.draft)
-        let rect = View.outlineRect(s)
-        for k in s.outlineScroll..<min(all.count, s.outlineScroll + max(0, rect.height)) {
-            let i = LiveChecks.Instance(form: all[k].form, index: all[k].index)
-            guard s.outlineKept.entries[i]?.width != rect.width, let form = s.template.form(i.form) else { continue }
-            s.outlineKept.entries[i] = texts(s, labels, form, i.index, width: rect.width)
+        let visible = s.outlineScroll..<min(all.count, s.outlineScroll + max(0, rect.height))
+        // Entries scrolled far away are let go: what is kept stays a few screens.
+        if s.outlineKept.lines.count > 4 * max(1, visible.count) { s.outlineKept.lines = s.outlineKept.lines.filter { visible.contains($0.key) } }
+        for k in visible where s.outlineKept.lines[k] == nil {
+            let (formID, index) = all[k]
+            var line = Screen(rows: 1, cols: rect.width + 1)
+            let at = Rect(row: 0, col: 0, height: 1, width: rect.width)
+            if formID == ReportPage.form {
+                let (tail, tailStyle) = reportTail(s)
+                entry(&line, OutlineEntry(UIText.Report.outlineName, tail: tail, style: tailStyle, width: rect.width), row: 0, in: at, current: false)
+            } else {
+                let i = LiveChecks.Instance(form: formID, index: index)
+                guard let form = s.template.form(formID) else { continue }
+                let e = s.outlineKept.entries[i] ?? texts(s, labels, form, index, width: rect.width)
+                s.outlineKept.entries[i] = e
+                entry(&line, e, row: 0, in: at, current: false)
+            }
+            line.vline(row: 0, col: rect.width, height: 1, style: .muted)
+            s.outlineKept.lines[k] = line
         }
     }
 
@@ -93,9 +114,13 @@ struct OutlineEntry: Sendable {
     }
 }
 
-/// The outline's entries as last drawn, for the draft version and the problems they were made from.
+/// The outline's entries as last drawn, for the draft version, the problems and the width they were
+/// made for: their texts by instance, and each entry drawn alone (not highlighted, with the rule on its
+/// right) by its place in the outline.
 struct OutlineKept: Sendable {
     var version = -1
     var checks = -1
+    var width = -1
     var entries: [LiveChecks.Instance: OutlineEntry] = [:]
+    var lines: [Int: Screen] = [:]
 }

@@ -4,8 +4,9 @@ import JixiaoReports
 import JixiaoTerminal
 
 /// Where each column of a section sits on screen: the label column first, then the cells, sized by
-/// their kind and squeezed to fit the table area.
-struct TableGeometry: Sendable {
+/// their kind and squeezed to fit the table area. A class, unchanged once made (hence `@unchecked
+/// Sendable`): the kept geometry is handed to every frame, and copying the struct copied its `FormSpec`.
+final class TableGeometry: @unchecked Sendable {
     let form: FormSpec?
     let tableWidth: Int
     let year: Int

@@ -24,6 +24,7 @@ struct KeptLayoutTests {
         bare.outlineKept = OutlineKept()
         bare.geometryKept = nil
         bare.tableKept = TableKept()
+        bare.titleKept = nil
         // Cell by cell, styles and the cursor too: a kept line drawn with a stale mark or focus differs only there.
         let sameFrame = s.screen == bare.screen
         #expect(sameFrame, "\(step): the frame drawn from what was kept differs")
@@ -102,6 +103,19 @@ struct KeptLayoutTests {
         }
         s.press(.pageUp, .right, .right, .left)
         Self.expectFresh(s, "page up, sideways")
+        // The outline's kept entries: another form, the outline's own highlight, and a project's name typed.
+        for (k, key) in ([.ctrl("n"), .ctrl("n"), .ctrl("l"), .down, .down, .up, .enter, .ctrl("p")] as [Key]).enumerated() {
+            s.press(key)
+            Self.expectFresh(s, "outline key \(k) \(key)")
+        }
+        App.focusInstance(&s, form: "C", index: 1)
+        App.update(&s, .resize(rows: 30, cols: 100))
+        s.focus("C[2].name.value")
+        s.press(.enter)
+        s.type("某某项目")
+        s.press(.enter)
+        Self.expectFresh(s, "a project renamed")
+        #expect(s.lines.contains { $0.contains("某某项目") }, "the outline shows the new name")
     }
 
     /// Problems that arrive after the first frame mark cells with no change of the draft.
