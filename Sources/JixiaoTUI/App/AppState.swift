@@ -99,10 +99,11 @@ public struct AppState: Sendable {
     /// The score preview's cards, kept per form instance (`App.warmScorecards` builds them after opening).
     var scorecards = ScorecardCache(derive: ScoreView.lines(of:))
     var scorecardsWarm = false
-    /// The widths of what the focused instance's columns hold, for the table's column widths
-    /// (`TableGeometry.held`): measured once per change of the draft or of the instance, not per frame.
-    var columnContent: (version: Int, form: String, index: Int, widths: [String: [String: [Int]]])?
-    /// The focused instance's cells as the table shows them, measured with `columnContent`: a frame
+    /// What the focused instance's cells show and the widths of what its columns hold, for the table's
+    /// column widths (`TableGeometry.held`): measured once per layout and brought up to date cell by
+    /// cell after a change of the draft (`ColumnContent.keep`), not per frame.
+    var columnContent: ColumnContent?
+    /// The focused instance's cells as the table shows them, kept with `columnContent`: a frame
     /// formats only what changed since.
     var shownTexts: [CellAddress: ShownText] = [:]
     /// The table's column positions (`TableGeometry.keep`).

@@ -67,13 +67,17 @@ enum TableView {
     static func keep(_ s: inout AppState) {
         guard !s.focus.isReport, s.size.rows >= App.minRows, s.size.cols >= App.minCols, s.overlay != .tooSmall else { return }
         let key = TableKept.Key(s)
-        if s.tableKept.key != key {
-            let headings = s.tableKept.headings
-            s.tableKept = TableKept(key: key, marks: marks(s), headings: headings.count > 2000 ? [:] : headings)
-        }
         let layout = s.layout
         let labels = Labels(template: s.template, draft: s.draft)
         let geometry = TableGeometry.kept(s)
+        if s.tableKept.key != key {
+            let headings = s.tableKept.headings
+            var next = TableKept(key: key, marks: marks(s), headings: headings.count > 2000 ? [:] : headings)
+            next.layout = layout
+            next.geometry = geometry
+            carry(from: s.tableKept, into: &next, s)
+            s.tableKept = next
+        }
         let rect = View.tableRect(s)
         let focusLine = layout.lineOfRow[layout.rowRef(of: s.focus)]
         let visible = s.scroll..<min(layout.lines.count, s.scroll + max(0, rect.height - 1))
@@ -84,6 +88,29 @@ enum TableView {
             var line = Screen(rows: 1, cols: rect.width)
             drawLine(&line, s, layout, labels, geometry, k, s.tableKept.marks, s.tableKept, row: 0, x0: 0, width: rect.width)
             s.tableKept.lines[k] = line
+        }
+    }
+
+    /// After a change of the draft or of the problems that left the layout and the columns as they were
+    /// (a value typed, a problem found), the lines of the rows that show the same values and marks are
+    /// the lines kept before: an edit draws the rows it changed.
+    private static func carry(from old: TableKept, into next: inout TableKept, _ s: AppState) {
+        // The same layout and column positions (the same objects): the same instance, lines and columns.
+        guard let was = old.key, let now = next.key, let layout = next.layout, old.layout === layout, old.geometry === next.geometry else { return }
+        var changed: Set<RowRef>
+        if was.geometry.version == now.geometry.version {
+            changed = []
+        } else if let c = s.columnContent, c.layout === layout, c.version == now.geometry.version, c.changedFrom == was.geometry.version {
+            changed = c.changedRows
+        } else {
+            return
+        }
+        for (a, m) in old.marks where next.marks[a] != m { changed.insert(layout.rowRef(of: a)) }
+        for (a, m) in next.marks where old.marks[a] != m { changed.insert(layout.rowRef(of: a)) }
+        next.labels = old.labels
+        for (k, line) in old.lines {
+            if case let .row(r) = layout.lines[k], changed.contains(r) { continue }
+            next.lines[k] = line
         }
     }
 
@@ -265,6 +292,9 @@ struct TableKept: Sendable {
     var labels: [String: String] = [:]
     /// Line number in the layout → that line drawn alone, `TableGeometry.tableWidth` wide.
     var lines: [Int: Screen] = [:]
+    /// The layout and the column positions the lines were drawn with.
+    var layout: FormLayout?
+    var geometry: TableGeometry?
 
     init(key: Key? = nil, marks: [CellAddress: Severity] = [:], headings: [TableView.HeadingKey: [String]] = [:]) {
         self.key = key
