@@ -16,12 +16,7 @@ public enum App {
         let effects = apply(&s, action)
         preparePanel(&s)
         // A change that leaves the focused instance's lines as they were (a value typed) keeps its layout.
-        if let k = s.layoutKept, k.version != s.draftVersion, k.form == s.focus.form, k.layout.index == s.focus.formIndex,
-           k.layout.fits(s.draft) {
-            s.layoutKept = (s.draftVersion, k.form, k.layout)
-        } else {
-            s.layoutKept = (s.draftVersion, s.focus.form, s.layout)
-        }
+        s.layoutKept = (s.draftVersion, s.focus.form, s.layout)
         keepReportLayout(&s)
         OutlineView.keep(&s)
         ColumnContent.keep(&s)

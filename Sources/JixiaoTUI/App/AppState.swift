@@ -162,7 +162,10 @@ public struct AppState: Sendable {
     var reportKept: (version: Int, checks: Int, width: Int, layout: ReportLayout)?
 
     public var layout: FormLayout {
-        if let k = layoutKept, k.version == draftVersion, k.form == focus.form, k.layout.index == focus.formIndex { return k.layout }
+        // After a change of the draft the kept layout still serves while its lines are the draft's (a value typed).
+        if let k = layoutKept, k.form == focus.form, k.layout.index == focus.formIndex, k.version == draftVersion || k.layout.fits(draft) {
+            return k.layout
+        }
         let form = template.form(focus.form) ?? template.forms[0]
         return FormLayout(form: form, index: focus.formIndex, draft: draft, year: draft.year)
     }
