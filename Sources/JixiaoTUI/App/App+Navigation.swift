@@ -102,7 +102,7 @@ extension App {
     }
 
     /// Every form instance in outline order, then the 自评报告 when the template has one.
-    static func allInstances(_ s: AppState) -> InstanceList { InstanceList(s) }
+    static func allInstances(_ s: AppState) -> InstanceList { InstanceList(template: s.template, evaluation: s.evaluation) }
 
     static func switchForm(_ s: inout AppState, by delta: Int) {
         let all = allInstances(s)
@@ -169,7 +169,8 @@ extension App {
     /// The outline keeps the current instance in view.
     static func keepOutlineVisible(_ s: inout AppState) {
         let outlineHeight = max(1, s.size.rows - 5)
-        if let me = allInstances(s).position(form: s.focus.form, index: s.focus.formIndex) {
+        // Not `allInstances(s)`: handing the whole state by value copied it (a retain of each of its parts).
+        if let me = InstanceList(template: s.template, evaluation: s.evaluation).position(form: s.focus.form, index: s.focus.formIndex) {
             if me < s.outlineScroll { s.outlineScroll = me }
             if me >= s.outlineScroll + outlineHeight { s.outlineScroll = me - outlineHeight + 1 }
         }
@@ -184,17 +185,17 @@ struct InstanceList: RandomAccessCollection {
     let endIndex: Int
     var startIndex: Int { 0 }
 
-    init(_ s: AppState) {
+    init(template: Template, evaluation: Evaluation) {
         var forms: [(id: String, start: Int)] = []
         var n = 0
         // By index: a `for` over the forms copies each `FormSpec` out of the array.
-        for k in s.template.forms.indices {
-            let id = s.template.forms[k].id
-            let count = s.evaluation.instanceCount(id)
+        for k in template.forms.indices {
+            let id = template.forms[k].id
+            let count = evaluation.instanceCount(id)
             if count > 0 { forms.append((id, n)) }
             n += count
         }
-        report = ReportPage.exists(s.template)
+        report = ReportPage.exists(template)
         self.forms = forms
         endIndex = n + (report ? 1 : 0)
     }
