@@ -7,12 +7,17 @@ import JixiaoTerminal
 enum TitleBar {
     /// What the title line is drawn from.
     struct Key: Equatable, Sendable {
-        let version: Int, checks: Int, dirty: Bool, readOnly: Bool, path: String, cols: Int
+        let version: Int, checks: Int, readOnly: Bool, path: String, cols: Int
+        /// What `isDirty` follows, without comparing the drafts each frame: the draft (`version`), its
+        /// revision, the saved one and whether the saved draft is known.
+        let revision: Int, savedRevision: Int, savedKnown: Bool
 
         init(_ s: AppState) {
             version = s.draftVersion
             checks = s.checks.revision
-            dirty = s.isDirty
+            revision = s.revision
+            savedRevision = s.savedRevision
+            savedKnown = s.savedDraft != nil
             readOnly = s.readOnly
             path = s.path
             cols = s.size.cols

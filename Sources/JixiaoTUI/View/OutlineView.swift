@@ -75,6 +75,9 @@ enum OutlineView {
                 s.outlineKept.previousLines = old.lines
             }
         }
+        // Nothing new to show since the last time: an arrow key within the form.
+        let shown = OutlineKept.Shown(scroll: s.outlineScroll, height: rect.height)
+        if s.outlineKept.shown == shown { return }
         let all = App.allInstances(s)
         let labels = Labels(template: s.template, draft: s.draft)
         let visible = s.outlineScroll..<min(all.count, s.outlineScroll + max(0, rect.height))
@@ -110,6 +113,7 @@ enum OutlineView {
         }
         s.outlineKept.previous = [:]
         s.outlineKept.previousLines = [:]
+        s.outlineKept.shown = shown
     }
 
     /// One entry: the name, cut to leave room for the tail (progress and problems) at the right.
@@ -169,4 +173,7 @@ struct OutlineKept: Sendable {
     /// inputs are the same.
     var previous: [LiveChecks.Instance: OutlineEntry] = [:]
     var previousLines: [LiveChecks.Instance: Screen] = [:]
+    /// The entries `keep` last made sure of (for the version, problems and width above).
+    struct Shown: Equatable, Sendable { let scroll: Int, height: Int }
+    var shown: Shown?
 }

@@ -10,11 +10,9 @@ enum TableView {
         let layout = s.layout
         let labels = Labels(template: s.template, draft: s.draft)
         let geometry = TableGeometry.kept(s)
-        var title = labels.formShort(layout.form, index: s.focus.formIndex) + "  " + labels.formTitle(layout.form)
-        if layout.form.isRepeated, let n = labels.instanceName(layout.form, index: s.focus.formIndex) { title += "（\(n)）" }
-        sc.put(title, row: rect.row, col: rect.col, style: CellStyle(.title, [.bold]), maxWidth: rect.width)
         // The lines `update` kept (all but the focused row's) are copied; the rest is drawn.
         let kept: TableKept? = s.tableKept.key == TableKept.Key(s) ? s.tableKept : nil
+        sc.put(kept?.title ?? title(labels, layout), row: rect.row, col: rect.col, style: CellStyle(.title, [.bold]), maxWidth: rect.width)
         let marks = kept?.marks ?? Self.marks(s)
         // The headings are kept by what they are made from, so any are good; the labels only with the key.
         let texts = kept ?? TableKept(headings: s.tableKept.headings)
@@ -30,6 +28,13 @@ enum TableView {
             }
             drawLine(&sc, s, layout, labels, geometry, k, marks, texts, row: row, x0: rect.col, width: rect.width)
         }
+    }
+
+    /// The form's name and title above the table, with the project's name.
+    static func title(_ labels: Labels, _ layout: FormLayout) -> String {
+        var title = labels.formShort(layout.form, index: layout.index) + "  " + labels.formTitle(layout.form)
+        if layout.form.isRepeated, let n = labels.instanceName(layout.form, index: layout.index) { title += "（\(n)）" }
+        return title
     }
 
     /// The focused instance's cells with a problem, by the worst of their problems.
@@ -75,6 +80,7 @@ enum TableView {
             var next = TableKept(key: key, marks: marks(s), headings: headings.count > 2000 ? [:] : headings)
             next.layout = layout
             next.geometry = geometry
+            next.title = title(labels, layout)
             carry(from: s.tableKept, into: &next, s)
             s.tableKept = next
         }
@@ -292,6 +298,8 @@ struct TableKept: Sendable {
     var labels: [String: String] = [:]
     /// Line number in the layout → that line drawn alone, `TableGeometry.tableWidth` wide.
     var lines: [Int: Screen] = [:]
+    /// The line above the table (`TableView.title`).
+    var title: String?
     /// The layout and the column positions the lines were drawn with.
     var layout: FormLayout?
     var geometry: TableGeometry?
