@@ -71,6 +71,8 @@ public struct CompiledForm: Sendable {
 
     /// The key of a cell in the per-cell tables, whatever its row instance.
     public func key(row: Int, column: Int) -> Int { row * columnCount + column }
+    /// Whether a cell of the row must be filled: by its row, its column or a `required` check of the form.
+    public func isRequired(row: Int, column: Int) -> Bool { requirement[row * columnCount + column] != 0 }
 }
 
 /// A computed cell of a compiled form: the formula of `column` in `row`, its references as slots.

@@ -89,7 +89,7 @@ extension App {
             if let c = forward ? candidates.first : candidates.last { s.focus = c; return }
         }
         // Past the end of this form: the first (or last) fillable cell of the next (or previous) instance.
-        var instances = allInstances(s)
+        var instances = Array(allInstances(s))
         if !forward { instances.reverse() }
         guard let me = instances.firstIndex(where: { $0.form == s.focus.form && $0.index == s.focus.formIndex }) else { return }
         for inst in instances[(me + 1)...] {
@@ -102,10 +102,7 @@ extension App {
     }
 
     /// Every form instance in outline order, then the 自评报告 when the template has one.
-    static func allInstances(_ s: AppState) -> [(form: String, index: Int)] {
-        s.template.forms.flatMap { f in (0..<s.evaluation.instanceCount(f.id)).map { (f.id, $0) } }
-            + (ReportPage.exists(s.template) ? [(ReportPage.form, 0)] : [])
-    }
+    static func allInstances(_ s: AppState) -> InstanceList { InstanceList(template: s.template, evaluation: s.evaluation) }
 
     static func switchForm(_ s: inout AppState, by delta: Int) {
         let all = allInstances(s)
@@ -171,11 +168,54 @@ extension App {
 
     /// The outline keeps the current instance in view.
     static func keepOutlineVisible(_ s: inout AppState) {
-        let all = allInstances(s)
         let outlineHeight = max(1, s.size.rows - 5)
-        if let me = all.firstIndex(where: { $0.form == s.focus.form && $0.index == s.focus.formIndex }) {
+        // Not `allInstances(s)`: handing the whole state by value copied it (a retain of each of its parts).
+        if let me = InstanceList(template: s.template, evaluation: s.evaluation).position(form: s.focus.form, index: s.focus.formIndex) {
             if me < s.outlineScroll { s.outlineScroll = me }
             if me >= s.outlineScroll + outlineHeight { s.outlineScroll = me - outlineHeight + 1 }
         }
+    }
+}
+
+/// Every form instance in outline order, then the 自评报告 when the template has one: counted by form
+/// rather than listed, so the outline's visible entries cost what is shown, not the draft's 200 projects.
+struct InstanceList: RandomAccessCollection {
+    private let forms: [(id: String, start: Int)]
+    private let report: Bool
+    let endIndex: Int
+    var startIndex: Int { 0 }
+
+    init(template: Template, evaluation: Evaluation) {
+        var forms: [(id: String, start: Int)] = []
+        var n = 0
+        // By index: a `for` over the forms copies each `FormSpec` out of the array.
+        for k in template.forms.indices {
+            let id = template.forms[k].id
+            let count = evaluation.instanceCount(id)
+            if count > 0 { forms.append((id, n)) }
+            n += count
+        }
+        report = ReportPage.exists(template)
+        self.forms = forms
+        endIndex = n + (report ? 1 : 0)
+    }
+
+    subscript(k: Int) -> (form: String, index: Int) {
+        precondition(k >= 0 && k < endIndex, "instance \(k) of \(endIndex)")
+        if report && k == endIndex - 1 { return (ReportPage.form, 0) }
+        // The last form starting at or before k (few forms: a scan from the end).
+        var j = forms.count - 1
+        while forms[j].start > k { j -= 1 }
+        return (forms[j].id, k - forms[j].start)
+    }
+
+    subscript(safe k: Int) -> (form: String, index: Int)? { k >= 0 && k < endIndex ? self[k] : nil }
+
+    /// Where an instance stands in the list.
+    func position(form: String, index: Int) -> Int? {
+        if form == ReportPage.form { return report ? endIndex - 1 : nil }
+        guard let j = forms.firstIndex(where: { $0.id == form }) else { return nil }
+        let end = j + 1 < forms.count ? forms[j + 1].start : endIndex - (report ? 1 : 0)
+        return index >= 0 && forms[j].start + index < end ? forms[j].start + index : nil
     }
 }

@@ -15,15 +15,14 @@ public enum App {
     public static func update(_ s: inout AppState, _ action: Action) -> [Effect] {
         let effects = apply(&s, action)
         preparePanel(&s)
+        // A change that leaves the focused instance's lines as they were (a value typed) keeps its layout.
         s.layoutKept = (s.draftVersion, s.focus.form, s.layout)
         keepReportLayout(&s)
         OutlineView.keep(&s)
-        if let c = s.columnContent, c.version == s.draftVersion, c.form == s.focus.form, c.index == s.focus.formIndex {} else {
-            let measured = TableGeometry.measure(s, kept: s.shownTexts)
-            s.columnContent = (s.draftVersion, s.focus.form, s.focus.formIndex, measured.widths)
-            s.shownTexts = measured.texts
-        }
+        ColumnContent.keep(&s)
         TableGeometry.keep(&s)
+        TableView.keep(&s)
+        TitleBar.keep(&s)
         return effects
     }
 

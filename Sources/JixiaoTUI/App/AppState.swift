@@ -99,14 +99,19 @@ public struct AppState: Sendable {
     /// The score preview's cards, kept per form instance (`App.warmScorecards` builds them after opening).
     var scorecards = ScorecardCache(derive: ScoreView.lines(of:))
     var scorecardsWarm = false
-    /// The widths of what the focused instance's columns hold, for the table's column widths
-    /// (`TableGeometry.held`): measured once per change of the draft or of the instance, not per frame.
-    var columnContent: (version: Int, form: String, index: Int, widths: [String: [String: [Int]]])?
-    /// The focused instance's cells as the table shows them, measured with `columnContent`: a frame
+    /// What the focused instance's cells show and the widths of what its columns hold, for the table's
+    /// column widths (`TableGeometry.held`): measured once per layout and brought up to date cell by
+    /// cell after a change of the draft (`ColumnContent.keep`), not per frame.
+    var columnContent: ColumnContent?
+    /// The focused instance's cells as the table shows them, kept with `columnContent`: a frame
     /// formats only what changed since.
     var shownTexts: [CellAddress: ShownText] = [:]
     /// The table's column positions (`TableGeometry.keep`).
     var geometryKept: (key: TableGeometry.Key, geometry: TableGeometry)?
+    /// The title line (`TitleBar.keep`).
+    var titleKept: (key: TitleBar.Key, line: Screen)?
+    /// The table's lines drawn for the next frame (`TableView.keep`).
+    var tableKept = TableKept()
     /// The outline's visible entries (`OutlineView.keep`).
     var outlineKept = OutlineKept()
 
@@ -157,7 +162,10 @@ public struct AppState: Sendable {
     var reportKept: (version: Int, checks: Int, width: Int, layout: ReportLayout)?
 
     public var layout: FormLayout {
-        if let k = layoutKept, k.version == draftVersion, k.form == focus.form, k.layout.index == focus.formIndex { return k.layout }
+        // After a change of the draft the kept layout still serves while its lines are the draft's (a value typed).
+        if let k = layoutKept, k.form == focus.form, k.layout.index == focus.formIndex, k.version == draftVersion || k.layout.fits(draft) {
+            return k.layout
+        }
         let form = template.form(focus.form) ?? template.forms[0]
         return FormLayout(form: form, index: focus.formIndex, draft: draft, year: draft.year)
     }

@@ -29,8 +29,10 @@ public enum TableLine: Hashable, Sendable {
 }
 
 /// The lines of one form instance in paper order, and the cells each row can focus. Built from the
-/// template and the draft; cheap for one instance, which is all a screen ever shows.
-public struct FormLayout: Sendable {
+/// template and the draft; cheap for one instance, which is all a screen ever shows. A class, since it
+/// never changes once made: the kept layout is handed to the key, the table and the status line each
+/// frame, and a copy of the struct was a copy of its whole `FormSpec`.
+public final class FormLayout: Sendable {
     public let form: FormSpec
     public let index: Int
     public let lines: [TableLine]
@@ -39,9 +41,19 @@ public struct FormLayout: Sendable {
     /// Rows in order, for moving focus up and down.
     public let rows: [RowRef]
 
+    /// What the lines were made from besides the template: the year, the parameters (in section
+    /// titles) and the number of instances of each repeated row.
+    private let year: Int
+    private let parameters: [String: String]
+    private let counts: [Int]
+
     public init(form: FormSpec, index: Int, draft: Draft, year: Int) {
         self.form = form
         self.index = index
+        self.year = year
+        parameters = draft.parameters
+        let instance = draft.instances(of: form.id)[safe: index] ?? FormEntry()
+        counts = form.rows.map { $0.repeating != nil ? instance.count(of: $0.id) : 0 }
         let entry = draft.instances(of: form.id)[safe: index] ?? FormEntry()
         var lines: [TableLine] = []
         var rows: [RowRef] = []
@@ -77,6 +89,15 @@ public struct FormLayout: Sendable {
         self.lines = lines
         self.rows = rows
         self.lineOfRow = lineOfRow
+    }
+
+    /// Whether `draft` has the same lines: the same year and parameters, and as many instances of each
+    /// repeated row.
+    public func fits(_ draft: Draft) -> Bool {
+        guard draft.year == year, draft.parameters == parameters else { return false }
+        let instance = draft.instances(of: form.id)[safe: index] ?? FormEntry()
+        for (k, row) in form.rows.enumerated() where row.repeating != nil && instance.count(of: row.id) != counts[k] { return false }
+        return true
     }
 
     /// Cells a row can focus, left to right: a named instance's own label, then its columns.

@@ -5,7 +5,40 @@ import JixiaoTerminal
 
 /// The top line: program, unit, year, file and whether it is saved.
 enum TitleBar {
+    /// What the title line is drawn from.
+    struct Key: Equatable, Sendable {
+        let version: Int, checks: Int, readOnly: Bool, path: String, cols: Int
+        /// What `isDirty` follows, without comparing the drafts each frame: the draft (`version`), its
+        /// revision, the saved one and whether the saved draft is known.
+        let revision: Int, savedRevision: Int, savedKnown: Bool
+
+        init(_ s: AppState) {
+            version = s.draftVersion
+            checks = s.checks.revision
+            revision = s.revision
+            savedRevision = s.savedRevision
+            savedKnown = s.savedDraft != nil
+            readOnly = s.readOnly
+            path = s.path
+            cols = s.size.cols
+        }
+    }
+
+    /// The title line drawn once for what it shows: a frame copies it (finding the unit's name and
+    /// fitting the path were a tenth of an arrow key's frame).
+    static func keep(_ s: inout AppState) {
+        let key = Key(s)
+        guard s.titleKept?.key != key, s.size.cols > 0 else { return }
+        var line = Screen(rows: 1, cols: s.size.cols)
+        draw(&line, s)
+        s.titleKept = (key, line)
+    }
+
     static func draw(_ sc: inout Screen, _ s: AppState) {
+        if let k = s.titleKept, k.line.cols == sc.cols, k.key == Key(s) {
+            sc.paste(k.line, row: 0, col: 0)
+            return
+        }
         sc.fill(Rect(row: 0, col: 0, height: 1, width: sc.cols), style: .title)
         let unit = ScorecardUnit.name(s)
         let left = " \(UIText.App.programName) · \(unit.isEmpty ? UIText.App.noUnitYet : unit) · \(s.draft.year)年度 · "

@@ -9,22 +9,28 @@ enum OutlineView {
     static func draw(_ sc: inout Screen, _ s: AppState, in rect: Rect) {
         let all = App.allInstances(s)
         let labels = Labels(template: s.template, draft: s.draft)
+        // While the outline has the focus, the highlight is on the form being chosen.
+        let chosen: Int? = if case let .outline(selected) = s.overlay { selected } else { nil }
+        let currentAt = chosen ?? all.position(form: s.focus.form, index: s.focus.formIndex)
+        let kept = s.outlineKept.version == s.draftVersion && s.outlineKept.checks == s.checks.revision && s.outlineKept.width == rect.width
         for line in 0..<rect.height {
             let k = s.outlineScroll + line
             guard k < all.count else { break }
-            let (formID, index) = all[k]
-            // While the outline has the focus, the highlight is on the form being chosen.
-            let chosen: Int? = if case let .outline(selected) = s.overlay { selected } else { nil }
-            let current = chosen.map { $0 == k } ?? (formID == s.focus.form && index == s.focus.formIndex)
+            let current = currentAt == k
             let row = rect.row + line
+            // An entry `keep` drew is copied, except the highlighted one.
+            let (formID, index) = all[k]
+            if kept, !current, let drawn = s.outlineKept.lines[LiveChecks.Instance(form: formID, index: index)] {
+                sc.paste(drawn, row: row, col: rect.col)
+                continue
+            }
             if formID == ReportPage.form {
                 let (tail, tailStyle) = reportTail(s)
                 entry(&sc, OutlineEntry(UIText.Report.outlineName, tail: tail, style: tailStyle, width: rect.width), row: row, in: rect, current: current)
                 continue
             }
             guard let form = s.template.form(formID) else { continue }
-            let kept = s.outlineKept.entries[LiveChecks.Instance(form: formID, index: index)]
-            let e = kept.flatMap { $0.width == rect.width ? $0 : nil } ?? texts(s, labels, form, index, width: rect.width)
+            let e = (kept ? s.outlineKept.entries[LiveChecks.Instance(form: formID, index: index)] : nil) ?? texts(s, labels, form, index, width: rect.width)
             entry(&sc, e, row: row, in: rect, current: current)
         }
         sc.vline(row: rect.row, col: rect.col + rect.width, height: rect.height, style: .muted)
@@ -32,32 +38,82 @@ enum OutlineView {
 
     /// What an instance's entry says: its name, and its progress and problem counts.
     static func texts(_ s: AppState, _ labels: Labels, _ form: FormSpec, _ index: Int, width: Int) -> OutlineEntry {
-        var name = labels.formShort(form, index: index)
-        if form.isRepeated { name += " " + (labels.instanceName(form, index: index) ?? UIText.App.unnamed(form.repeated?.noun ?? "")) }
-        let p = s.progressOf(form: form.id, index: index)
-        let problems = s.checks.problems(form: form.id, index: index)
-        let errors = problems.filter { $0.severity == .error }.count
-        let warnings = problems.filter { $0.severity == .warning }.count
-        // An optional form nobody has begun (a 评分表) is offered, not counted as unfinished.
-        let tail = !s.evaluation.counts(form, index: index) ? " " + UIText.App.optionalForm
-            : " \(p.filled)/\(p.required)" + (errors > 0 ? " ✗\(errors)" : "") + (errors == 0 && warnings > 0 ? " !\(warnings)" : "")
-        return OutlineEntry(name, tail: tail, style: errors > 0 ? .error : (warnings > 0 ? .warning : .muted), width: width)
+        texts(labels, form, index, inputs(s, labels, form, index), width: width)
     }
 
-    /// The visible entries' texts, kept by `update` until the draft or the problems change: an arrow
-    /// key redraws the outline from them.
-    static func keep(_ s: inout AppState) {
-        if s.outlineKept.version != s.draftVersion || s.outlineKept.checks != s.checks.revision {
-            s.outlineKept = OutlineKept(version: s.draftVersion, checks: s.checks.revision)
+    static func texts(_ labels: Labels, _ form: FormSpec, _ index: Int, _ inputs: OutlineEntry.Inputs, width: Int) -> OutlineEntry {
+        var name = labels.formShort(form, index: index)
+        if form.isRepeated { name += " " + (inputs.name ?? UIText.App.unnamed(form.repeated?.noun ?? "")) }
+        let errors = inputs.errors, warnings = inputs.warnings
+        // An optional form nobody has begun (a 评分表) is offered, not counted as unfinished.
+        let tail = !inputs.counts ? " " + UIText.App.optionalForm
+            : " \(inputs.filled)/\(inputs.required)" + (errors > 0 ? " ✗\(errors)" : "") + (errors == 0 && warnings > 0 ? " !\(warnings)" : "")
+        return OutlineEntry(name, tail: tail, style: errors > 0 ? .error : (warnings > 0 ? .warning : .muted), width: width, inputs: inputs)
+    }
+
+    /// What an instance's entry is made from, besides the year and the parameters.
+    static func inputs(_ s: AppState, _ labels: Labels, _ form: FormSpec, _ index: Int) -> OutlineEntry.Inputs {
+        let p = s.progressOf(form: form.id, index: index)
+        var errors = 0, warnings = 0
+        for problem in s.checks.problems(form: form.id, index: index) {
+            if problem.severity == .error { errors += 1 } else if problem.severity == .warning { warnings += 1 }
         }
+        return OutlineEntry.Inputs(name: form.isRepeated ? labels.instanceName(form, index: index) : nil, filled: p.filled, required: p.required,
+                                   errors: errors, warnings: warnings, counts: s.evaluation.counts(form, index: index))
+    }
+
+    /// The visible entries' texts and lines, kept by `update`: an arrow key copies them, and after a
+    /// change of the draft or of the problems an entry is made again only when what it shows changed.
+    static func keep(_ s: inout AppState) {
+        let rect = View.outlineRect(s)
+        if s.outlineKept.version != s.draftVersion || s.outlineKept.checks != s.checks.revision || s.outlineKept.width != rect.width {
+            let old = s.outlineKept
+            s.outlineKept = OutlineKept(version: s.draftVersion, checks: s.checks.revision, width: rect.width, year: s.draft.year, parameters: s.draft.parameters)
+            // What the entries were made from besides their inputs is as it was: each is compared below.
+            if old.width == rect.width, old.year == s.draft.year, old.parameters == s.draft.parameters {
+                s.outlineKept.previous = old.entries
+                s.outlineKept.previousLines = old.lines
+            }
+        }
+        // Nothing new to show since the last time: an arrow key within the form.
+        let shown = OutlineKept.Shown(scroll: s.outlineScroll, height: rect.height)
+        if s.outlineKept.shown == shown { return }
         let all = App.allInstances(s)
         let labels = Labels(template: s.template, draft: s.draft)
-        let rect = View.outlineRect(s)
-        for k in s.outlineScroll..<min(all.count, s.outlineScroll + max(0, rect.height)) {
-            let i = LiveChecks.Instance(form: all[k].form, index: all[k].index)
-            guard s.outlineKept.entries[i]?.width != rect.width, let form = s.template.form(i.form) else { continue }
-            s.outlineKept.entries[i] = texts(s, labels, form, i.index, width: rect.width)
+        let visible = s.outlineScroll..<min(all.count, s.outlineScroll + max(0, rect.height))
+        // Entries scrolled far away are let go: what is kept stays a few screens.
+        if s.outlineKept.lines.count > 4 * max(1, visible.count) {
+            let shown = Set(visible.map { LiveChecks.Instance(form: all[$0].form, index: all[$0].index) })
+            s.outlineKept.lines = s.outlineKept.lines.filter { shown.contains($0.key) }
+            s.outlineKept.entries = s.outlineKept.entries.filter { shown.contains($0.key) }
         }
+        let at = Rect(row: 0, col: 0, height: 1, width: rect.width)
+        for k in visible {
+            let (formID, index) = all[k]
+            let i = LiveChecks.Instance(form: formID, index: index)
+            guard s.outlineKept.lines[i] == nil else { continue }
+            var line = Screen(rows: 1, cols: rect.width + 1)
+            if formID == ReportPage.form {
+                let (tail, tailStyle) = reportTail(s)
+                entry(&line, OutlineEntry(UIText.Report.outlineName, tail: tail, style: tailStyle, width: rect.width), row: 0, in: at, current: false)
+            } else {
+                guard let slot = s.template.forms.firstIndex(where: { $0.id == formID }) else { continue }
+                let inputs = inputs(s, labels, s.template.forms[slot], index)
+                if let e = s.outlineKept.previous[i], e.inputs == inputs, let drawn = s.outlineKept.previousLines[i] {
+                    s.outlineKept.entries[i] = e
+                    s.outlineKept.lines[i] = drawn
+                    continue
+                }
+                let e = texts(labels, s.template.forms[slot], index, inputs, width: rect.width)
+                s.outlineKept.entries[i] = e
+                entry(&line, e, row: 0, in: at, current: false)
+            }
+            line.vline(row: 0, col: rect.width, height: 1, style: .muted)
+            s.outlineKept.lines[i] = line
+        }
+        s.outlineKept.previous = [:]
+        s.outlineKept.previousLines = [:]
+        s.outlineKept.shown = shown
     }
 
     /// One entry: the name, cut to leave room for the tail (progress and problems) at the right.
@@ -78,13 +134,22 @@ enum OutlineView {
 
 /// One entry at a width: the name cut to leave room for the tail (progress and problems) at the right.
 struct OutlineEntry: Sendable {
+    /// What the entry was made from besides the year and the parameters.
+    struct Inputs: Equatable, Sendable {
+        let name: String?
+        let filled: Int, required: Int, errors: Int, warnings: Int
+        let counts: Bool
+    }
+
     let name: String
     let tail: String
     let tailWidth: Int
     let style: CellStyle
     let width: Int
+    let inputs: Inputs?
 
-    init(_ name: String, tail: String, style: CellStyle, width: Int) {
+    init(_ name: String, tail: String, style: CellStyle, width: Int, inputs: Inputs? = nil) {
+        self.inputs = inputs
         tailWidth = DisplayWidth.width(of: tail)
         self.name = DisplayWidth.truncate(name, toWidth: width - tailWidth - 1, ellipsis: "…")
         self.tail = tail
@@ -93,9 +158,22 @@ struct OutlineEntry: Sendable {
     }
 }
 
-/// The outline's entries as last drawn, for the draft version and the problems they were made from.
+/// The outline's entries as last drawn, for the draft version, the problems and the width they were
+/// made for: their texts, and each entry drawn alone (not highlighted, with the rule on its right), by
+/// instance.
 struct OutlineKept: Sendable {
     var version = -1
     var checks = -1
+    var width = -1
+    var year = 0
+    var parameters: [String: String] = [:]
     var entries: [LiveChecks.Instance: OutlineEntry] = [:]
+    var lines: [LiveChecks.Instance: Screen] = [:]
+    /// While `keep` runs after a change: the entries and lines made before it, taken again when their
+    /// inputs are the same.
+    var previous: [LiveChecks.Instance: OutlineEntry] = [:]
+    var previousLines: [LiveChecks.Instance: Screen] = [:]
+    /// The entries `keep` last made sure of (for the version, problems and width above).
+    struct Shown: Equatable, Sendable { let scroll: Int, height: Int }
+    var shown: Shown?
 }

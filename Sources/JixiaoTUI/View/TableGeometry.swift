@@ -4,8 +4,9 @@ import JixiaoReports
 import JixiaoTerminal
 
 /// Where each column of a section sits on screen: the label column first, then the cells, sized by
-/// their kind and squeezed to fit the table area.
-struct TableGeometry: Sendable {
+/// their kind and squeezed to fit the table area. A class, unchanged once made (hence `@unchecked
+/// Sendable`): the kept geometry is handed to every frame, and copying the struct copied its `FormSpec`.
+final class TableGeometry: @unchecked Sendable {
     let form: FormSpec?
     let tableWidth: Int
     let year: Int
@@ -18,7 +19,7 @@ struct TableGeometry: Sendable {
     private let focusColumn: String
     /// The display widths of what each text column of a section holds in this form instance: what it
     /// asks for when the window has room to spare.
-    private var held: [String: [String: [Int]]] = [:]
+    private(set) var held: [String: [String: [Int]]] = [:]
 
     init(state s: AppState) {
         form = s.template.form(s.focus.form)
@@ -26,13 +27,17 @@ struct TableGeometry: Sendable {
         year = s.draft.year
         focusSection = form?.row(s.focus.row)?.sectionID
         focusColumn = s.focus.column
-        if let c = s.columnContent, c.version == s.draftVersion, c.form == s.focus.form, c.index == s.focus.formIndex {
+        if let c = s.columnContent, c.isCurrent(s) {
             held = c.widths
         } else {
-            held = Self.textWidths(s)
+            held = ColumnContent(s, layout: s.layout).widths
         }
         for section in form?.sections ?? [] { bySection[section.id] = layout(of: section.id) }
+        focusMatters = (form?.sections ?? []).contains { overflow(of: $0.id) != (false, false) }
     }
+
+    /// Whether a section is wider than the table, so that the focused column decides what shows.
+    private(set) var focusMatters = false
 
     /// What the geometry is made from besides the template: the draft's version (the held widths
     /// follow it), the focused instance, the table's width and the focused section and column.
@@ -53,33 +58,20 @@ struct TableGeometry: Sendable {
 
     static func keep(_ s: inout AppState) {
         let k = key(s)
-        if s.geometryKept?.key != k { s.geometryKept = (k, TableGeometry(state: s)) }
-    }
-
-    /// Per section and column, the display width of each value in the focused instance (a multi-line
-    /// text by its whole single-line form, as the cell shows it).
-    static func textWidths(_ s: AppState) -> [String: [String: [Int]]] { measure(s, kept: [:]).widths }
-
-    /// The widths, and each cell's value with its text as the table shows it. `kept`: the texts of the
-    /// last measure, taken again for the cells whose value did not change (formatting a `Decimal` was
-    /// most of it, for every cell of the instance on each key that changed the draft).
-    static func measure(_ s: AppState, kept: [CellAddress: ShownText]) -> (widths: [String: [String: [Int]]], texts: [CellAddress: ShownText]) {
-        let layout = s.layout
-        var out: [String: [String: [Int]]] = [:]
-        var texts: [CellAddress: ShownText] = [:]
-        for case let .row(r) in layout.lines where !r.isPlaceholder {
-            guard let spec = layout.form.row(r.row), let section = layout.form.section(spec.sectionID) else { continue }
-            for c in section.columns where spec.columnIDs.contains(c.id) {
-                let a = layout.address(r, c.id)
-                let value = s.evaluation.value(a)
-                let shown = kept[a].flatMap { $0.shows(value, c.kind) ? $0 : nil }
-                    ?? ShownText(value: value, kind: c.kind, text: ValueText.display(value, kind: c.kind))
-                texts[a] = shown
-                let w = DisplayWidth.width(of: shown.text)
-                if w > 0 { out[section.id, default: [:]][c.id, default: []].append(w) }
-            }
+        guard let kept = s.geometryKept, kept.key != k else {
+            if s.geometryKept == nil { s.geometryKept = (k, TableGeometry(state: s)) }
+            return
         }
-        return (out, texts)
+        // A change of the draft that left every column's values as wide as they were moves no column, nor
+        // does a move to another column when every section fits the table.
+        let old = kept.key
+        if old.form == k.form, old.index == k.index, old.width == k.width,
+           (old.section == k.section && old.column == k.column) || !kept.geometry.focusMatters,
+           kept.geometry.year == s.draft.year, let c = s.columnContent, c.isCurrent(s), kept.geometry.held == c.widths {
+            s.geometryKept = (k, kept.geometry)
+            return
+        }
+        s.geometryKept = (k, TableGeometry(state: s))
     }
 
     static func minimum(_ kind: CellKind) -> Int {

@@ -10,34 +10,171 @@ enum TableView {
         let layout = s.layout
         let labels = Labels(template: s.template, draft: s.draft)
         let geometry = TableGeometry.kept(s)
-        var title = labels.formShort(layout.form, index: s.focus.formIndex) + "  " + labels.formTitle(layout.form)
-        if layout.form.isRepeated, let n = labels.instanceName(layout.form, index: s.focus.formIndex) { title += "（\(n)）" }
-        sc.put(title, row: rect.row, col: rect.col, style: CellStyle(.title, [.bold]), maxWidth: rect.width)
-        var marks: [CellAddress: Severity] = [:]
-        for p in s.checks.problems(form: s.focus.form, index: s.focus.formIndex) + s.checks.acrossProblems(form: s.focus.form, index: s.focus.formIndex) {
-            if let a = p.address, a.form == s.focus.form, a.formIndex == s.focus.formIndex { marks[a] = max(marks[a] ?? .info, p.severity) }
-        }
+        // The lines `update` kept (all but the focused row's) are copied; the rest is drawn.
+        let kept: TableKept? = s.tableKept.key == TableKept.Key(s) ? s.tableKept : nil
+        sc.put(kept?.title ?? title(labels, layout), row: rect.row, col: rect.col, style: CellStyle(.title, [.bold]), maxWidth: rect.width)
+        let marks = kept?.marks ?? Self.marks(s)
+        // The headings are kept by what they are made from, so any are good; the labels only with the key.
+        let texts = kept ?? TableKept(headings: s.tableKept.headings)
+        let focusLine = layout.lineOfRow[layout.rowRef(of: s.focus)]
         let height = rect.height - 1
         for i in 0..<height {
             let k = s.scroll + i
             guard k < layout.lines.count else { break }
             let row = rect.row + 1 + i
-            switch layout.lines[k] {
-            case let .sectionTitle(t):
-                sc.put("■ " + t, row: row, col: rect.col, style: CellStyle(.title, [.bold]), maxWidth: rect.width)
-            case let .note(t):
-                sc.put(t, row: row, col: rect.col, style: .muted, maxWidth: rect.width)
-            case let .header(sectionID):
-                header(&sc, s, layout, geometry, sectionID, row: row, x0: rect.col, width: rect.width, part: 0)
-            case let .headerContinued(sectionID):
-                header(&sc, s, layout, geometry, sectionID, row: row, x0: rect.col, width: rect.width, part: 1)
-            case let .row(r):
-                line(&sc, s, layout, labels, geometry, r, marks, row: row, x0: rect.col, width: rect.width)
+            if k != focusLine, let line = kept?.lines[k] {
+                sc.paste(line, row: row, col: rect.col)
+                continue
             }
+            drawLine(&sc, s, layout, labels, geometry, k, marks, texts, row: row, x0: rect.col, width: rect.width)
         }
     }
 
-    static func header(_ sc: inout Screen, _ s: AppState, _ layout: FormLayout, _ g: TableGeometry, _ sectionID: String,
+    /// The form's name and title above the table, with the project's name.
+    static func title(_ labels: Labels, _ layout: FormLayout) -> String {
+        var title = labels.formShort(layout.form, index: layout.index) + "  " + labels.formTitle(layout.form)
+        if layout.form.isRepeated, let n = labels.instanceName(layout.form, index: layout.index) { title += "（\(n)）" }
+        return title
+    }
+
+    /// The focused instance's cells with a problem, by the worst of their problems.
+    static func marks(_ s: AppState) -> [CellAddress: Severity] {
+        var marks: [CellAddress: Severity] = [:]
+        for list in [s.checks.problems(form: s.focus.form, index: s.focus.formIndex), s.checks.acrossProblems(form: s.focus.form, index: s.focus.formIndex)] {
+            for p in list {
+                if let a = p.address, a.form == s.focus.form, a.formIndex == s.focus.formIndex { marks[a] = max(marks[a] ?? .info, p.severity) }
+            }
+        }
+        return marks
+    }
+
+    /// Draws the table's line `k` (one of `layout.lines`) on screen row `row`.
+    static func drawLine(_ sc: inout Screen, _ s: AppState, _ layout: FormLayout, _ labels: Labels, _ geometry: TableGeometry, _ k: Int,
+                         _ marks: [CellAddress: Severity], _ kept: TableKept, row: Int, x0: Int, width: Int) {
+        switch layout.lines[k] {
+        case let .sectionTitle(t):
+            sc.put("■ " + t, row: row, col: x0, style: CellStyle(.title, [.bold]), maxWidth: width)
+        case let .note(t):
+            sc.put(t, row: row, col: x0, style: .muted, maxWidth: width)
+        case let .header(sectionID):
+            header(&sc, s, layout, geometry, sectionID, kept, row: row, x0: x0, width: width, part: 0)
+        case let .headerContinued(sectionID):
+            header(&sc, s, layout, geometry, sectionID, kept, row: row, x0: x0, width: width, part: 1)
+        case let .row(r):
+            line(&sc, s, layout, labels, geometry, r, marks, kept, row: row, x0: x0, width: width)
+        }
+    }
+
+    /// Keeps, for the next frame, the visible lines other than the focused row's, drawn as they will
+    /// be shown: an arrow key then draws two table lines (the rows the focus left and entered).
+    /// Kept for the draft version, the problems, the focused instance and the column positions
+    /// (`TableKept.Key`); the headings' lines and the rows' labels are kept with them.
+    static func keep(_ s: inout AppState) {
+        guard !s.focus.isReport, s.size.rows >= App.minRows, s.size.cols >= App.minCols, s.overlay != .tooSmall else { return }
+        let key = TableKept.Key(s)
+        let layout = s.layout
+        let labels = Labels(template: s.template, draft: s.draft)
+        let geometry = TableGeometry.kept(s)
+        if s.tableKept.key != key {
+            let headings = s.tableKept.headings
+            var next = TableKept(key: key, marks: marks(s), headings: headings.count > 2000 ? [:] : headings)
+            next.layout = layout
+            next.geometry = geometry
+            next.title = title(labels, layout)
+            carry(from: s.tableKept, into: &next, s)
+            s.tableKept = next
+        }
+        let rect = View.tableRect(s)
+        let focusLine = layout.lineOfRow[layout.rowRef(of: s.focus)]
+        let visible = s.scroll..<min(layout.lines.count, s.scroll + max(0, rect.height - 1))
+        // Lines scrolled far away are let go: what is kept stays a few screens.
+        if s.tableKept.lines.count > 4 * max(1, visible.count) { s.tableKept.lines = s.tableKept.lines.filter { visible.contains($0.key) } }
+        for k in visible where k != focusLine && s.tableKept.lines[k] == nil {
+            keepTexts(&s.tableKept, s, layout, labels, geometry, k, width: rect.width)
+            var line = Screen(rows: 1, cols: rect.width)
+            drawLine(&line, s, layout, labels, geometry, k, s.tableKept.marks, s.tableKept, row: 0, x0: 0, width: rect.width)
+            s.tableKept.lines[k] = line
+        }
+    }
+
+    /// After a change of the draft or of the problems that left the layout and the columns as they were
+    /// (a value typed, a problem found), the lines of the rows that show the same values and marks are
+    /// the lines kept before: an edit draws the rows it changed.
+    private static func carry(from old: TableKept, into next: inout TableKept, _ s: AppState) {
+        // The same layout and column positions (the same objects): the same instance, lines and columns.
+        guard let was = old.key, let now = next.key, let layout = next.layout, old.layout === layout, old.geometry === next.geometry else { return }
+        var changed: Set<RowRef>
+        if was.geometry.version == now.geometry.version {
+            changed = []
+        } else if let c = s.columnContent, c.layout === layout, c.version == now.geometry.version, c.changedFrom == was.geometry.version {
+            changed = c.changedRows
+        } else {
+            return
+        }
+        for (a, m) in old.marks where next.marks[a] != m { changed.insert(layout.rowRef(of: a)) }
+        for (a, m) in next.marks where old.marks[a] != m { changed.insert(layout.rowRef(of: a)) }
+        next.labels = old.labels
+        for (k, line) in old.lines {
+            if case let .row(r) = layout.lines[k], changed.contains(r) { continue }
+            next.lines[k] = line
+        }
+    }
+
+    /// Makes the heading lines and row labels line `k` needs, once: a heading is wrapped once per
+    /// column width and year, a label fitted once per layout.
+    private static func keepTexts(_ kept: inout TableKept, _ s: AppState, _ layout: FormLayout, _ labels: Labels, _ g: TableGeometry, _ k: Int,
+                                  width: Int) {
+        switch layout.lines[k] {
+        case let .header(sectionID), let .headerContinued(sectionID):
+            guard let section = layout.form.section(sectionID) else { return }
+            let twoLines = layout.lines.contains(.headerContinued(section: sectionID))
+            for c in g.columns(of: sectionID).cells where c.x < width {
+                let key = headingKey(section, c.id, s.draft.year, width: min(c.width, width - c.x), twoLines: twoLines)
+                if kept.headings[key] == nil { kept.headings[key] = headingLines(key) }
+            }
+        case let .row(r):
+            guard !r.isPlaceholder, let spec = layout.form.row(r.row) else { return }
+            let cols = g.columns(of: spec.sectionID)
+            if kept.labels[r.row] == nil { kept.labels[r.row] = rowLabel(labels, layout, spec, width: cols.label) }
+        default: return
+        }
+    }
+
+    /// What a column's heading lines are made from.
+    struct HeadingKey: Hashable, Sendable {
+        let label: String
+        let width: Int
+        let twoLines: Bool
+        let numeric: Bool
+    }
+
+    static func headingKey(_ section: SectionSpec, _ column: String, _ year: Int, width: Int, twoLines: Bool) -> HeadingKey {
+        let spec = section.column(column)
+        return HeadingKey(label: YearText.render(spec?.label ?? "", year: year), width: width, twoLines: twoLines,
+                          numeric: (spec?.kind ?? .text).isNumeric)
+    }
+
+    /// The heading's two lines, each fitted to the column.
+    static func headingLines(_ key: HeadingKey) -> [String] {
+        let label = key.label, w = key.width, twoLines = key.twoLines
+        // Two heading lines: the heading wrapped at the column's width, the last line cut with an ellipsis.
+        // Balanced: "2022年 / 决算数" rather than "2022年决算 / 数".
+        let lw = DisplayWidth.width(of: label)
+        var lines = twoLines && lw > w ? TextLines.wrap(label, width: min(w, max((lw + 1) / 2, 4))) : [label]
+        if lines.count > 2, twoLines, lw > w { lines = TextLines.wrap(label, width: w) }
+        if twoLines && lines.count > 2 { lines[1] = lines[1...].joined() }
+        if twoLines && key.numeric && lines.count == 1 { lines.insert("", at: 0) }  // numbers' headings sit on the line above them
+        let align: DisplayWidth.Alignment = key.numeric ? .right : .left
+        return (0..<2).map { DisplayWidth.fit(lines[safe: $0] ?? "", toWidth: w, alignment: align, ellipsis: "…") }
+    }
+
+    /// A row's label as its label column shows it: indented under its parent, cut to the column.
+    static func rowLabel(_ labels: Labels, _ layout: FormLayout, _ spec: RowSpec, width: Int) -> String {
+        let text = labels.rowLabel(layout.form, index: layout.index, row: spec, rowIndex: nil)
+        return DisplayWidth.fit(String(repeating: " ", count: spec.depth * 2) + text, toWidth: width, ellipsis: "…")
+    }
+
+    static func header(_ sc: inout Screen, _ s: AppState, _ layout: FormLayout, _ g: TableGeometry, _ sectionID: String, _ kept: TableKept,
                        row: Int, x0: Int, width: Int, part: Int) {
         guard let section = layout.form.section(sectionID) else { return }
         let cols = g.columns(of: sectionID)
@@ -47,19 +184,9 @@ enum TableView {
         let heading = part == 0 ? YearText.render(section.labelHeading, year: s.draft.year) : ""
         sc.put(DisplayWidth.fit(heading, toWidth: cols.label), row: row, col: x0, style: style)
         for c in cols.cells where c.x < width {
-            let label = YearText.render(section.column(c.id)?.label ?? "", year: s.draft.year)
-            let kind = section.column(c.id)?.kind ?? .text
-            let align: DisplayWidth.Alignment = kind.isNumeric ? .right : .left
-            let w = min(c.width, width - c.x)
-            // Two heading lines: the heading wrapped at the column's width, the last line cut with an ellipsis.
-            // Balanced: "2022年 / 决算数" rather than "2022年决算 / 数".
-            let lw = DisplayWidth.width(of: label)
-            var lines = twoLines && lw > w ? TextLines.wrap(label, width: min(w, max((lw + 1) / 2, 4))) : [label]
-            if lines.count > 2, twoLines, lw > w { lines = TextLines.wrap(label, width: w) }
-            if twoLines && lines.count > 2 { lines[1] = lines[1...].joined() }
-            if twoLines && kind.isNumeric && lines.count == 1 { lines.insert("", at: 0) }  // numbers' headings sit on the line above them
-            let text = lines[safe: part] ?? ""
-            sc.put(DisplayWidth.fit(text, toWidth: w, alignment: align, ellipsis: "…"), row: row, col: x0 + c.x, style: style)
+            let key = headingKey(section, c.id, s.draft.year, width: min(c.width, width - c.x), twoLines: twoLines)
+            let lines = kept.headings[key] ?? headingLines(key)
+            sc.put(lines[part], row: row, col: x0 + c.x, style: style)
         }
         // Columns off screen: a sign on the side where they are (the focus scrolls them into view).
         guard part == 0 else { return }
@@ -69,7 +196,7 @@ enum TableView {
     }
 
     static func line(_ sc: inout Screen, _ s: AppState, _ layout: FormLayout, _ labels: Labels, _ g: TableGeometry, _ r: RowRef,
-                     _ marks: [CellAddress: Severity], row: Int, x0: Int, width: Int) {
+                     _ marks: [CellAddress: Severity], _ kept: TableKept, row: Int, x0: Int, width: Int) {
         guard let spec = layout.form.row(r.row) else { return }
         let cols = g.columns(of: spec.sectionID)
         let section = layout.form.section(spec.sectionID)
@@ -85,31 +212,30 @@ enum TableView {
             return
         }
         let isNamed = spec.repeating?.named == true
-        var labelText: String
-        if isNamed {
-            labelText = ""
-        } else if spec.repeating != nil && (r.index ?? 0) > 0 {
-            labelText = ""  // The paper form merges the 二级指标 cell over its rows.
-        } else {
-            labelText = labels.rowLabel(layout.form, index: layout.index, row: spec, rowIndex: nil)
-        }
         if !isNamed {
-            sc.put(DisplayWidth.fit(indent + labelText, toWidth: cols.label, ellipsis: "…"), row: row, col: x0,
-                   style: spec.childIDs.isEmpty ? .normal : CellStyle(.normal, [.bold]))
+            // The paper form merges the 二级指标 cell over a repeated row's instances.
+            let text = spec.repeating != nil && (r.index ?? 0) > 0 ? DisplayWidth.fit(indent, toWidth: cols.label, ellipsis: "…")
+                : kept.labels[r.row] ?? rowLabel(labels, layout, spec, width: cols.label)
+            sc.put(text, row: row, col: x0, style: spec.childIDs.isEmpty ? .normal : CellStyle(.normal, [.bold]))
         }
+        let compiled = layout.form.compiled
+        let rowSlot = compiled.row(r.row)
         for c in cols.cells where spec.columnIDs.contains(c.id) && c.x < width {
             let a = layout.address(r, c.id)
             let kind = section?.column(c.id)?.kind ?? .text
+            let required = rowSlot.flatMap { rs in compiled.column(c.id).map { compiled.isRequired(row: rs, column: $0) } } ?? false
             drawCell(&sc, s, a, kind: kind, computed: spec.formulas[c.id] != nil, x: x0 + c.x, width: min(c.width, width - c.x),
-                     mark: marks[a], alignRight: kind.isNumeric, row: row)
+                     mark: marks[a], alignRight: kind.isNumeric, row: row, required: { required })
         }
         if isNamed {
             let a = layout.address(r, CellAddress.labelColumn)
             drawCell(&sc, s, a, kind: .text, computed: false, x: x0 + spec.depth * 2, width: cols.label - spec.depth * 2, mark: marks[a],
-                     alignRight: false, row: row)
+                     alignRight: false, row: row, required: { isRequired(s, a) })
         }
     }
 
+    /// Whether a cell must be filled, from the template's rows, columns and checks (the table reads the
+    /// compiled form's flags for the cells of its columns; this for a named row's own name).
     static func isRequired(_ s: AppState, _ a: CellAddress) -> Bool {
         guard let form = s.template.form(a.form), let row = form.row(a.row) else { return false }
         if row.required || form.section(row.sectionID)?.column(a.column)?.required == true { return true }
@@ -118,7 +244,7 @@ enum TableView {
     }
 
     static func drawCell(_ sc: inout Screen, _ s: AppState, _ a: CellAddress, kind: CellKind, computed: Bool, x: Int, width: Int,
-                         mark: Severity?, alignRight: Bool, row: Int = -1) {
+                         mark: Severity?, alignRight: Bool, row: Int = -1, required: () -> Bool) {
         guard row >= 0, width > 0 else { return }
         let focused = s.focus == a
         if focused, let e = s.editing, e.address == a, let line = e.line {
@@ -141,9 +267,46 @@ enum TableView {
         } else if value == .empty, !computed {
             // A blank to fill, as on paper: a line where a required cell is still empty, a dot where
             // an optional one could be filled, so the work to do shows before the cursor gets there.
-            text = isRequired(s, a) ? String(repeating: UIText.App.blankMark, count: min(width, 6)) : UIText.App.optionalMark
+            text = required() ? String(repeating: UIText.App.blankMark, count: min(width, 6)) : UIText.App.optionalMark
             if mark == nil { style = .muted }
         }
         sc.put(DisplayWidth.fit(text, toWidth: width, alignment: alignRight ? .right : .left, ellipsis: "…"), row: row, col: x, style: style)
+    }
+}
+
+/// The table's lines as `update` last drew them, for the next frames: every visible line but the
+/// focused row's, with what they were drawn from.
+struct TableKept: Sendable {
+    /// Everything a line other than the focused row's is drawn from: the draft (its version), the
+    /// problems (`LiveChecks.revision`), the instance, and the column positions (`TableGeometry.Key`).
+    struct Key: Equatable, Sendable {
+        let geometry: TableGeometry.Key
+        let checks: Int
+
+        init(_ s: AppState) {
+            geometry = TableGeometry.key(s)
+            checks = s.checks.revision
+        }
+    }
+
+    var key: Key?
+    var marks: [CellAddress: Severity] = [:]
+    /// Heading lines by what they are made from, so they outlive the key: a heading changes only with
+    /// its column's width and the year.
+    var headings: [TableView.HeadingKey: [String]] = [:]
+    /// Each row's label as shown, by row id (for the key's layout and label width).
+    var labels: [String: String] = [:]
+    /// Line number in the layout → that line drawn alone, `TableGeometry.tableWidth` wide.
+    var lines: [Int: Screen] = [:]
+    /// The line above the table (`TableView.title`).
+    var title: String?
+    /// The layout and the column positions the lines were drawn with.
+    var layout: FormLayout?
+    var geometry: TableGeometry?
+
+    init(key: Key? = nil, marks: [CellAddress: Severity] = [:], headings: [TableView.HeadingKey: [String]] = [:]) {
+        self.key = key
+        self.marks = marks
+        self.headings = headings
     }
 }

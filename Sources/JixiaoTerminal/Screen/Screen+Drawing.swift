@@ -31,6 +31,13 @@ extension Screen {
     public mutating func fill(_ rect: Rect, with character: Character = " ", style: CellStyle = .normal) {
         let area = rect.intersection(bounds)
         guard !area.isEmpty else { return }
+        if character == " " {
+            // Clearing (the bars and highlights of every frame) needs no text to be made and read.
+            for r in area.row..<area.bottom {
+                for c in area.col..<area.right { store(Cell(.grapheme(" "), style: style), row: r, col: c) }
+            }
+            return
+        }
         let run = String(repeating: String(character), count: area.width)
         for r in area.row..<area.bottom {
             put(run, row: r, col: area.col, style: style, maxWidth: area.width)

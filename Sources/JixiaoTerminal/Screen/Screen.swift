@@ -1,5 +1,14 @@
 import JixiaoKit
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 /// One cell of the grid.
+///
+/// A plain value of eight bytes (a code and a style), so that making, copying, comparing and dropping
+/// the thousands of cells of a frame is copying memory: a `Character` in each cell made every one of
+/// them a reference to count.
 public struct Cell: Sendable, Hashable {
     public enum Content: Sendable, Hashable {
         /// A grapheme that starts in this cell (one or two cells wide).
@@ -8,23 +17,45 @@ public struct Cell: Sendable, Hashable {
         case wideTail
     }
 
-    public var content: Content
+    /// The scalar value of a grapheme of one scalar (nearly all of them); `wideTailCode`; or, for a
+    /// grapheme of several scalars, `clusterBit` and its number in `GraphemeTable`.
+    private var code: UInt32
     public var style: CellStyle
 
+    private static let wideTailCode: UInt32 = 0x7FFF_FFFF
+    private static let clusterBit: UInt32 = 0x8000_0000
+
     public init(_ content: Content, style: CellStyle = .normal) {
-        self.content = content
+        switch content {
+        case .wideTail: code = Self.wideTailCode
+        case let .grapheme(c):
+            let scalars = c.unicodeScalars
+            code = scalars.index(after: scalars.startIndex) == scalars.endIndex ? scalars.first!.value : Self.clusterBit | GraphemeTable.shared.number(of: c)
+        }
+        self.style = style
+    }
+
+    /// A grapheme of one scalar.
+    init(scalar: Unicode.Scalar, style: CellStyle) {
+        code = scalar.value
         self.style = style
     }
 
     public static let blank = Cell(.grapheme(" "))
 
-    /// The grapheme starting here, nil for the right half of a wide one.
-    public var character: Character? {
-        if case .grapheme(let c) = content { return c }
-        return nil
+    public var content: Content {
+        get { character.map(Content.grapheme) ?? .wideTail }
+        set { self = Cell(newValue, style: style) }
     }
 
-    public var isWideTail: Bool { content == .wideTail }
+    /// The grapheme starting here, nil for the right half of a wide one.
+    public var character: Character? {
+        if code == Self.wideTailCode { return nil }
+        if code & Self.clusterBit != 0 { return GraphemeTable.shared.character(code & ~Self.clusterBit) }
+        return Unicode.Scalar(code).map(Character.init) ?? " "
+    }
+
+    public var isWideTail: Bool { code == Self.wideTailCode }
 }
 
 /// What a frame shows: a grid of cells laid out by display width, plus where the real cursor goes.
@@ -65,6 +96,12 @@ public struct Screen: Sendable, Hashable {
         guard row >= 0, row < rows else { return col }
         var limit = cols
         if let maxWidth { limit = min(limit, col + max(0, maxWidth)) }
+        if let end = putSimple(text, row: row, col: col, limit: limit, style: style) { return end }
+        return putGraphemes(text, row: row, col: col, limit: limit, style: style)
+    }
+
+    /// `put` grapheme by grapheme: for any text.
+    mutating func putGraphemes(_ text: String, row: Int, col: Int, limit: Int, style: CellStyle) -> Int {
         var c = col
         for original in text {
             guard c < limit else { break }
@@ -92,6 +129,43 @@ public struct Screen: Sendable, Hashable {
             c += w
         }
         return c
+    }
+
+    /// `put` for the text a frame is mostly made of (ASCII, Latin-1, punctuation and symbols, box
+    /// drawing, kana, Han, CJK and full-width punctuation), scalar by scalar without breaking it into
+    /// graphemes: each of these scalars is a grapheme of its own when the next one is too (none
+    /// extends or joins another), none is a control character, and each takes the cells its own
+    /// width says. Nil when the text holds anything else (the general path then draws it).
+    private mutating func putSimple(_ text: String, row: Int, col: Int, limit: Int, style: CellStyle) -> Int? {
+        guard col >= 0 else { return nil }
+        for scalar in text.unicodeScalars where !Self.isSimple(scalar.value) { return nil }
+        var c = col
+        for scalar in text.unicodeScalars {
+            guard c < limit else { break }
+            let v = scalar.value
+            let w = v < 0x80 ? 1 : TextWidth.width(of: scalar)
+            if c + w > limit {
+                store(Cell(.grapheme(" "), style: style), row: row, col: c)
+                c += 1
+                break
+            }
+            store(Cell(scalar: scalar, style: style), row: row, col: c)
+            if w == 2 { store(Cell(.wideTail, style: style), row: row, col: c + 1) }
+            c += w
+        }
+        return c
+    }
+
+    /// Scalars whose grapheme cluster break property is Other (Unicode's GraphemeBreakProperty.txt) and
+    /// that take one or two cells: no control or format character, combining mark, joiner, Hangul jamo
+    /// or regional indicator, and nothing from U+1F000 up, where a following selector may widen an emoji.
+    static func isSimple(_ v: UInt32) -> Bool {
+        if v < 0x80 { return v >= 0x20 && v != 0x7F }
+        if v < 0x100 { return v >= 0xA0 && v != 0xAD }
+        if v >= 0x4E00 { return v <= 0x9FFF || (0xFF01...0xFF9D).contains(v) || (0xFFE0...0xFFE6).contains(v) }
+        return (0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v) || (0x2190...0x23FF).contains(v)
+            || (0x2500...0x27BF).contains(v) || (0x3000...0x3029).contains(v) || (0x3030...0x303F).contains(v)
+            || (0x3041...0x3096).contains(v) || (0x30A0...0x30FF).contains(v)
     }
 
     /// Sets the style of cells without changing their characters (to highlight a focused row).
@@ -128,6 +202,9 @@ public struct Screen: Sendable, Hashable {
             return changed
         }
         for r in 0..<rows {
+            // Most rows of a frame are as they were: the same bytes are the same cells (the converse does
+            // not hold, so rows whose bytes differ are compared cell by cell).
+            if sameBytes(previous, row: r) { continue }
             for c in 0..<cols {
                 let i = r * cols + c
                 guard !cells[i].isWideTail else { continue }
@@ -139,6 +216,32 @@ public struct Screen: Sendable, Hashable {
             }
         }
         return changed
+    }
+
+    /// Copies the first row of `line` onto row `row` from `col`, as far as both reach: a line drawn
+    /// once and kept (the table's) costs a copy per frame instead of its drawing. The halves of wide
+    /// characters cut at either end become spaces, as when the same text is written there.
+    public mutating func paste(_ line: Screen, row: Int, col: Int) {
+        guard row >= 0, row < rows, col >= 0, line.rows > 0 else { return }
+        let width = min(line.cols, cols - col)
+        guard width > 0 else { return }
+        let at = row * cols + col
+        store(line.cells[0], row: row, col: col)
+        if width > 1 { cells.replaceSubrange(at + 1..<at + width, with: line.cells[1..<width]) }
+        let last = at + width - 1
+        // A wide character whose right half did not fit, or the right half of one that was overwritten.
+        if width < line.cols, line.cells[width].isWideTail { cells[last] = Cell(.grapheme(" "), style: cells[last].style) }
+        if col + width < cols, cells[last + 1].isWideTail { cells[last + 1] = Cell(.grapheme(" "), style: cells[last + 1].style) }
+    }
+
+    private func sameBytes(_ other: Screen, row: Int) -> Bool {
+        let stride = MemoryLayout<Cell>.stride
+        guard cols > 0 else { return true }
+        return cells.withUnsafeBytes { a in
+            other.cells.withUnsafeBytes { b in
+                memcmp(a.baseAddress! + row * cols * stride, b.baseAddress! + row * cols * stride, cols * stride) == 0
+            }
+        }
     }
 
     /// Replaces one cell, first turning the other half of any wide character it overlaps into a space.

@@ -1,0 +1,127 @@
+import JixiaoKit
+import JixiaoTerminal
+
+/// What the focused instance's cells show, for the table's column widths (`TableGeometry.held`) and
+/// its lines: measured once per layout, then, after a change of the draft, brought up to date by
+/// reading each cell's value by slot and formatting and measuring again only the cells whose value
+/// changed (formatting a `Decimal` and hashing each cell's address were most of the measure).
+struct ColumnContent: Sendable {
+    /// One cell of the layout: where it is, and what it shows.
+    struct Item: Sendable {
+        let address: CellAddress
+        let row: RowRef
+        let rowSlot: Int
+        let columnSlot: Int
+        let kind: CellKind
+        /// Its place in `columns`; nil for a named row's own name, which the label column shows.
+        let column: Int?
+        var shown: ShownText
+        var width: Int
+    }
+
+    let layout: FormLayout
+    private(set) var version: Int
+    /// The version the last update started from, and the rows whose cells show something else since.
+    private(set) var changedFrom: Int
+    private(set) var changedRows: Set<RowRef> = []
+    private var items: [Item] = []
+    private var columns: [(section: String, column: String)] = []
+    /// Per section and column, the display width of each value it holds (0 for none left out), in
+    /// the layout's order.
+    private(set) var widths: [String: [String: [Int]]] = [:]
+
+    /// Measures every cell of `layout` (the focused instance's) in `s`; `kept`: texts made before, taken
+    /// again for the cells whose value they show.
+    init(_ s: AppState, layout: FormLayout, kept: [CellAddress: ShownText] = [:]) {
+        self.layout = layout
+        version = s.draftVersion
+        changedFrom = s.draftVersion
+        let form = layout.form, compiled = form.compiled
+        var columnAt: [String: Int] = [:]
+        for case let .row(r) in layout.lines where !r.isPlaceholder {
+            guard let spec = form.row(r.row), let section = form.section(spec.sectionID), let rs = compiled.row(r.row) else { continue }
+            if spec.repeating?.named == true {
+                let a = layout.address(r, CellAddress.labelColumn)
+                let value = s.evaluation.value(form: form, index: layout.index, rowSlot: rs, rowIndex: r.index, columnSlot: compiled.labelSlot)
+                items.append(Item(address: a, row: r, rowSlot: rs, columnSlot: compiled.labelSlot, kind: .text, column: nil,
+                                  shown: ShownText(value: value, kind: .text, text: ""), width: 0))
+            }
+            for c in section.columns where spec.columnIDs.contains(c.id) {
+                guard let cs = compiled.column(c.id) else { continue }
+                let key = section.id + "\u{0}" + c.id
+                let k = columnAt[key] ?? columns.count
+                if k == columns.count { columnAt[key] = k; columns.append((section.id, c.id)) }
+                let value = s.evaluation.value(form: form, index: layout.index, rowSlot: rs, rowIndex: r.index, columnSlot: cs)
+                let a = layout.address(r, c.id)
+                let shown = kept[a].flatMap { $0.shows(value, c.kind) ? $0 : nil }
+                    ?? ShownText(value: value, kind: c.kind, text: ValueText.display(value, kind: c.kind))
+                items.append(Item(address: a, row: r, rowSlot: rs, columnSlot: cs, kind: c.kind, column: k,
+                                  shown: shown, width: DisplayWidth.width(of: shown.text)))
+            }
+        }
+        widths = gathered()
+    }
+
+    /// The texts the table shows, by cell.
+    var texts: [CellAddress: ShownText] {
+        var out: [CellAddress: ShownText] = [:]
+        out.reserveCapacity(items.count)
+        for i in items where i.column != nil { out[i.address] = i.shown }
+        return out
+    }
+
+    /// Brings the content up to `s`'s draft (same layout): the cells whose value changed are formatted
+    /// again, their texts replaced in `texts` and their rows noted in `changedRows`.
+    mutating func update(_ s: AppState, texts: inout [CellAddress: ShownText]) {
+        changedFrom = version
+        version = s.draftVersion
+        changedRows = []
+        let form = layout.form
+        var widthChanged = false
+        for k in items.indices {
+            let i = items[k]
+            let value = s.evaluation.value(form: form, index: layout.index, rowSlot: i.rowSlot, rowIndex: i.row.index, columnSlot: i.columnSlot)
+            guard !i.shown.shows(value, i.kind) else { continue }
+            changedRows.insert(i.row)
+            guard i.column != nil else {
+                items[k].shown = ShownText(value: value, kind: i.kind, text: "")
+                continue
+            }
+            let shown = ShownText(value: value, kind: i.kind, text: ValueText.display(value, kind: i.kind))
+            let w = DisplayWidth.width(of: shown.text)
+            if w != i.width { widthChanged = true }
+            items[k].shown = shown
+            items[k].width = w
+            texts[i.address] = shown
+        }
+        if widthChanged { widths = gathered() }
+    }
+
+    private func gathered() -> [String: [String: [Int]]] {
+        var byColumn = [[Int]](repeating: [], count: columns.count)
+        for i in items where i.width > 0 { if let c = i.column { byColumn[c].append(i.width) } }
+        var out: [String: [String: [Int]]] = [:]
+        for (k, c) in columns.enumerated() where !byColumn[k].isEmpty { out[c.section, default: [:]][c.column] = byColumn[k] }
+        return out
+    }
+
+    /// Whether this content is of the focused instance's layout at the state's draft version.
+    func isCurrent(_ s: AppState) -> Bool {
+        version == s.draftVersion && layout.form.id == s.focus.form && layout.index == s.focus.formIndex
+    }
+
+    /// Keeps the content of the focused instance's layout (`AppState.columnContent`) up to date.
+    static func keep(_ s: inout AppState) {
+        let layout = s.layout
+        if var c = s.columnContent, c.layout === layout {
+            guard c.version != s.draftVersion else { return }
+            s.columnContent = nil  // `c` alone holds its cells while they change: no copy of them
+            c.update(s, texts: &s.shownTexts)
+            s.columnContent = c
+            return
+        }
+        let c = ColumnContent(s, layout: layout, kept: s.shownTexts)
+        s.columnContent = c
+        s.shownTexts = c.texts
+    }
+}
