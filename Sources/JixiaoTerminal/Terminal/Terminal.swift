@@ -34,7 +34,7 @@ nonisolated(unsafe) private var exitHookInstalled = false
 /// Not thread-safe: use it from the main thread only.
 public final class Terminal {
     /// Set before `start()`, which defines the colour pairs from it.
-    public var theme: Theme
+    public var theme: Theme { didSet { resolved = nil } }
     /// Whether colours are in use (the terminal has them and `NO_COLOR` is not set).
     public private(set) var colorsEnabled = false
     public private(set) var isActive = false
@@ -45,6 +45,10 @@ public final class Terminal {
     private var paste = PasteCollector()
     private var cursorShown: Bool?
     private var glyph = [wchar_t](repeating: 0, count: 6)
+    /// The curses attributes and colour pair of the style painted last: a frame's cells mostly share
+    /// a style, and resolving one looks it up in the theme's dictionaries (a fifth of the work of
+    /// closing a panel, when it was done per cell).
+    private var resolved: (style: CellStyle, colors: Bool, attributes: attr_t, pair: Int16)?
 
     /// Key codes of our own for the bracketed-paste markers, far above ncurses' codes and the extended
     /// ones it assigns to terminfo's user-defined keys.
@@ -253,8 +257,14 @@ public final class Terminal {
 
     private func paint(_ character: Character, style: CellStyle, row: Int, col: Int) {
         guard let window else { return }
-        let (attributes, pair) = theme.resolve(style, colors: colorsEnabled)
-        let attrs = Self.cursesAttributes(attributes)
+        let attrs: attr_t, pair: Int16
+        if let r = resolved, r.style == style, r.colors == colorsEnabled {
+            (attrs, pair) = (r.attributes, r.pair)
+        } else {
+            let (attributes, p) = theme.resolve(style, colors: colorsEnabled)
+            (attrs, pair) = (Self.cursesAttributes(attributes), p)
+            resolved = (style, colorsEnabled, attrs, pair)
+        }
         var count = 0
         // A cell holds a base character and a few combining marks (CCHARW_MAX is 5).
         for scalar in character.unicodeScalars where count < 5 {
