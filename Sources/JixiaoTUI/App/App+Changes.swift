@@ -10,35 +10,32 @@ extension App {
         let before = s.draft
         s.workspace.draft = d
         s.draftVersion += 1
+        // A change of cells recomputes and rechecks only what reads them; rows added or removed (F5, F6,
+        // and their undo) compute the instance again, and what reads it only where a value moved. Any
+        // other change, or one these cannot follow (nil changes), computes and checks the instance whole.
+        var narrow: (changes: CellChanges, spec: FormSpec, progress: () -> (filled: Int, required: Int))?
+        var computed = false
         if let spec = s.template.form(form), let old = before.forms[form]?[safe: index], let new = d.forms[form]?[safe: index],
            before.forms[form]?.count == d.forms[form]?.count {
-            // A change of cells (not of rows) recomputes and rechecks only what reads them.
             if let cells = new.changedCells(from: old, in: spec.compiled) {
-                if let changes = s.workspace.evaluation.update(draft: d, form: form, index: index, cells: cells) {
-                    s.checks.refresh(s.workspace.evaluation, changes: changes)
-                    s.moveProgress(form: spec, index: index, filled: FillableCells.filledDelta(form: spec, old: old, new: new, cells: cells))
-                } else {
-                    s.checks.refresh(s.workspace.evaluation, form: form, index: index)
-                    s.refreshProgress(form: form, index: index)
-                }
-                return
-            }
-            // Rows added or removed (F5, F6, and their undo): the instance is computed again, what reads it only where a value moved.
-            if let rows = new.resizedRows(from: old, in: spec.compiled) {
-                if let changes = s.workspace.evaluation.update(draft: d, form: form, index: index, resized: rows) {
-                    s.checks.refresh(s.workspace.evaluation, changes: changes)
-                    let delta = FillableCells.progressDelta(form: spec, old: old, new: new, rows: rows)
-                    s.moveProgress(form: spec, index: index, filled: delta.filled, required: delta.required)
-                } else {
-                    s.checks.refresh(s.workspace.evaluation, form: form, index: index)
-                    s.refreshProgress(form: form, index: index)
-                }
-                return
+                computed = true
+                narrow = s.workspace.evaluation.update(draft: d, form: form, index: index, cells: cells)
+                    .map { ($0, spec, { (FillableCells.filledDelta(form: spec, old: old, new: new, cells: cells), 0) }) }
+            } else if let rows = new.resizedRows(from: old, in: spec.compiled) {
+                computed = true
+                narrow = s.workspace.evaluation.update(draft: d, form: form, index: index, resized: rows)
+                    .map { ($0, spec, { FillableCells.progressDelta(form: spec, old: old, new: new, rows: rows) }) }
             }
         }
-        s.workspace.evaluation.update(draft: d, form: form, index: index)
-        s.checks.refresh(s.workspace.evaluation, form: form, index: index)
-        s.refreshProgress(form: form, index: index)
+        if !computed { s.workspace.evaluation.update(draft: d, form: form, index: index) }
+        if let narrow {
+            s.checks.refresh(s.workspace.evaluation, changes: narrow.changes)
+            let delta = narrow.progress()
+            s.moveProgress(form: narrow.spec, index: index, filled: delta.filled, required: delta.required)
+        } else {
+            s.checks.refresh(s.workspace.evaluation, form: form, index: index)
+            s.refreshProgress(form: form, index: index)
+        }
     }
 
     /// After a change that may touch anything (undo, redo, a project added or removed).
