@@ -9,15 +9,8 @@ extension Evaluation {
     /// changed, for `LiveChecks.refresh(_:changes:)`; nil when the evaluation is not complete yet, after
     /// computing what `update(draft:form:index:)` would.
     public mutating func update(draft newDraft: Draft, form formID: String, index: Int, cells: [CellSlot]) -> CellChanges? {
-        guard isComplete, let form = template.form(formID), index >= 0, index < newDraft.instances(of: formID).count,
-              forms[form.compiled.slot].count == newDraft.instances(of: formID).count else {
-            update(draft: newDraft, form: formID, index: index)
-            return nil
-        }
-        draft = newDraft
-        var changes = CellChanges()
-        let at = InstanceSlot(form: form.compiled.slot, index: index)
-        changes.origin = at
+        guard let (form, started) = narrowing(newDraft, formID, index), let at = started.origin else { return nil }
+        var changes = started
         for c in cells { changes.insert(c, at: at) }
         var keys = Set(cells.map { form.compiled.key(row: $0.row, column: $0.column) })
         recompute(form, index: index, keys: &keys, forced: [], changes: &changes)
@@ -30,12 +23,8 @@ extension Evaluation {
     /// moved: every cell of the resized rows counts as changed, and each computed cell whose values
     /// differ. nil, as `update(draft:form:index:cells:)`, while the evaluation is not complete.
     public mutating func update(draft newDraft: Draft, form formID: String, index: Int, resized rows: [Int]) -> CellChanges? {
-        guard isComplete, let form = template.form(formID), index >= 0, index < newDraft.instances(of: formID).count,
-              forms[form.compiled.slot].count == newDraft.instances(of: formID).count else {
-            update(draft: newDraft, form: formID, index: index)
-            return nil
-        }
-        draft = newDraft
+        guard let (form, started) = narrowing(newDraft, formID, index), let at = started.origin else { return nil }
+        var changes = started
         let c = form.compiled
         let before = forms[c.slot][index]
         let entry = newDraft.instances(of: formID)[index]
@@ -43,9 +32,6 @@ extension Evaluation {
         let after = Self.resized(form, entry, rows: rows, before: before, settings: template.settings, foreign: foreign, index: index)
             ?? Self.compute(form, entry, settings: template.settings, foreign: foreign, index: index, previous: before)
         forms[c.slot][index] = after
-        var changes = CellChanges()
-        let at = InstanceSlot(form: c.slot, index: index)
-        changes.origin = at
         changes.resized[at] = rows
         var keys = Set<Int>()
         // The cells of a resized row, at every instance (the checks read them by cell, whatever the instance).
@@ -65,6 +51,21 @@ extension Evaluation {
         }
         recomputeReaders(of: form, keys: keys, changes: &changes)
         return changes
+    }
+
+    /// The form a change of one instance's cells or rows is in, with the new draft in place and the
+    /// changes' origin set; nil, after computing the instance as `update(draft:form:index:)` does, while
+    /// the evaluation is not complete or the form's instances were added or removed.
+    private mutating func narrowing(_ newDraft: Draft, _ formID: String, _ index: Int) -> (FormSpec, CellChanges)? {
+        guard isComplete, let form = template.form(formID), index >= 0, index < newDraft.instances(of: formID).count,
+              forms[form.compiled.slot].count == newDraft.instances(of: formID).count else {
+            update(draft: newDraft, form: formID, index: index)
+            return nil
+        }
+        draft = newDraft
+        var changes = CellChanges()
+        changes.origin = InstanceSlot(form: form.compiled.slot, index: index)
+        return (form, changes)
     }
 
     /// An instance's values after rows were added or removed, computing again only the resized rows'
