@@ -16,6 +16,11 @@ public struct CellSlot: Hashable, Sendable {
 public struct InstanceSlot: Hashable, Sendable {
     public let form: Int
     public let index: Int
+
+    public init(form: Int, index: Int) {
+        self.form = form
+        self.index = index
+    }
 }
 
 /// What a change of known cells changed: by form instance, the entered cells given and the computed

@@ -8,6 +8,7 @@ extension App {
     /// only what reads what it changed (its cells, or its resized rows), else the whole instance.
     static func replaceDraft(_ s: inout AppState, _ d: Draft, form: String, index: Int) {
         let before = s.draft
+        let logged = s.cellLog.cells
         s.workspace.draft = d
         s.draftVersion += 1
         // A change of cells recomputes and rechecks only what reads them; rows added or removed (F5, F6,
@@ -21,6 +22,7 @@ extension App {
                 computed = true
                 narrow = s.workspace.evaluation.update(draft: d, form: form, index: index, cells: cells)
                     .map { ($0, spec, { (FillableCells.filledDelta(form: spec, old: old, new: new, cells: cells), 0) }) }
+                if let changes = narrow?.changes { s.cellLog.cells = logged?.merging(changes.cells) { $0.union($1) } }
             } else if let rows = new.resizedRows(from: old, in: spec.compiled) {
                 computed = true
                 narrow = s.workspace.evaluation.update(draft: d, form: form, index: index, resized: rows)

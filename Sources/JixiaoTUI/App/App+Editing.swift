@@ -196,7 +196,7 @@ extension App {
 
     /// Width of the focused cell on screen, for scrolling the line editor.
     static func fieldWidth(_ s: AppState) -> Int {
-        TableGeometry(state: s).width(of: s.focus.column, in: s.layout.form.row(s.focus.row)?.sectionID ?? "")
+        TableGeometry.kept(s).width(of: s.focus.column, in: s.layout.form.row(s.focus.row)?.sectionID ?? "")
     }
 
     static func areaWrapWidth(_ s: AppState) -> Int { max(10, s.size.cols - 8) }

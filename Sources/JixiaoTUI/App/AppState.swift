@@ -120,7 +120,11 @@ public struct AppState: Sendable {
     public var evaluation: Evaluation { workspace.evaluation }
     public var isDirty: Bool { revision != savedRevision && savedDraft.map { $0 != draft } ?? true }
     /// Bumped whenever the draft value is replaced, so the driver can tell in O(1) that nothing changed.
-    public internal(set) var draftVersion = 0
+    /// A bump says nothing of what changed: `cellLog` forgets, unless the change records its cells.
+    public internal(set) var draftVersion = 0 { didSet { cellLog.cells = nil } }
+    /// The cells whose values changed since `cellLog.since` (`App.replaceDraft` records them), so what is
+    /// kept of the focused instance's cells is brought up to date by looking at those alone.
+    var cellLog = CellLog(since: 0)
 
     /// Whether the draft in memory differs from the file: an unsaved change, or a cell being typed into.
     /// (Comparing with the draft before the edit is cheap: untouched forms share their storage.)
@@ -202,3 +206,13 @@ public struct AppState: Sendable {
         progress[form]?[safe: index] ?? (0, 0)
     }
 }
+
+/// The cells a run of `App.update` changed, by form instance: known for changes of cells (a key typed,
+/// a commit, an undo of either), nil after any other change of the draft (rows added or removed, a new
+/// year, an instance added), when everything kept must be compared again.
+struct CellLog: Sendable {
+    /// The `draftVersion` the log starts from.
+    let since: Int
+    var cells: [InstanceSlot: Set<CellSlot>]? = [:]
+}
+

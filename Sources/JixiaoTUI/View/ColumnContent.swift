@@ -25,6 +25,8 @@ struct ColumnContent: Sendable {
     private(set) var changedFrom: Int
     private(set) var changedRows: Set<RowRef> = []
     private var items: [Item] = []
+    /// Each item's place in `items` by its cell's slots, made at the first update of known cells.
+    private var itemAt: [CellSlot: Int]?
     private var columns: [(section: String, column: String)] = []
     /// Per section and column, the display width of each value it holds (0 for none left out), in
     /// the layout's order.
@@ -73,12 +75,23 @@ struct ColumnContent: Sendable {
     /// Brings the content up to `s`'s draft (same layout): the cells whose value changed are formatted
     /// again, their texts replaced in `texts` and their rows noted in `changedRows`.
     mutating func update(_ s: AppState, texts: inout [CellAddress: ShownText]) {
+        let known = s.cellLog.since == version ? s.cellLog.cells : nil
         changedFrom = version
         version = s.draftVersion
         changedRows = []
         let form = layout.form
         var widthChanged = false
-        for k in items.indices {
+        // After a change of known cells only their items can show something else: a key typed into a
+        // cell of a 2,000-row instance looks at a handful, not at every cell.
+        let visit: [Int]
+        if let known {
+            let cells = known[InstanceSlot(form: form.compiled.slot, index: layout.index)] ?? []
+            if itemAt == nil { itemAt = Dictionary(items.indices.map { (CellSlot(row: items[$0].rowSlot, index: items[$0].row.index, column: items[$0].columnSlot), $0) }) { a, _ in a } }
+            visit = cells.compactMap { itemAt![$0] }
+        } else {
+            visit = Array(items.indices)
+        }
+        for k in visit {
             let i = items[k]
             let value = s.evaluation.value(form: form, index: layout.index, rowSlot: i.rowSlot, rowIndex: i.row.index, columnSlot: i.columnSlot)
             guard !i.shown.shows(value, i.kind) else { continue }
@@ -115,8 +128,13 @@ struct ColumnContent: Sendable {
         let layout = s.layout
         if var c = s.columnContent, c.layout === layout {
             guard c.version != s.draftVersion else { return }
-            s.columnContent = nil  // `c` alone holds its cells while they change: no copy of them
-            c.update(s, texts: &s.shownTexts)
+            // `c` and `texts` alone hold their storage while they change: no copy of either (passed
+            // beside `s`, `s.shownTexts` was copied whole on every key).
+            s.columnContent = nil
+            var texts = s.shownTexts
+            s.shownTexts = [:]
+            c.update(s, texts: &texts)
+            s.shownTexts = texts
             s.columnContent = c
             return
         }

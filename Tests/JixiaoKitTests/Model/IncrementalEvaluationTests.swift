@@ -239,6 +239,22 @@ struct ChangedCellsTests {
             + DraftGeneratorTests.templates.map { t in ("generated \(t.id)", t, DraftGenerator(template: t, seed: 3, sizes: .small).draft()) }
     }
 
+    /// Every cell's value (names of named rows too), by instance and slot.
+    static func values(_ ev: Evaluation) -> [InstanceSlot: [CellSlot: Value]] {
+        var out: [InstanceSlot: [CellSlot: Value]] = [:]
+        for form in ev.template.forms {
+            for (k, entry) in ev.draft.instances(of: form.id).enumerated() {
+                var cells: [CellSlot: Value] = [:]
+                for c in FormCells(form, entry, names: true) {
+                    cells[CellSlot(row: c.row.slot, index: c.rowIndex, column: c.column.slot)] =
+                        ev.value(form: form, index: k, rowSlot: c.row.slot, rowIndex: c.rowIndex, columnSlot: c.column.slot)
+                }
+                out[InstanceSlot(form: form.compiled.slot, index: k)] = cells
+            }
+        }
+        return out
+    }
+
     @Test(arguments: 0..<(1 + DraftGeneratorTests.templates.count))
     func changedCellsEqualFullAfterEditsRowsAndUndos(_ which: Int) throws {
         let (name, t, start) = Self.drafts()[which]
@@ -254,18 +270,35 @@ struct ChangedCellsTests {
         }
         let numbers = ["", "0", "12.5", "100", "abc", "99.99", "3", "-7", "95%", "1e30", "0.001"]
         let texts = ["", "≥95%", "100%", "及时", "2023年", "11.04万元", "项目甲"]
-        var byCells = 0, byRows = 0, byInstance = 0, undos = 0
+        var byCells = 0, byRows = 0, byInstance = 0, undos = 0, wholeCompared = 0
         /// Puts `new` in place the way the TUI does: instance by instance, by cells where it can.
         func apply(_ new: Draft) {
             let old = draft
             draft = new
+            let single = t.forms.map { f in
+                let a = old.instances(of: f.id), b = new.instances(of: f.id)
+                return (0..<max(a.count, b.count)).filter { a[safe: $0] != b[safe: $0] }.count
+            }.reduce(0, +) == 1
             for form in t.forms {
                 let a = old.instances(of: form.id), b = new.instances(of: form.id)
                 for k in 0..<max(a.count, b.count) where a[safe: k] != b[safe: k] {
+                    let before = ev
                     if a.count == b.count, let cells = b[k].changedCells(from: a[k], in: form.compiled),
                        let changes = ev.update(draft: new, form: form.id, index: k, cells: cells) {
                         live.refresh(ev, changes: changes)
                         byCells += 1
+                        // The changes list every cell whose value moved, in any instance: the TUI looks
+                        // at those alone to bring the table's texts and column widths up to date. (When
+                        // more than one instance differs, the others' entries are in place before their
+                        // own update lists them: only a change of one instance is compared whole.)
+                        let was = single ? Self.values(before) : [:], now = single ? Self.values(ev) : [:]
+                        if single { wholeCompared += 1 }
+                        for (at, cells) in now {
+                            for (cell, value) in cells where was[at]?[cell] != value {
+                                #expect(changes.cells[at]?.contains(cell) == true,
+                                        "\(name): \(t.forms[at.form].id)[\(at.index)] row \(cell.row)[\(cell.index.map(String.init) ?? "-")] column \(cell.column) changed unlisted")
+                            }
+                        }
                     } else if a.count == b.count, let rows = b[k].resizedRows(from: a[k], in: form.compiled),
                               let changes = ev.update(draft: new, form: form.id, index: k, resized: rows) {
                         live.refresh(ev, changes: changes)
@@ -325,6 +358,7 @@ struct ChangedCellsTests {
         }
         // Both paths were taken, and undo went back over edits.
         #expect(byCells > 50 && byRows > 10 && undos > 10, "by cells \(byCells), by rows \(byRows), by instance \(byInstance), undos \(undos)")
+        #expect(wholeCompared > 50, "changes of one instance compared cell by cell: \(wholeCompared)")
     }
 }
 
