@@ -52,12 +52,18 @@ enum OutlineView {
     }
 
     /// What an instance's entry is made from, besides the year and the parameters.
-    static func inputs(_ s: AppState, _ labels: Labels, _ form: FormSpec, _ index: Int) -> OutlineEntry.Inputs {
-        let p = s.progressOf(form: form.id, index: index)
+    /// `same`: inputs made before from this instance's draft entry as it still is, whose name, progress
+    /// and whether it counts are taken again (reading the name was most of an edit's outline); its
+    /// problems are counted afresh, since the checks of one instance may read another.
+    static func inputs(_ s: AppState, _ labels: Labels, _ form: FormSpec, _ index: Int, same: OutlineEntry.Inputs? = nil) -> OutlineEntry.Inputs {
         var errors = 0, warnings = 0
         for problem in s.checks.problems(form: form.id, index: index) {
             if problem.severity == .error { errors += 1 } else if problem.severity == .warning { warnings += 1 }
         }
+        if let same {
+            return OutlineEntry.Inputs(name: same.name, filled: same.filled, required: same.required, errors: errors, warnings: warnings, counts: same.counts)
+        }
+        let p = s.progressOf(form: form.id, index: index)
         return OutlineEntry.Inputs(name: form.isRepeated ? labels.instanceName(form, index: index) : nil, filled: p.filled, required: p.required,
                                    errors: errors, warnings: warnings, counts: s.evaluation.counts(form, index: index))
     }
@@ -66,8 +72,13 @@ enum OutlineView {
     /// change of the draft or of the problems an entry is made again only when what it shows changed.
     static func keep(_ s: inout AppState) {
         let rect = View.outlineRect(s)
+        // The instances whose draft entries may differ from those the kept entries were made from: after
+        // a change of known cells, those the change touched; nil when any may (`AppState.cellLog`).
+        var touched: Set<InstanceSlot>?
         if s.outlineKept.version != s.draftVersion || s.outlineKept.checks != s.checks.revision || s.outlineKept.width != rect.width {
             let old = s.outlineKept
+            // (Checks that arrive after the first frame move their instances' progress too: nil then.)
+            if old.version != s.draftVersion, old.version == s.cellLog.since { touched = s.cellLog.cells.map { Set($0.keys) } }
             s.outlineKept = OutlineKept(version: s.draftVersion, checks: s.checks.revision, width: rect.width, year: s.draft.year, parameters: s.draft.parameters)
             // What the entries were made from besides their inputs is as it was: each is compared below.
             if old.width == rect.width, old.year == s.draft.year, old.parameters == s.draft.parameters {
@@ -98,8 +109,10 @@ enum OutlineView {
                 entry(&line, OutlineEntry(UIText.Report.outlineName, tail: tail, style: tailStyle, width: rect.width), row: 0, in: at, current: false)
             } else {
                 guard let slot = s.template.forms.firstIndex(where: { $0.id == formID }) else { continue }
-                let inputs = inputs(s, labels, s.template.forms[slot], index)
-                if let e = s.outlineKept.previous[i], e.inputs == inputs, let drawn = s.outlineKept.previousLines[i] {
+                let previous = s.outlineKept.previous[i]
+                let same = touched.flatMap { $0.contains(InstanceSlot(form: slot, index: index)) ? nil : previous?.inputs }
+                let inputs = inputs(s, labels, s.template.forms[slot], index, same: same)
+                if let e = previous, e.inputs == inputs, let drawn = s.outlineKept.previousLines[i] {
                     s.outlineKept.entries[i] = e
                     s.outlineKept.lines[i] = drawn
                     continue
