@@ -28,7 +28,7 @@ public struct DraftEditor: Sendable {
         } else if row.repeating != nil {
             throw .badPath(template.path(a))
         }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmed
         // What is stored: long text as typed, anything else trimmed. Over the limit it could never be read back.
         let storedBytes = (f.section(row.sectionID)?.column(a.column)?.kind == .longtext ? text : trimmed).utf8.count
         guard storedBytes <= Limits.cellBytes else {

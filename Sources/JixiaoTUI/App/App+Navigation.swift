@@ -78,12 +78,12 @@ extension App {
     /// Tab order: the next cell to fill or group to add to, in form order and across forms (附件1 → 附件2 → 附件3-1 …).
     static func nextFillable(_ s: inout AppState, forward: Bool) {
         let layout = s.layout
-        let cells = layout.stops
-        if let i = cells.firstIndex(of: s.focus) {
-            let j = i + (forward ? 1 : -1)
-            if j >= 0 && j < cells.count { s.focus = cells[j]; return }
+        let besides = layout.stop(besides: s.focus, forward: forward)
+        if besides.isStop {
+            if let next = besides.next { s.focus = next; return }
         } else if let r = currentRow(s, layout), let lineIndex = layout.rows.firstIndex(of: r) {
             // From a computed cell or a placeholder: the first fillable cell after (or before) this row.
+            let cells = layout.stops
             let candidates = forward ? cells.filter { (layout.rows.firstIndex(of: layout.rowRef(of: $0)) ?? 0) > lineIndex }
                                      : cells.filter { (layout.rows.firstIndex(of: layout.rowRef(of: $0)) ?? 0) < lineIndex }
             if let c = forward ? candidates.first : candidates.last { s.focus = c; return }

@@ -135,8 +135,28 @@ public final class FormLayout: Sendable {
     }
 
     /// Where Tab and Enter stop, in order: every fillable cell, and the line ending each repeated group.
-    public var stops: [CellAddress] {
-        rows.flatMap { r in r.isPlaceholder ? [address(r, "")] : columns(of: r).filter { isFillable(r, $0) }.map { address(r, $0) } }
+    public var stops: [CellAddress] { rows.flatMap(stops(of:)) }
+
+    private func stops(of r: RowRef) -> [CellAddress] {
+        r.isPlaceholder ? [address(r, "")] : columns(of: r).filter { isFillable(r, $0) }.map { address(r, $0) }
+    }
+
+    /// The stop after (or before) `a` in `stops`, found from `a`'s row on: Enter after an edit asks for
+    /// it, and making every stop of a 2,000-row instance was a tenth of that key. `isStop` false when `a`
+    /// is not a stop; `next` nil when it is the last (or the first).
+    public func stop(besides a: CellAddress, forward: Bool) -> (isStop: Bool, next: CellAddress?) {
+        guard let k = rows.firstIndex(of: rowRef(of: a)) else { return (false, nil) }
+        let own = stops(of: rows[k])
+        guard let i = own.firstIndex(of: a) else { return (false, nil) }
+        let step = forward ? 1 : -1
+        if own.indices.contains(i + step) { return (true, own[i + step]) }
+        var m = k + step
+        while rows.indices.contains(m) {
+            let found = stops(of: rows[m])
+            if let c = forward ? found.first : found.last { return (true, c) }
+            m += step
+        }
+        return (true, nil)
     }
 }
 
