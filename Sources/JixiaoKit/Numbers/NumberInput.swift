@@ -16,7 +16,8 @@ public enum NumberInput {
     /// Parses `input` for a cell of `kind`. Percent cells return the ratio (95% → 0.95); a percent cell
     /// also takes a bare number as percent points ("95" → 0.95), as the paper form's column is in %.
     public static func parse(_ input: String, kind: CellKind) -> Result<Decimal, NumberInputError> {
-        var s = FullWidth.fold(input).trimmingCharacters(in: .whitespacesAndNewlines)
+        // Trimmed scalar by scalar: Foundation's trimmingCharacters went through NSString, a fifth of a typed digit.
+        var s = FullWidth.fold(input).trimmed
         if s.count > 40 { return .failure(.tooLong(input: input)) }
         var percent = false
         if s.hasSuffix("%") {
@@ -28,7 +29,7 @@ public enum NumberInput {
             s.removeLast(unit.count)
             break
         }
-        s = s.trimmingCharacters(in: .whitespaces)
+        s = s.trimmedSpaces
         guard let value = decimal(s) else {
             if s.contains(",") && decimal(s.replacingOccurrences(of: ",", with: "")) != nil {
                 return .failure(.misplacedSeparator(input: input))

@@ -6,12 +6,19 @@ extension StringProtocol {
     public var isBlank: Bool { unicodeScalars.allSatisfy { $0.properties.isWhitespace } }
 
     /// Without white space and line breaks at either end.
-    public var trimmed: String {
+    /// (As Foundation's `.whitespacesAndNewlines`, which also cuts the zero-width space U+200B.)
+    public var trimmed: String { trimming { $0.properties.isWhitespace || $0 == "\u{200B}" } }
+
+    /// Without spaces and tabs at either end, line breaks kept: Foundation's `.whitespaces` (the space
+    /// separators, the tab and U+200B).
+    public var trimmedSpaces: String { trimming { $0 == "\t" || $0 == "\u{200B}" || $0.properties.generalCategory == .spaceSeparator } }
+
+    private func trimming(_ cut: (Unicode.Scalar) -> Bool) -> String {
         let scalars = unicodeScalars
         // Most cells have nothing to trim: no copy scalar by scalar then.
-        if let f = scalars.first, let l = scalars.last, !f.properties.isWhitespace, !l.properties.isWhitespace { return String(self) }
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        if let f = scalars.first, let l = scalars.last, !cut(f), !cut(l) { return String(self) }
+        guard let first = scalars.firstIndex(where: { !cut($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !cut($0) })!
         return String(String.UnicodeScalarView(scalars[first...last]))
     }
 

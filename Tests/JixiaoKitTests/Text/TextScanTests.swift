@@ -18,6 +18,18 @@ struct TextScanTests {
         }
     }
 
+    /// Every scalar up to U+3100 and the specials after, alone and around a letter: the two trims cut
+    /// exactly what Foundation's `.whitespacesAndNewlines` and `.whitespaces` cut (numbers are typed with them).
+    @Test func bothTrimsAgreeWithFoundationOnEveryScalar() {
+        let scalars = (0..<0x3100).compactMap(Unicode.Scalar.init) + (0xFE00..<0xFF10).compactMap(Unicode.Scalar.init)
+        for c in scalars {
+            for s in [String(c), "\(c)9\(c)", "\(c)\n9 \(c)"] {
+                #expect(s.trimmed == s.trimmingCharacters(in: .whitespacesAndNewlines), "U+\(String(c.value, radix: 16)) \(s.debugDescription)")
+                #expect(s.trimmedSpaces == s.trimmingCharacters(in: .whitespaces), "U+\(String(c.value, radix: 16)) \(s.debugDescription)")
+            }
+        }
+    }
+
     @Test func literalSearchFindsWhatFoundationFinds() {
         let texts = ["及时支付某某经费，多少日内支付", "某某", "", "xx某", "某"]
         for t in texts {
