@@ -5,22 +5,20 @@ import JixiaoTerminal
 
 /// The top line: program, unit, year, file and whether it is saved.
 enum TitleBar {
-    /// What the title line is drawn from.
+    /// What the title line shows, so that a key that changes none of it (a digit typed into a figure:
+    /// the draft and the problems' revision move) does not draw it again.
     struct Key: Equatable, Sendable {
-        let version: Int, checks: Int, readOnly: Bool, path: String, cols: Int
-        /// What `isDirty` follows, without comparing the drafts each frame: the draft (`version`), its
-        /// revision, the saved one and whether the saved draft is known.
-        let revision: Int, savedRevision: Int, savedKnown: Bool
+        let unit: String, year: Int, dirty: Bool, readOnly: Bool, path: String, cols: Int, errors: Int, warnings: Int
 
         init(_ s: AppState) {
-            version = s.draftVersion
-            checks = s.checks.revision
-            revision = s.revision
-            savedRevision = s.savedRevision
-            savedKnown = s.savedDraft != nil
+            unit = ScorecardUnit.name(s)
+            year = s.draft.year
+            dirty = s.isDirty
             readOnly = s.readOnly
             path = s.path
             cols = s.size.cols
+            errors = s.checks.count(.error)
+            warnings = s.checks.count(.warning)
         }
     }
 
