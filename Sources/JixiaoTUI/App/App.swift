@@ -23,6 +23,7 @@ public enum App {
         TableGeometry.keep(&s)
         TableView.keep(&s)
         TitleBar.keep(&s)
+        StatusBar.keep(&s)
         s.cellLog = CellLog(since: s.draftVersion)
         return effects
     }

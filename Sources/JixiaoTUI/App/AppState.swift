@@ -108,6 +108,8 @@ public struct AppState: Sendable {
     var shownTexts: [CellAddress: ShownText] = [:]
     /// The table's column positions (`TableGeometry.keep`).
     var geometryKept: (key: TableGeometry.Key, geometry: TableGeometry)?
+    /// The focused cell's place in words, for the status line (`StatusBar.keep`).
+    var placeKept: (focus: CellAddress, version: Int, text: String)?
     /// The title line (`TitleBar.keep`).
     var titleKept: (key: TitleBar.Key, line: Screen)?
     /// The table's lines drawn for the next frame (`TableView.keep`).

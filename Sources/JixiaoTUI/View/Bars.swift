@@ -75,7 +75,8 @@ enum StatusBar {
     static func draw(_ sc: inout Screen, _ s: AppState) {
         let r1 = sc.rows - 3, r2 = sc.rows - 2
         sc.fill(Rect(row: r1, col: 0, height: 2, width: sc.cols), style: .status)
-        let where_ = s.focus.isReport ? UIText.Report.location(ReportPage.location(s, s.focus)) : formPlace(s)
+        let where_ = s.focus.isReport ? UIText.Report.location(ReportPage.location(s, s.focus))
+            : s.placeKept.flatMap { $0.focus == s.focus && $0.version == s.draftVersion ? $0.text : nil } ?? formPlace(s)
         if let m = s.message {
             // A message longer than a line takes the cell's name's line and, if need be, the table's last
             // lines above it, until the next key; past `maxMessageLines` it ends with an ellipsis.
@@ -114,6 +115,27 @@ enum StatusBar {
     }
 
     /// The focused cell in words, with its kind: 附件1 · 人员情况 · 编制数  〔人数/整数〕.
+    /// Keeps the focused cell's place in words (`formPlace`) for the frame: a key that changes neither
+    /// the focus nor a name the place is worded with (the instance's name, the focused row's own name)
+    /// takes it again; any other change of the draft words it afresh (`AppState.cellLog`).
+    static func keep(_ s: inout AppState) {
+        guard !s.focus.isReport else { s.placeKept = nil; return }
+        if let k = s.placeKept, k.focus == s.focus {
+            if k.version == s.draftVersion { return }
+            if k.version == s.cellLog.since, let changes = s.cellLog.cells, let form = s.template.form(s.focus.form) {
+                let c = form.compiled
+                let name = form.repeated.flatMap { n in c.row(n.nameCell.row).flatMap { r in c.column(n.nameCell.column).map { (row: r, column: $0) } } }
+                let mine = changes[InstanceSlot(form: c.slot, index: s.focus.formIndex)] ?? []
+                func names(_ cell: CellSlot) -> Bool { cell.column == c.labelSlot || (cell.row == name?.row && cell.column == name?.column) }
+                if !mine.contains(where: names) {
+                    s.placeKept = (s.focus, s.draftVersion, k.text)
+                    return
+                }
+            }
+        }
+        s.placeKept = (s.focus, s.draftVersion, formPlace(s))
+    }
+
     static func formPlace(_ s: AppState) -> String {
         let labels = Labels(template: s.template, draft: s.draft)
         let layout = s.layout

@@ -25,6 +25,7 @@ struct KeptLayoutTests {
         bare.geometryKept = nil
         bare.tableKept = TableKept()
         bare.titleKept = nil
+        bare.placeKept = nil
         // Cell by cell, styles and the cursor too: a kept line drawn with a stale mark or focus differs only there.
         let sameFrame = s.screen == bare.screen
         #expect(sameFrame, "\(step): the frame drawn from what was kept differs")
@@ -145,6 +146,17 @@ struct KeptLayoutTests {
         s.press(.enter)
         Self.expectFresh(s, "a project renamed")
         #expect(s.lines.contains { $0.contains("某某项目") }, "the outline shows the new name")
+        // A named row's own name typed: the status line words the focused cell by it, key by key.
+        App.focusInstance(&s, form: "A", index: 0)
+        App.update(&s, .resize(rows: 30, cols: 100))
+        s.focus("A.specialItem[1].label")
+        s.press(.enter, .ctrl("u"))
+        for c in "专项乙" {
+            s.press(.char(c))
+            Self.expectFresh(s, "a row's name typed: \(c)")
+        }
+        s.press(.enter)
+        Self.expectFresh(s, "a row's name committed")
     }
 
     /// Problems that arrive after the first frame mark cells with no change of the draft.
