@@ -80,6 +80,9 @@ enum OutlineView {
             // (Checks that arrive after the first frame move their instances' progress too: nil then.)
             if old.version != s.draftVersion, old.version == s.cellLog.since { touched = s.cellLog.cells.map { Set($0.keys) } }
             s.outlineKept = OutlineKept(version: s.draftVersion, checks: s.checks.revision, width: rect.width, year: s.draft.year, parameters: s.draft.parameters)
+            // Room for a screen of entries at once: growing them entry by entry hashed each again (a third of the keep).
+            s.outlineKept.entries.reserveCapacity(max(0, rect.height))
+            s.outlineKept.lines.reserveCapacity(max(0, rect.height))
             // What the entries were made from besides their inputs is as it was: each is compared below.
             if old.width == rect.width, old.year == s.draft.year, old.parameters == s.draft.parameters {
                 s.outlineKept.previous = old.entries

@@ -114,6 +114,7 @@ enum TableView {
         for (a, m) in old.marks where next.marks[a] != m { changed.insert(layout.rowRef(of: a)) }
         for (a, m) in next.marks where old.marks[a] != m { changed.insert(layout.rowRef(of: a)) }
         next.labels = old.labels
+        next.lines.reserveCapacity(old.lines.count)
         for (k, line) in old.lines {
             if case let .row(r) = layout.lines[k], changed.contains(r) { continue }
             next.lines[k] = line
