@@ -69,6 +69,65 @@ public struct JSONCursor: Sendable {
         }
     }
 
+    /// A string value as it lies in the document: `plain`, the range inside its quotes, when it has no
+    /// escape (its bytes not yet checked as UTF-8: `text` does that); `escaped`, decoded, when it has.
+    public enum RawString {
+        case plain(Range<Int>)
+        case escaped(String)
+    }
+
+    /// The next value as a string without making a `String` of it yet; nil if it is no string or is
+    /// malformed (a control character, no closing quote, a bad escape).
+    public mutating func rawString() -> RawString? {
+        guard peek() == UInt8(ascii: "\"") else { return nil }
+        let bytes = parser.bytes
+        let start = parser.i + 1
+        var i = start
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\"") {
+                parser.i = i + 1
+                return .plain(start..<i)
+            }
+            if b == UInt8(ascii: "\\") { break }
+            if b < 0x20 { return nil }
+            i += 1
+        }
+        guard i < bytes.count, let s = try? parser.string() else { return nil }
+        return .escaped(s)
+    }
+
+    /// The document, for a reader of a `plain` range's bytes.
+    public var document: [UInt8] { parser.bytes }
+
+    /// A `plain` range as a string, nil unless it is valid UTF-8.
+    public func text(_ range: Range<Int>) -> String? {
+        JSONReader.utf8String(parser.bytes, range)
+    }
+
+    /// A string value that must be one of `keys`: its index, nil if it is none of them (compared byte
+    /// for byte: a key only canonically equivalent to a name is refused here, and left to `JSONReader`).
+    public mutating func string(among keys: JSONKeys) -> Int? {
+        switch rawString() {
+        case let .plain(r)?: return keys.index(parser.bytes, r)
+        case let .escaped(s)?: return keys.index(of: s)
+        case nil: return nil
+        }
+    }
+
+    /// `members` for an object whose keys must all be among `keys`: `each` gets the key's index. false
+    /// as `members`, and for a key that is none of them.
+    public mutating func members(among keys: JSONKeys, _ each: (inout JSONCursor, Int) -> Bool) -> Bool {
+        guard take(UInt8(ascii: "{")) else { return false }
+        if take(UInt8(ascii: "}")) { return true }
+        var seen = KeysSeen()
+        while true {
+            guard let k = string(among: keys), seen.insert(k), take(UInt8(ascii: ":")), each(&self, k) else { return false }
+            if take(UInt8(ascii: ",")) { continue }
+            return take(UInt8(ascii: "}"))
+        }
+    }
+
     /// Walks an array, `each` reading one element at a time.
     public mutating func elements(_ each: (inout JSONCursor) -> Bool) -> Bool {
         guard take(UInt8(ascii: "[")) else { return false }
