@@ -211,9 +211,10 @@ extension DraftCodec {
     }
 
     static func cells(_ c: inout JSONCursor, _ row: EnteredRow) -> [String: Entry]? {
-        var out: [String: Entry] = [:]
-        // Most rows have most of their columns: room for all of them at once instead of growing twice.
-        if row.columns.count <= 8 { out.reserveCapacity(row.columns.count) }
+        // Most rows have most of their columns: room for all of them at once rather than growing the
+        // dictionary two or three times (`init(minimumCapacity:)`, not `reserveCapacity`, which ran
+        // unspecialized).
+        var out = [String: Entry](minimumCapacity: row.columns.count <= 8 ? row.columns.count : 0)
         let ok = c.members(among: row.columns) { c, k in
             guard let raw = c.rawString(), let v = value(raw, kind: row.kinds[k], c) else { return false }
             out[row.columns.names[k]] = v

@@ -109,6 +109,12 @@ struct DirectDecodeTests {
             ("\"label\": \"", "\"label\": 5, \"x\": \""),
             ("\"carried\": [", "\"carried\": [\"nosuchcolumn\", "),
             ("}", "}}"),
+            // What is checked against the template only once it has loaded (on another core).
+            ("\"parameters\": {", "\"parameters\": {\"nosuchparameter\": \"x\", "),
+            ("\"level\": \"", "\"level\": \"不是选项"),
+            ("\"parameters\": {", "\"parameters\": {\"level\": 1, "),
+            ("\"forms\": {", "\"report\": {\"nosuchsection\": \"x\"}, \"forms\": {"),
+            ("\"A\": [", "\"A\": [{}, "),
         ]
         var tried = 0
         for (from, to) in edits {
