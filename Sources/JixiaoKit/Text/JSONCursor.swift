@@ -139,6 +139,12 @@ public struct JSONCursor: Sendable {
         }
     }
 
+    /// The high bit of each zero byte of `x`, exact up to the first one (a borrow may mark bytes above
+    /// it): enough for the lowest.
+    static func zeroBytes(_ x: UInt64) -> UInt64 {
+        (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+    }
+
     /// Moves past the object or array that comes next by matching brackets outside strings, without
     /// checking what is inside (a reader that then reads that range must end where this one did).
     /// Much cheaper than reading it; false when the brackets do not close before the end.
@@ -147,7 +153,17 @@ public struct JSONCursor: Sendable {
         let bytes = parser.bytes
         var i = parser.i, depth = 0
         return bytes.withUnsafeBufferPointer { b in
+            let raw = UnsafeRawPointer(b.baseAddress!)
             while i < b.count {
+                // Eight bytes at a time to the next one that can matter outside a string, a quote or a
+                // bracket (or a 0x02, which `| 0x20` also makes a quote: it then falls to `default`).
+                while i + 8 <= b.count {
+                    let y = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) | 0x2020_2020_2020_2020
+                    let hit = Self.zeroBytes(y ^ 0x2222_2222_2222_2222) | Self.zeroBytes(y ^ 0x7B7B_7B7B_7B7B_7B7B)
+                        | Self.zeroBytes(y ^ 0x7D7D_7D7D_7D7D_7D7D)
+                    if hit == 0 { i += 8 } else { i += hit.trailingZeroBitCount >> 3; break }
+                }
+                guard i < b.count else { break }
                 switch b[i] {
                 case UInt8(ascii: "\""):
                     // To the next quote not escaped: memchr, then the backslashes before it counted.
@@ -164,10 +180,6 @@ public struct JSONCursor: Sendable {
                 case UInt8(ascii: "}"), UInt8(ascii: "]"):
                     depth -= 1
                     if depth == 0 { parser.i = i + 1; return true }
-                case UInt8(ascii: " "):
-                    // Indentation, most of what lies outside strings in a saved draft: eight at a time.
-                    let raw = UnsafeRawPointer(b.baseAddress!)
-                    while i + 9 <= b.count, raw.loadUnaligned(fromByteOffset: i + 1, as: UInt64.self) == 0x2020_2020_2020_2020 { i += 8 }
                 default: break
                 }
                 i += 1

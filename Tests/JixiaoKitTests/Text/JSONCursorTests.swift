@@ -28,6 +28,22 @@ struct JSONCursorTests {
             #expect(c.offset == Self.checkedEnd(bytes), "\(doc)")
             #expect(c.offset == doc.utf8.count, "\(doc)")
         }
+        // Brackets and quotes at every offset of the eight-byte steps, brackets inside strings, and
+        // letters whose case differs from a bracket's or quote's by the bit the step ignores.
+        for k in 0..<17 {
+            let pad = String(repeating: " ", count: k), word = String(repeating: "x", count: k)
+            let doc = "{\(pad)\"\(word)\": [\(pad){\"\(word)[{\": \"]}\\\"\(word)\"}\(pad), [[\(pad)]], \"\(word)\"\(pad)]\(pad)}"
+            let bytes = Array((doc + "  , {\"next\": 1}").utf8)
+            var c = JSONCursor(bytes)
+            let skipped = c.skipUnchecked()
+            #expect(skipped, "\(doc)")
+            #expect(c.offset == Self.checkedEnd(bytes), "\(doc)")
+            #expect(c.offset == doc.utf8.count, "\(doc)")
+            // A 0x02 (not JSON, but looked at as if it were a quote) changes nothing.
+            let odd = doc.replacingOccurrences(of: "\(pad)]]", with: "\u{2}\(pad)]]")
+            var o = JSONCursor(Array((odd + " , 1").utf8))
+            #expect(o.skipUnchecked() && o.offset == odd.utf8.count, "\(odd)")
+        }
         for open in ["{\"a\": \"unterminated}", "[[[]]", "{\"a\": \"x\\\"}", "\"just a string\"", "12"] {
             var c = JSONCursor(Array(open.utf8))
             let skipped = c.skipUnchecked()
