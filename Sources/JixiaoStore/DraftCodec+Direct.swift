@@ -1,3 +1,4 @@
+import Foundation
 import JixiaoKit
 
 /// A draft read straight from its bytes into `FormEntry` values, without the `JSONValue` tree that
@@ -7,15 +8,17 @@ import JixiaoKit
 /// reads the draft the old way, which refuses it with the message it always gave. So a bad draft is
 /// reported exactly as before, and nothing is kept from a draft partly read.
 extension DraftCodec {
-    public static func decodeDirect(_ bytes: [UInt8], template load: (String) -> Template?) -> (draft: Draft, template: Template)? {
+    public static func decodeDirect(_ bytes: [UInt8], template load: @escaping @Sendable (String) -> Template?) -> (draft: Draft, template: Template)? {
         guard bytes.count <= maxBytes, !(bytes.starts(with: [0xEF, 0xBB, 0xBF])) else { return nil }
         var c = JSONCursor(bytes)
         var format: String?, version: String?, year: Int?
-        var template: Template?
-        var parameters: [String: String] = [:]
-        var report: [String: String] = [:]
-        // The instances are found first (a cheap bracket match) and read afterwards on every core.
-        var instances: [(form: FormSpec, start: Int, end: Int)] = []
+        // The template is loaded on another core while the header is read and the instances are found
+        // (a cheap bracket match); what needs it is checked once both are done, and the instances are
+        // then read on every core.
+        var pending: (template: Later<Template?>, version: String)?
+        var parameters: [(id: String, value: String)] = []
+        var report: [(id: String, text: String)] = []
+        var instances: [(form: String, start: Int, end: Int)] = []
         var counts: [(id: String, count: Int)] = []
         var hasForms = false
         let ok = c.members { c, key in
@@ -34,46 +37,41 @@ extension DraftCodec {
                     case "version": ver = c.string(); return ver != nil
                     default: return false
                     }
-                }), let id, let ver, template == nil, let t = load(id) else { return false }
-                // Same rule as `decode`: a draft of a later version could hold what this one drops.
-                guard !isVersion(ver, laterThan: t.version) else { return false }
-                template = t
+                }), let id, let ver, pending == nil else { return false }
+                pending = (Later { load(id) }, ver)
                 return true
             case "year":
                 guard let text = c.number(), let y = Int(text), (1990...2100).contains(y) else { return false }
                 year = y
                 return true
             case "parameters":
-                guard let template else { return false }
+                guard pending != nil else { return false }
                 return c.members { c, k in
-                    guard let p = template.parameters.first(where: { $0.id == k }), let s = c.string(),
-                          p.options.isEmpty || p.options.contains(s) else { return false }
-                    parameters[k] = s
+                    guard let s = c.string() else { return false }
+                    parameters.append((k, s))
                     return true
                 }
             case "forms":
-                guard let template else { return false }
+                guard pending != nil else { return false }
                 hasForms = true
                 return c.members { c, fid in
-                    guard let form = template.form(fid) else { return false }
                     var n = 0
                     guard c.elements({ c in
                         guard c.peek() == UInt8(ascii: "{") else { return false }
                         let start = c.offset
                         guard c.skipUnchecked() else { return false }
-                        instances.append((form, start, c.offset))
+                        instances.append((fid, start, c.offset))
                         n += 1
                         return true
                     }) else { return false }
-                    if !form.isRepeated && n > 1 { return false }
                     counts.append((fid, n))
                     return true
                 }
             case "report":
-                guard let template else { return false }
+                guard pending != nil else { return false }
                 return c.members { c, k in
-                    guard template.report?.section(k) != nil, let s = c.string(), s.utf8.count <= maxReportSectionBytes else { return false }
-                    report[k] = s
+                    guard let s = c.string(), s.utf8.count <= maxReportSectionBytes else { return false }
+                    report.append((k, s))
                     return true
                 }
             default:
@@ -81,17 +79,22 @@ extension DraftCodec {
             }
         }
         guard ok, c.atEnd(), format == formatName, version.flatMap({ Int($0) }) == formatVersion,
-              let template, let year, hasForms else { return nil }
-
-        var tables: [String: [String: EnteredRow]] = [:]
-        for form in Set(instances.map(\.form.id)) {
-            guard let spec = template.form(form) else { return nil }
-            tables[form] = EnteredRow.table(spec)
+              let pending, let year, hasForms, let template = pending.template.value,
+              // Same rule as `decode`: a draft of a later version could hold what this one drops.
+              !isVersion(pending.version, laterThan: template.version) else { return nil }
+        for (k, s) in parameters {
+            guard let p = template.parameters.first(where: { $0.id == k }), p.options.isEmpty || p.options.contains(s) else { return nil }
+        }
+        for (k, _) in report where template.report?.section(k) == nil { return nil }
+        var tables: [String: EnteredForm] = [:]
+        for (fid, n) in counts {
+            guard let spec = template.form(fid), spec.isRepeated || n <= 1 else { return nil }
+            tables[fid] = EnteredForm(spec)
         }
         let rowTables = tables
         let read = Parallel.map(instances) { item -> FormEntry? in
             var c = JSONCursor(bytes, offset: item.start)
-            guard let e = directInstance(&c, rows: rowTables[item.form.id] ?? [:]), c.offset == item.end else { return nil }
+            guard let form = rowTables[item.form], let e = directInstance(&c, form: form), c.offset == item.end else { return nil }
             return e
         }
         var draft = Draft(templateID: template.id, templateVersion: template.version, year: year)
@@ -108,99 +111,174 @@ extension DraftCodec {
             next += n
             draft.forms[fid] = list
         }
-        draft.report = report
+        draft.report = Dictionary(report, uniquingKeysWith: { _, last in last })
         for form in template.forms where !form.isRepeated && draft.forms[form.id] == nil {
             draft.forms[form.id] = [DraftFactory.newInstance(form)]
         }
         return (draft, template)
     }
 
-    /// What a row takes from a draft: whether it repeats, and the kind of each column a value may be
-    /// entered in (a column of the row without a formula), one lookup for what `decodeInstance` asks
-    /// in three.
-    struct EnteredRow: Sendable {
-        let repeats: Bool
-        let kinds: [String: CellKind]
+    /// What a form's rows take from a draft, each row found by its id's bytes.
+    struct EnteredForm: Sendable {
+        let rowIDs: JSONKeys
+        let rows: [EnteredRow]
 
-        static func table(_ form: FormSpec) -> [String: EnteredRow] {
-            var out: [String: EnteredRow] = [:]
+        init(_ form: FormSpec) {
+            var ids: [String] = [], rows: [EnteredRow] = []
             for row in form.rows {
-                let all = kindsByColumn(form, row)
-                var kinds: [String: CellKind] = [:]
-                for c in row.columnIDs where row.formulas[c] == nil { kinds[c] = all[c] ?? .text }
-                out[row.id] = EnteredRow(repeats: row.repeating != nil, kinds: kinds)
+                let entered = EnteredRow(form, row)
+                // A later row of the same id wins, as it did in a dictionary by id.
+                if let k = ids.firstIndex(of: row.id) { rows[k] = entered } else { ids.append(row.id); rows.append(entered) }
             }
-            return out
+            rowIDs = JSONKeys(ids)
+            self.rows = rows
         }
     }
 
+    /// What a row takes from a draft: whether it repeats, and the columns a value may be entered in (a
+    /// column of the row without a formula) with the kind of each, one lookup for what `decodeInstance`
+    /// asks in three.
+    struct EnteredRow: Sendable {
+        let repeats: Bool
+        let columns: JSONKeys
+        let kinds: [CellKind]
+
+        init(_ form: FormSpec, _ row: RowSpec) {
+            let all = kindsByColumn(form, row)
+            var ids: [String] = [], kinds: [CellKind] = []
+            for c in row.columnIDs where row.formulas[c] == nil && !ids.contains(c) {
+                ids.append(c)
+                kinds.append(all[c] ?? .text)
+            }
+            repeats = row.repeating != nil
+            columns = JSONKeys(ids)
+            self.kinds = kinds
+        }
+    }
+
+    static let instanceKeys = JSONKeys(["cells", "rows", "carried"])
+    static let rowEntryKeys = JSONKeys(["label", "cells", "carried"])
+
     /// One form instance, as `decodeInstance` reads it from the tree.
-    static func directInstance(_ c: inout JSONCursor, rows table: [String: EnteredRow]) -> FormEntry? {
+    static func directInstance(_ c: inout JSONCursor, form: EnteredForm) -> FormEntry? {
         var e = FormEntry()
-        func cells(_ c: inout JSONCursor, _ row: EnteredRow) -> [String: Entry]? {
-            var out: [String: Entry] = [:]
-            let ok = c.members { c, col in
-                guard let kind = row.kinds[col], let s = c.string(), s.utf8.count <= Limits.cellBytes else { return false }
-                out[col] = entry(s, kind: kind)
-                return true
-            }
-            return ok ? out : nil
-        }
-        func carried(_ c: inout JSONCursor, _ row: EnteredRow) -> Set<String>? {
-            var out: Set<String> = []
-            let ok = c.elements { c in
-                guard let col = c.string(), row.kinds[col] != nil else { return false }
-                out.insert(col)
-                return true
-            }
-            return ok ? out : nil
-        }
-        let ok = c.members { c, key in
+        let ok = c.members(among: instanceKeys) { c, key in
             switch key {
-            case "cells":
-                return c.members { c, rid in
-                    guard let row = table[rid], !row.repeats, let cs = cells(&c, row) else { return false }
-                    if !cs.isEmpty { e.cells[rid] = cs }
+            case 0: // cells
+                return c.members(among: form.rowIDs) { c, r in
+                    let row = form.rows[r]
+                    guard !row.repeats, let cs = cells(&c, row) else { return false }
+                    if !cs.isEmpty { e.cells[form.rowIDs.names[r]] = cs }
                     return true
                 }
-            case "rows":
-                return c.members { c, rid in
-                    guard let row = table[rid], row.repeats else { return false }
+            case 1: // rows
+                return c.members(among: form.rowIDs) { c, r in
+                    let row = form.rows[r]
+                    guard row.repeats else { return false }
                     var list: [RowEntry] = []
                     guard c.elements({ c in
                         var item = RowEntry()
-                        let ok = c.members { c, k in
+                        let ok = c.members(among: rowEntryKeys) { c, k in
                             switch k {
-                            case "label":
+                            case 0: // label
                                 guard let s = c.string(), s.utf8.count <= Limits.cellBytes else { return false }
                                 item.label = s
-                            case "cells":
+                            case 1: // cells
                                 guard let cs = cells(&c, row) else { return false }
                                 item.cells = cs
-                            case "carried":
+                            default: // carried
                                 guard let set = carried(&c, row) else { return false }
                                 item.carried = set
-                            default:
-                                return false
                             }
                             return true
                         }
                         list.append(item)
                         return ok
                     }) else { return false }
-                    e.rows[rid] = list
+                    e.rows[form.rowIDs.names[r]] = list
                     return true
                 }
-            case "carried":
-                return c.members { c, rid in
-                    guard let row = table[rid], !row.repeats, let set = carried(&c, row) else { return false }
-                    if !set.isEmpty { e.carried[rid] = set }
+            default: // carried
+                return c.members(among: form.rowIDs) { c, r in
+                    let row = form.rows[r]
+                    guard !row.repeats, let set = carried(&c, row) else { return false }
+                    if !set.isEmpty { e.carried[form.rowIDs.names[r]] = set }
                     return true
                 }
-            default:
-                return false
             }
         }
         return ok ? e : nil
+    }
+
+    static func cells(_ c: inout JSONCursor, _ row: EnteredRow) -> [String: Entry]? {
+        // Most rows have most of their columns: room for all of them at once rather than growing the
+        // dictionary two or three times (`init(minimumCapacity:)`, not `reserveCapacity`, which ran
+        // unspecialized).
+        var out = [String: Entry](minimumCapacity: row.columns.count <= 8 ? row.columns.count : 0)
+        let ok = c.members(among: row.columns) { c, k in
+            guard let raw = c.rawString(), let v = value(raw, kind: row.kinds[k], c) else { return false }
+            out[row.columns.names[k]] = v
+            return true
+        }
+        return ok ? out : nil
+    }
+
+    static func carried(_ c: inout JSONCursor, _ row: EnteredRow) -> Set<String>? {
+        var out: Set<String> = []
+        let ok = c.elements { c in
+            guard let k = c.string(among: row.columns) else { return false }
+            out.insert(row.columns.names[k])
+            return true
+        }
+        return ok ? out : nil
+    }
+
+    /// A cell's value as `entry` makes it from the decoded text; a plain number is read from its bytes
+    /// without a `String` (`quickNumber`), anything else goes through `entry`. nil when the text is over
+    /// the limit or not UTF-8.
+    static func value(_ raw: JSONCursor.RawString, kind: CellKind, _ c: JSONCursor) -> Entry? {
+        switch raw {
+        case let .plain(r):
+            guard r.count <= Limits.cellBytes else { return nil }
+            if kind.isNumeric, let d = quickNumber(c.document, r, kind: kind) { return .number(d) }
+            guard let s = c.text(r) else { return nil }
+            return entry(s, kind: kind)
+        case let .escaped(s):
+            guard s.utf8.count <= Limits.cellBytes else { return nil }
+            return entry(s, kind: kind)
+        }
+    }
+
+    /// The commonest numbers `canonicalNumber` reads ("-12.5", "95%" in a percent cell: at most 19
+    /// digits, one optional point with digits after it, no fraction in a count), built as
+    /// `NumberInput.decimal` builds them, so the `Decimal` is the same to the last field. nil for
+    /// anything else, which `entry` then reads from its text as before.
+    static func quickNumber(_ bytes: [UInt8], _ range: Range<Int>, kind: CellKind) -> Decimal? {
+        var i = range.lowerBound, end = range.upperBound
+        guard i < end else { return nil }
+        if bytes[end - 1] == UInt8(ascii: "%") {
+            guard kind == .percent else { return nil }
+            end -= 1
+        }
+        let negative = i < end && bytes[i] == UInt8(ascii: "-")
+        if negative { i += 1 }
+        var n: UInt64 = 0, digits = 0, fraction = 0, point = false
+        while i < end {
+            let b = bytes[i]
+            if b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") {
+                guard digits < 19 else { return nil }
+                n = n * 10 + UInt64(b - UInt8(ascii: "0"))
+                digits += 1
+                if point { fraction += 1 }
+            } else if b == UInt8(ascii: "."), !point {
+                point = true
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        guard digits > 0, !point || fraction > 0, !(point && kind == .count) else { return nil }
+        let d = Decimal(sign: negative ? .minus : .plus, exponent: -fraction, significand: Decimal(n))
+        return kind == .percent ? d / Decimal.hundred : d
     }
 }

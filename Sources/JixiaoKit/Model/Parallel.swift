@@ -40,3 +40,27 @@ private final class Slots<U>: @unchecked Sendable {
 
     func values() -> [U] { (0..<count).map { base[$0]! } }
 }
+
+/// A value computed on another core while the caller goes on with what does not need it (the draft's
+/// template, loaded while the draft's instances are found). One reader: the thread that made it.
+public final class Later<T: Sendable>: @unchecked Sendable {
+    private var result: T?
+    private var waited = false
+    private let done = DispatchSemaphore(value: 0)
+
+    public init(_ work: @escaping @Sendable () -> T) {
+        DispatchQueue.global(qos: .userInitiated).async {
+            self.result = work()
+            self.done.signal()
+        }
+    }
+
+    /// The value, once it is there.
+    public var value: T {
+        if !waited {
+            done.wait()
+            waited = true
+        }
+        return result!
+    }
+}

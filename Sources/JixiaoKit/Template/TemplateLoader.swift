@@ -36,18 +36,24 @@ public enum TemplateLoader {
         var seen = Set<String>()
         let formNodes = try root.required("forms").array()
         guard formNodes.count <= Limits.forms else { throw try root.required("forms").fail(.tooMany(.forms, count: formNodes.count)) }
-        for node in formNodes {
-            let form = try readForm(node, settings: settings)
+        // The forms are read, and then compiled, on every core (most of loading a template, which is on
+        // the way to a draft's first frame); the first error in the file's order is the one reported.
+        let read = Parallel.map(formNodes, minimum: 1) { node in Result { () throws(TemplateError) in try readForm(node, settings: settings) } }
+        for (node, result) in zip(formNodes, read) {
+            let form = try result.get()
             guard seen.insert(form.id).inserted else { throw node.fail(.duplicateID(form.id)) }
             forms.append(form)
         }
         try validateForeignReferences(forms, root.child("forms")!)
         let columnLists = forms.map(CompiledForm.columnIDs)
+        let all = forms
+        let compiled = Parallel.map(Array(forms.indices), minimum: 1) { k in
+            Result { () throws(CompiledForm.Unresolved) in try CompiledForm(all, slot: k, columnLists: columnLists) }
+        }
         for k in forms.indices {
-            do throws(CompiledForm.Unresolved) {
-                forms[k].compiled = try CompiledForm(forms, slot: k, columnLists: columnLists)
-            } catch {
-                throw formNodes[k].named(forms[k].id).fail(.unknownCell(error.reference))
+            switch compiled[k] {
+            case let .success(c): forms[k].compiled = c
+            case let .failure(error): throw formNodes[k].named(forms[k].id).fail(.unknownCell(error.reference))
             }
         }
         var checks: [CheckSpec] = []

@@ -1,15 +1,15 @@
 import Foundation
 
 /// A JSON value with its path in the template, so every decoding error says where it happened.
-struct TemplateNode {
+struct TemplateNode: Sendable {
     let value: JSONValue
     let file: String
     /// The way here from the root. Written out as text only when an error names it: building the
     /// path of every node read was a tenth of loading a template, and almost no node fails.
     private let place: Place?
 
-    private final class Place {
-        enum Step { case key(String), index(Int), name(String) }
+    private final class Place: Sendable {
+        enum Step: Sendable { case key(String), index(Int), name(String) }
         let parent: Place?
         let step: Step
         init(_ parent: Place?, _ step: Step) { self.parent = parent; self.step = step }

@@ -109,6 +109,12 @@ struct DirectDecodeTests {
             ("\"label\": \"", "\"label\": 5, \"x\": \""),
             ("\"carried\": [", "\"carried\": [\"nosuchcolumn\", "),
             ("}", "}}"),
+            // What is checked against the template only once it has loaded (on another core).
+            ("\"parameters\": {", "\"parameters\": {\"nosuchparameter\": \"x\", "),
+            ("\"level\": \"", "\"level\": \"不是选项"),
+            ("\"parameters\": {", "\"parameters\": {\"level\": 1, "),
+            ("\"forms\": {", "\"report\": {\"nosuchsection\": \"x\"}, \"forms\": {"),
+            ("\"A\": [", "\"A\": [{}, "),
         ]
         var tried = 0
         for (from, to) in edits {
@@ -153,5 +159,96 @@ struct DirectDecodeTests {
                 #expect(DraftText.message(error) == DraftText.message(expected))
             }
         }
+    }
+
+    /// Cell values and keys written every way JSON allows, in a single row's cells and in a repeated
+    /// row's: whatever the tree reader makes of them, the direct reader makes the same, or leaves the
+    /// draft to it.
+    @Test func valuesAndKeysWrittenEveryWayAreReadAsTheTreeReaderReadsThem() throws {
+        let t = Fixtures.template()
+        var cases: [(form: String, row: String, column: String, repeated: Bool)] = []
+        for kind in [CellKind.money, .count, .percent, .text] {
+            for repeated in [false, true] {
+                for form in t.forms where repeated ? form.isRepeated : !form.isRepeated {
+                    guard let row = form.rows.first(where: { r in (r.repeating != nil) == repeated && r.columnIDs.contains { r.formulas[$0] == nil && DraftCodec.kindsByColumn(form, r)[$0] == kind } }),
+                          let col = row.columnIDs.first(where: { row.formulas[$0] == nil && DraftCodec.kindsByColumn(form, row)[$0] == kind }) else { continue }
+                    cases.append((form.id, row.id, col, repeated))
+                    break
+                }
+            }
+        }
+        #expect(cases.count >= 5)
+        let values = [
+            "12.5", "-12.5", "0", "-0", "007", ".5", "-.5", "1.", "-", "", "95%", "-0.5%", "%", "1.0", "12",
+            "1234567890123456789", "12345678901234567890", "1234567890.1234567890123", "0.000000000000000001",
+            "1e5", "1E-2", "1,234.5", "+1", "--1", "1.2.3", " 12", "12 ", "１２", "12万元", "约 12 万元",
+            "\\u0031\\u0032.5", "1\\u002e5", "\\ud83d\\ude00", "\\ud83d", "a\\nb", "\\\"", "\\/",
+        ]
+        var compared = 0
+        for (form, row, col, repeated) in cases {
+            var d = DraftGenerator(template: t, seed: 5, sizes: .small).draft()
+            var e = try #require(d.forms[form]?.first)
+            if repeated {
+                var list = e.rows[row] ?? []
+                if list.isEmpty { list.append(RowEntry()) }
+                list[0].cells[col] = .invalid("PLACEHOLDER")
+                e.rows[row] = list
+            } else {
+                e.cells[row, default: [:]][col] = .invalid("PLACEHOLDER")
+            }
+            d.forms[form]![0] = e
+            let good = DraftCodec.encode(d, template: t)
+            for v in values {
+                let text = good.replacingOccurrences(of: "\"PLACEHOLDER\"", with: "\"\(v)\"")
+                for doc in [text, text.replacingOccurrences(of: "\"\(col)\": \"\(v)\"", with: "\"\(Self.escaped(col))\": \"\(v)\"")] {
+                    let bytes = Array(doc.utf8)
+                    switch Self.tree(bytes) {
+                    case .failure: #expect(Self.direct(bytes) == nil, "\(form) \(row) \(col): \(v)")
+                    case let .success(expected):
+                        compared += 1
+                        let got = Self.direct(bytes)
+                        #expect(got == expected, "\(form) \(row) \(col): \(v)")
+                    }
+                }
+            }
+        }
+        #expect(compared > 100)
+    }
+
+    /// A key with every letter as a \u escape.
+    static func escaped(_ key: String) -> String {
+        key.unicodeScalars.map { String(format: "\\u%04x", $0.value) }.joined()
+    }
+
+    /// The numbers read from their bytes are the very `Decimal`s `entry` makes from their text (the
+    /// same digits and exponent, not only equal), and the commonest forms are read that way.
+    @Test func quickNumbersAreTheDecimalsEntryMakes() {
+        let texts = [
+            "12.5", "-12.5", "0", "-0", "007", ".5", "-.5", "1.", "-", "95%", "-0.5%", "%", "1.0", "1.50", "100",
+            "1234567890123456789", "9999999999999999999", "12345678901234567890", "0.000000000000000001", "1e5", "1,234", "+1",
+            "--1", "1.2.3", "12%%", "1-2", "12 ",
+        ]
+        var quick = 0
+        for kind in [CellKind.money, .count, .percent, .decimal, .area] {
+            for text in texts {
+                let bytes = Array(text.utf8)
+                guard let d = DraftCodec.quickNumber(bytes, 0..<bytes.count, kind: kind) else { continue }
+                quick += 1
+                guard case let .number(expected) = DraftCodec.entry(text, kind: kind) else {
+                    Issue.record("\(kind) \(text): entry makes no number of it")
+                    continue
+                }
+                #expect(d == expected && d.exponent == expected.exponent && d.significand == expected.significand && d.description == expected.description, "\(kind) \(text)")
+            }
+        }
+        for (text, kind) in [("12.5", CellKind.money), ("-3", .count), ("95%", .percent), ("0.05", .percent)] {
+            let bytes = Array(text.utf8)
+            #expect(DraftCodec.quickNumber(bytes, 0..<bytes.count, kind: kind) != nil, "\(kind) \(text)")
+        }
+        for (text, kind) in [("1.0", CellKind.count), ("95%", .money), ("1.", .money), ("12345678901234567890", .money)] {
+            let bytes = Array(text.utf8)
+            #expect(DraftCodec.quickNumber(bytes, 0..<bytes.count, kind: kind) == nil, "\(kind) \(text)")
+        }
+        #expect(quick > 40)
     }
 }

@@ -110,6 +110,33 @@ struct TemplateLoaderTests {
         #expect(e2?.reason == .wrongType(expected: "字符串", found: "数字"))
     }
 
+    /// The forms are read and compiled on several cores: with errors in several forms, the one
+    /// reported is still the first in the file's order.
+    @Test func theFirstErrorInTheFileIsReportedWhenSeveralFormsAreWrong() throws {
+        let path = Fixtures.root.appendingPathComponent("templates/hunan-unit.json").path
+        let original = try String(contentsOfFile: path, encoding: .utf8)
+        func load(_ edits: [(String, String)]) -> TemplateError? {
+            var text = original
+            for (old, new) in edits {
+                guard let r = text.range(of: old) else { Issue.record("fixture text not found: \(old)"); return nil }
+                text.replaceSubrange(r, with: new)
+            }
+            do { _ = try TemplateLoader.load(bytes: Array(text.utf8), file: "edited.json"); return nil } catch { return error }
+        }
+        let cKind = "\"id\": \"header\", \"title\": \"\", \"columns\": [{\"id\": \"value\", \"label\": \"\", \"kind\": \"text\"}],\n         \"rows\": [\n           {\"id\": \"name\""
+        let cKindBad = cKind.replacingOccurrences(of: "\"kind\": \"text\"", with: "\"kind\": \"abacus\"")
+        // B says it is A, and C has a column of no known kind: B's repeated id comes first.
+        #expect(load([("\"id\": \"B\",", "\"id\": \"A\","), (cKind, cKindBad)])?.reason == .duplicateID("A"))
+        // C alone: its kind.
+        #expect(load([(cKind, cKindBad)])?.reason == .unknownColumnKind("abacus"))
+        // A's formula names no cell of its row and C has a bad kind: A's.
+        #expect(load([("\"formula\": \"_.actual / _.authorized\"", "\"formula\": \"_.actual / _.nosuch\""), (cKind, cKindBad)])?.reason == .unknownCell("staff.nosuch"))
+        // B's short title and C's kind: B's, whichever core read which.
+        for _ in 0..<20 {
+            #expect(load([("\"short\": \"附件2\"", "\"short\": 2"), (cKind, cKindBad)])?.reason == .wrongType(expected: "字符串", found: "数字"))
+        }
+    }
+
     @Test func brokenJSONGivesLineAndColumn() {
         let e = reason { () throws(TemplateError) in try TemplateLoader.load(bytes: Array("{\n  \"format\": 1,\n  \"id\": x\n}".utf8), file: "b.json") }
         guard case let .syntax(s)? = e?.reason else { Issue.record("got \(String(describing: e))"); return }
