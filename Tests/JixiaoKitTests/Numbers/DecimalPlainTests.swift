@@ -15,6 +15,40 @@ struct DecimalPlainTests {
         #expect(!d.plain.contains { $0 == "e" || $0 == "E" })
     }
 
+    /// The fast `fixed` (the digits as one integer) writes what the text path writes, for values of
+    /// every size, sign and number of decimals, at every scale; and most figures take it.
+    @Test func fixedFromTheIntegerIsFixedFromTheText() {
+        var seed: UInt64 = 0xF1_0ED
+        func next(_ n: UInt64) -> UInt64 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return (seed >> 11) % n
+        }
+        var fast = 0, all = 0
+        var values: [Decimal] = [0, 1, -1, Decimal(string: "0.005")!, Decimal(string: "-0.005")!, Decimal(string: "-0.004")!,
+                                 Decimal(string: "999999999.995")!, Decimal(string: "-999999999.999")!, Decimal(string: "1e8")!,
+                                 Decimal(string: "123456789012345678901234567890")!, Decimal(string: "0.000000000000000000000000000001")!]
+        for _ in 0..<4000 {
+            let digits = 1 + Int(next(30))
+            var text = (next(3) == 0 ? "-" : "") + String((0..<digits).map { _ in Character(String(next(10))) })
+            let point = Int(next(UInt64(digits + 1)))
+            if point < digits { text.insert(".", at: text.index(text.endIndex, offsetBy: -(digits - point))) }
+            if let d = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) {
+                values.append(d)
+                values.append(Decimal(sign: d.sign, exponent: d.exponent + Int(next(9)) - 4, significand: d.significand))
+            }
+        }
+        for d in values {
+            for scale in 0...4 {
+                let r = d.rounded(scale)
+                all += 1
+                guard let f = r.fixedFromInteger(scale) else { continue }
+                fast += 1
+                #expect(f == r.fixedFromText(scale), "\(d) at \(scale) decimals")
+            }
+        }
+        #expect(fast * 2 > all, "the integer path took \(fast) of \(all)")
+    }
+
     @Test func fixedDecimals() {
         #expect(Decimal(string: "9.2")!.fixed(2) == "9.20")
         #expect(Decimal(string: "2.585")!.fixed(2) == "2.59")
