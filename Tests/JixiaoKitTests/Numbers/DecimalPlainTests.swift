@@ -15,8 +15,8 @@ struct DecimalPlainTests {
         #expect(!d.plain.contains { $0 == "e" || $0 == "E" })
     }
 
-    /// The fast `fixed` (the digits as one integer) writes what the text path writes, for values of
-    /// every size, sign and number of decimals, at every scale; and most figures take it.
+    /// The fast `fixed` and `plain` (the digits as one integer) write what the text path writes, for
+    /// values of every size, sign and number of decimals, at every scale; and most figures take them.
     @Test func fixedFromTheIntegerIsFixedFromTheText() {
         var seed: UInt64 = 0xF1_0ED
         func next(_ n: UInt64) -> UInt64 {
@@ -37,7 +37,14 @@ struct DecimalPlainTests {
                 values.append(Decimal(sign: d.sign, exponent: d.exponent + Int(next(9)) - 4, significand: d.significand))
             }
         }
+        var plainFast = 0
         for d in values {
+            // Rounded too, as the percents and counts are shown: trailing zeros the rounding leaves.
+            for v in [d, d.rounded(2), Decimal(sign: d.sign, exponent: d.exponent - 2, significand: d.significand * 100)] {
+                guard let p = v.plainFromInteger else { continue }
+                plainFast += 1
+                #expect(p == v.plainFromText, "plain of \(v) (exponent \(v.exponent))")
+            }
             for scale in 0...4 {
                 let r = d.rounded(scale)
                 all += 1
@@ -47,6 +54,7 @@ struct DecimalPlainTests {
             }
         }
         #expect(fast * 2 > all, "the integer path took \(fast) of \(all)")
+        #expect(plainFast > values.count, "the integer path of plain took \(plainFast) of \(3 * values.count)")
     }
 
     @Test func fixedDecimals() {
