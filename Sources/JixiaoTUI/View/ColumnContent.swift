@@ -8,8 +8,8 @@ import JixiaoTerminal
 struct ColumnContent: Sendable {
     /// One cell of the layout: where it is, and what it shows.
     struct Item: Sendable {
-        let address: CellAddress
-        let row: RowRef
+        var address: CellAddress
+        var row: RowRef
         let rowSlot: Int
         let columnSlot: Int
         let kind: CellKind
@@ -38,30 +38,90 @@ struct ColumnContent: Sendable {
         self.layout = layout
         version = s.draftVersion
         changedFrom = s.draftVersion
-        let form = layout.form, compiled = form.compiled
         var columnAt: [String: Int] = [:]
-        for case let .row(r) in layout.lines where !r.isPlaceholder {
-            guard let spec = form.row(r.row), let section = form.section(spec.sectionID), let rs = compiled.row(r.row) else { continue }
-            if spec.repeating?.named == true {
-                let a = layout.address(r, CellAddress.labelColumn)
-                let value = s.evaluation.value(form: form, index: layout.index, rowSlot: rs, rowIndex: r.index, columnSlot: compiled.labelSlot)
-                items.append(Item(address: a, row: r, rowSlot: rs, columnSlot: compiled.labelSlot, kind: .text, column: nil,
-                                  shown: ShownText(value: value, kind: .text, text: ""), width: 0))
-            }
-            for c in section.columns where spec.columnIDs.contains(c.id) {
-                guard let cs = compiled.column(c.id) else { continue }
-                let key = section.id + "\u{0}" + c.id
-                let k = columnAt[key] ?? columns.count
-                if k == columns.count { columnAt[key] = k; columns.append((section.id, c.id)) }
-                let value = s.evaluation.value(form: form, index: layout.index, rowSlot: rs, rowIndex: r.index, columnSlot: cs)
-                let a = layout.address(r, c.id)
-                let shown = kept[a].flatMap { $0.shows(value, c.kind) ? $0 : nil }
-                    ?? ShownText(value: value, kind: c.kind, text: ValueText.display(value, kind: c.kind))
-                items.append(Item(address: a, row: r, rowSlot: rs, columnSlot: cs, kind: c.kind, column: k,
-                                  shown: shown, width: DisplayWidth.width(of: shown.text)))
+        for case let .row(r) in layout.lines where !r.isPlaceholder { add(r, s, &columnAt, kept: kept) }
+        widths = gathered()
+    }
+
+    /// `old`'s content moved across `shift` (instances of a repeated row added or removed) into `layout`,
+    /// the layout after it: the cells of the rows after the change keep their texts and widths at
+    /// their new places, the added rows are measured, and then, as `update` does, every cell whose value
+    /// is not the one its text shows is formatted again. `texts` follows. Nil when `old` does not
+    /// line up with `layout` across the shift (then the content is measured whole).
+    private init?(_ s: AppState, layout: FormLayout, shifting old: ColumnContent, _ shift: RowShift,
+                  texts: inout [CellAddress: ShownText]) {
+        self.layout = layout
+        version = s.draftVersion
+        changedFrom = old.version
+        columns = old.columns
+        var columnAt: [String: Int] = [:]
+        for (k, c) in columns.enumerated() { columnAt[c.section + "\u{0}" + c.column] = k }
+        let before = old.items
+        items.reserveCapacity(before.count + max(0, shift.delta) * 8)
+        var cursor = 0
+        // Both layouts list the rows in the same order: the old cells are walked once, alongside.
+        func skipRemoved() {
+            while cursor < before.count, before[cursor].row.row == shift.row, let j = before[cursor].row.index, shift.removes(j) {
+                texts[before[cursor].address] = nil
+                cursor += 1
             }
         }
+        for case let .row(r) in layout.lines where !r.isPlaceholder {
+            skipRemoved()
+            guard r.row == shift.row, let index = r.index else {
+                while cursor < before.count, before[cursor].row == r { items.append(before[cursor]); cursor += 1 }
+                continue
+            }
+            guard let was = shift.origin(of: index) else {
+                add(r, s, &columnAt, kept: [:])
+                changedRows.insert(r)
+                continue
+            }
+            let moved = was != index
+            while cursor < before.count, before[cursor].row.row == r.row, before[cursor].row.index == was {
+                var i = before[cursor]
+                cursor += 1
+                if moved {
+                    i.row = r
+                    i.address.rowIndex = index
+                    if i.column != nil { texts[i.address] = i.shown }
+                }
+                items.append(i)
+            }
+        }
+        skipRemoved()
+        guard cursor == before.count else { return nil }
+        // The last instances' old places, now past the end of the group.
+        if shift.delta < 0 {
+            let count = layout.rows.count { $0.row == shift.row && !$0.isPlaceholder }
+            for i in before where i.row.row == shift.row && (i.row.index ?? 0) >= count { texts[i.address] = nil }
+        }
+        refresh(s, texts: &texts)
         widths = gathered()
+    }
+
+    /// Appends the cells of row `r` (made from `s`'s values), taking from `kept` the texts that show them.
+    private mutating func add(_ r: RowRef, _ s: AppState, _ columnAt: inout [String: Int], kept: [CellAddress: ShownText]) {
+        let form = layout.form, compiled = form.compiled
+        guard let spec = form.row(r.row), let section = form.section(spec.sectionID), let rs = compiled.row(r.row) else { return }
+        if spec.repeating?.named == true {
+            let a = layout.address(r, CellAddress.labelColumn)
+            let value = s.evaluation.value(form: form, index: layout.index, rowSlot: rs, rowIndex: r.index, columnSlot: compiled.labelSlot)
+            items.append(Item(address: a, row: r, rowSlot: rs, columnSlot: compiled.labelSlot, kind: .text, column: nil,
+                              shown: ShownText(value: value, kind: .text, text: ""), width: 0))
+        }
+        for c in section.columns where spec.columnIDs.contains(c.id) {
+            guard let cs = compiled.column(c.id) else { continue }
+            let key = section.id + "\u{0}" + c.id
+            let k = columnAt[key] ?? columns.count
+            if k == columns.count { columnAt[key] = k; columns.append((section.id, c.id)) }
+            let value = s.evaluation.value(form: form, index: layout.index, rowSlot: rs, rowIndex: r.index, columnSlot: cs)
+            let a = layout.address(r, c.id)
+            let shown = kept[a].flatMap { $0.shows(value, c.kind) ? $0 : nil }
+                ?? ShownText(value: value, kind: c.kind, text: ValueText.display(value, kind: c.kind))
+            items.append(Item(address: a, row: r, rowSlot: rs, columnSlot: cs, kind: c.kind, column: k,
+                              shown: shown, width: DisplayWidth.width(of: shown.text)))
+        }
     }
 
     /// The texts the table shows, by cell.
@@ -79,6 +139,12 @@ struct ColumnContent: Sendable {
         changedFrom = version
         version = s.draftVersion
         changedRows = []
+        if refresh(s, texts: &texts) { widths = gathered() }
+    }
+
+    /// Formats again the cells whose value is not the one their text shows; whether a width changed.
+    @discardableResult
+    private mutating func refresh(_ s: AppState, texts: inout [CellAddress: ShownText]) -> Bool {
         let form = layout.form
         var widthChanged = false
         // After a change of known cells only their items can show something else: a key typed into a
@@ -107,7 +173,7 @@ struct ColumnContent: Sendable {
             items[k].width = w
             texts[i.address] = shown
         }
-        if widthChanged { widths = gathered() }
+        return widthChanged
     }
 
     private func gathered() -> [String: [String: [Int]]] {
@@ -137,6 +203,14 @@ struct ColumnContent: Sendable {
             s.shownTexts = texts
             s.columnContent = c
             return
+        }
+        if let shift = s.rowShift, shift.to == s.draftVersion, let old = s.columnContent, old.version == shift.from,
+           old.layout.form.id == shift.form, old.layout.index == shift.formIndex, layout.form.id == shift.form, layout.index == shift.formIndex {
+            s.columnContent = nil  // as in `update`: `old` alone holds its cells while they move
+            if let c = ColumnContent(s, layout: layout, shifting: old, shift, texts: &s.shownTexts) {
+                s.columnContent = c
+                return
+            }
         }
         let c = ColumnContent(s, layout: layout, kept: s.shownTexts)
         s.columnContent = c
