@@ -43,6 +43,9 @@ extension App {
             s.checks.refresh(s.workspace.evaluation, form: form, index: index)
             s.refreshProgress(form: form, index: index)
         }
+        // The focused instance's lines, made once for what follows (the focus kept in view, `update`):
+        // after rows were added or removed each of them made the layout again.
+        if s.focus.form == form, s.focus.formIndex == index { s.layoutKept = (s.draftVersion, form, s.layout) }
     }
 
     /// After a change that may touch anything (undo, redo, a project added or removed).

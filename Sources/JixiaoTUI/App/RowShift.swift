@@ -38,8 +38,13 @@ struct RowShift: Equatable, Sendable {
         return index - delta
     }
 
-    /// Whether instance `index` (before) was removed.
-    func removes(_ index: Int) -> Bool {
-        delta < 0 && index >= at && index < at - delta
+    /// Where the instance that was at `index` is now; nil for one removed.
+    func destination(of index: Int) -> Int? {
+        if index < at { return index }
+        if delta < 0 { return index < at - delta ? nil : index + delta }
+        return index + delta
     }
+
+    /// Whether instance `index` (before) was removed.
+    func removes(_ index: Int) -> Bool { destination(of: index) == nil }
 }

@@ -159,6 +159,38 @@ struct KeptLayoutTests {
         Self.expectFresh(s, "a row's name committed")
     }
 
+    /// Rows added and removed in the middle of a group whose rows show different figures (附件1's
+    /// 专项业务经费): the texts, widths and drawn lines kept for the rows after the change move with
+    /// them (`RowShift`); one moved the wrong way, or not at all, shows another row's figures.
+    @Test func keptLinesMoveWithAddedAndRemovedRows() {
+        var s = AppFixture.example()
+        func count() -> Int { s.draft.instances(of: "A")[0].count(of: "specialItem") }
+        let rows = count()
+        for (k, start) in ["A.specialItem[4].prev", "A.specialItem[1].budget", "A.specialItem[16].actual"].enumerated() {
+            s.focus(start)
+            s.press(.up, .down)
+            Self.expectFresh(s, "\(start): before")
+            let shown = s.lines
+            s.press(.f(5))
+            Self.expectFresh(s, "\(start): a row added")
+            #expect(count() == rows + 1)
+            #expect(s.lines != shown, "the rows after the new one move down")
+            s.press(.down, .up)
+            Self.expectFresh(s, "\(start): a row added, moved")
+            s.press(.ctrl("z"))
+            Self.expectFresh(s, "\(start): undone")
+            s.press(.ctrl("y"), .down)
+            Self.expectFresh(s, "\(start): redone")
+            // F6 on the added row: its removal moves the rows after it back up.
+            s.press(.up, .f(6), .char("y"))
+            Self.expectFresh(s, "\(start): removed with F6 (\(k))")
+            #expect(count() == rows)
+            s.press(.ctrl("z"), .ctrl("z"))
+            Self.expectFresh(s, "\(start): both undone")
+            #expect(count() == rows)
+        }
+    }
+
     /// Problems that arrive after the first frame mark cells with no change of the draft.
     @Test func keptTableLinesFollowChecksThatArriveLater() {
         let loaded = try! DraftStore(catalog: AppFixture.catalog).load(AppFixture.root.appendingPathComponent("examples/hunan-unit-2023.json").path)
