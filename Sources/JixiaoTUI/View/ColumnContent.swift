@@ -19,7 +19,7 @@ struct ColumnContent: Sendable {
         var width: Int
     }
 
-    let layout: FormLayout
+    private(set) var layout: FormLayout
     private(set) var version: Int
     /// The version the last update started from, and the rows whose cells show something else since.
     private(set) var changedFrom: Int
@@ -39,69 +39,69 @@ struct ColumnContent: Sendable {
         version = s.draftVersion
         changedFrom = s.draftVersion
         var columnAt: [String: Int] = [:]
-        for case let .row(r) in layout.lines where !r.isPlaceholder { add(r, s, &columnAt, kept: kept) }
+        var items: [Item] = []
+        for case let .row(r) in layout.lines where !r.isPlaceholder { add(r, s, &columnAt, kept: kept, into: &items) }
+        self.items = items
         widths = gathered()
     }
 
-    /// `old`'s content moved across `shift` (instances of a repeated row added or removed) into `layout`,
-    /// the layout after it: the cells of the rows after the change keep their texts and widths at
-    /// their new places, the added rows are measured, and then, as `update` does, every cell whose value
-    /// is not the one its text shows is formatted again. `texts` follows. Nil when `old` does not
-    /// line up with `layout` across the shift (then the content is measured whole).
-    private init?(_ s: AppState, layout: FormLayout, shifting old: ColumnContent, _ shift: RowShift,
-                  texts: inout [CellAddress: ShownText]) {
-        self.layout = layout
+    /// Moves the content across `shift` (instances of a repeated row added or removed) into `layout`, the
+    /// layout after it: the cells of the rows after the change keep their texts and widths at their new
+    /// places (in place: the other cells are not touched), the added rows are measured, and then, as
+    /// `update` does, every cell whose value is not the one its text shows is formatted again. `texts`
+    /// follows. False, with the content unchanged, when the group had no cells before (then the content
+    /// is measured whole).
+    private mutating func shift(_ s: AppState, to layout: FormLayout, _ shift: RowShift, texts: inout [CellAddress: ShownText]) -> Bool {
+        func inGroup(_ i: Item) -> Bool { i.row.index != nil && i.row.row == shift.row }
+        guard let first = items.firstIndex(where: inGroup) else { return false }
+        let end = items[first...].firstIndex { !inGroup($0) } ?? items.endIndex
+        let oldCount = (items[end - 1].row.index ?? 0) + 1
+        let newCount = s.draft.instances(of: shift.form)[safe: shift.formIndex]?.count(of: shift.row) ?? -1
+        guard oldCount + shift.delta == newCount else { return false }
+        let from = items[first..<end].firstIndex { ($0.row.index ?? 0) >= shift.at } ?? end
+        changedFrom = version
         version = s.draftVersion
-        changedFrom = old.version
-        columns = old.columns
-        var columnAt: [String: Int] = [:]
-        for (k, c) in columns.enumerated() { columnAt[c.section + "\u{0}" + c.column] = k }
-        let before = old.items
-        items.reserveCapacity(before.count + max(0, shift.delta) * 8)
-        var cursor = 0
-        // Both layouts list the rows in the same order: the old cells are walked once, alongside.
-        func skipRemoved() {
-            while cursor < before.count, before[cursor].row.row == shift.row, let j = before[cursor].row.index, shift.removes(j) {
-                texts[before[cursor].address] = nil
-                cursor += 1
-            }
-        }
-        for case let .row(r) in layout.lines where !r.isPlaceholder {
-            skipRemoved()
-            guard r.row == shift.row, let index = r.index else {
-                while cursor < before.count, before[cursor].row == r { items.append(before[cursor]); cursor += 1 }
-                continue
-            }
-            guard let was = shift.origin(of: index) else {
-                add(r, s, &columnAt, kept: [:])
+        changedRows = []
+        self.layout = layout
+        var moved = from
+        if shift.delta < 0 {
+            let gone = items[from..<end].firstIndex { ($0.row.index ?? 0) >= shift.at - shift.delta } ?? end
+            items.removeSubrange(from..<gone)
+        } else {
+            var columnAt: [String: Int] = [:]
+            for (k, c) in columns.enumerated() { columnAt[c.section + "\u{0}" + c.column] = k }
+            var added: [Item] = []
+            for index in shift.at..<(shift.at + shift.delta) {
+                let r = RowRef(row: shift.row, index: index)
+                add(r, s, &columnAt, into: &added)
                 changedRows.insert(r)
-                continue
             }
-            let moved = was != index
-            while cursor < before.count, before[cursor].row.row == r.row, before[cursor].row.index == was {
-                var i = before[cursor]
-                cursor += 1
-                if moved {
-                    i.row = r
-                    i.address.rowIndex = index
-                    if i.column != nil { texts[i.address] = i.shown }
-                }
-                items.append(i)
-            }
+            items.insert(contentsOf: added, at: from)
+            moved += added.count
         }
-        skipRemoved()
-        guard cursor == before.count else { return nil }
+        var k = moved
+        while k < items.count, inGroup(items[k]) {
+            let index = (items[k].row.index ?? 0) + shift.delta
+            items[k].row.index = index
+            items[k].address.rowIndex = index
+            if items[k].column != nil { texts[items[k].address] = items[k].shown }
+            k += 1
+        }
         // The last instances' old places, now past the end of the group.
         if shift.delta < 0 {
-            let count = layout.rows.count { $0.row == shift.row && !$0.isPlaceholder }
-            for i in before where i.row.row == shift.row && (i.row.index ?? 0) >= count { texts[i.address] = nil }
+            for index in (oldCount + shift.delta)..<oldCount {
+                for c in layout.columns(of: RowRef(row: shift.row, index: index)) {
+                    texts[layout.address(RowRef(row: shift.row, index: index), c)] = nil
+                }
+            }
         }
         refresh(s, texts: &texts)
-        widths = gathered()
+        widths = gathered()  // cells were added or removed
+        return true
     }
 
-    /// Appends the cells of row `r` (made from `s`'s values), taking from `kept` the texts that show them.
-    private mutating func add(_ r: RowRef, _ s: AppState, _ columnAt: inout [String: Int], kept: [CellAddress: ShownText]) {
+    /// Appends to `items` the cells of row `r` (made from `s`'s values), taking from `kept` the texts that show them.
+    private mutating func add(_ r: RowRef, _ s: AppState, _ columnAt: inout [String: Int], kept: [CellAddress: ShownText] = [:], into items: inout [Item]) {
         let form = layout.form, compiled = form.compiled
         guard let spec = form.row(r.row), let section = form.section(spec.sectionID), let rs = compiled.row(r.row) else { return }
         if spec.repeating?.named == true {
@@ -204,10 +204,15 @@ struct ColumnContent: Sendable {
             s.columnContent = c
             return
         }
-        if let shift = s.rowShift, shift.to == s.draftVersion, let old = s.columnContent, old.version == shift.from,
-           old.layout.form.id == shift.form, old.layout.index == shift.formIndex, layout.form.id == shift.form, layout.index == shift.formIndex {
-            s.columnContent = nil  // as in `update`: `old` alone holds its cells while they move
-            if let c = ColumnContent(s, layout: layout, shifting: old, shift, texts: &s.shownTexts) {
+        if let shift = s.rowShift, shift.to == s.draftVersion, var c = s.columnContent, c.version == shift.from,
+           c.layout.form.id == shift.form, c.layout.index == shift.formIndex, layout.form.id == shift.form, layout.index == shift.formIndex {
+            // Taken out of the state while they change, so that neither is copied.
+            s.columnContent = nil
+            var texts = s.shownTexts
+            s.shownTexts = [:]
+            let moved = c.shift(s, to: layout, shift, texts: &texts)
+            s.shownTexts = texts
+            if moved {
                 s.columnContent = c
                 return
             }

@@ -14,6 +14,13 @@ struct KeptLayoutTests {
         let fresh = FormLayout(form: form, index: s.focus.formIndex, draft: s.draft, year: s.draft.year)
         let sameLayout = s.layout.lines == fresh.lines && s.layout.form.id == fresh.form.id
         #expect(sameLayout, "\(step): the kept layout is not the focused form's")
+        // The texts and widths kept cell by cell (moved with their rows after F5 or F6) are those measured afresh.
+        if let kept = s.columnContent, kept.isCurrent(s) {
+            let fresh = ColumnContent(s, layout: s.layout)
+            let sameTexts = kept.texts.mapValues(\.text) == fresh.texts.mapValues(\.text)
+            #expect(sameTexts && kept.widths == fresh.widths, "\(step): the kept cells' texts are not those of their cells")
+            #expect(s.shownTexts.filter { kept.texts[$0.key] == nil }.isEmpty, "\(step): texts kept for cells that are gone")
+        }
         // The frame drawn from what update kept (the layout, the widths, the cells' texts) is the frame
         // drawn from nothing kept.
         var bare = s
