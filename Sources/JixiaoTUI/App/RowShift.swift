@@ -15,18 +15,22 @@ struct RowShift: Equatable, Sendable {
     let from: Int
     let to: Int
 
-    /// From the row's instances before and after: the place is the first instance that differs. When
-    /// equal instances sit there (two empty rows) any of their places is the same change.
+    /// From the row's instances before and after: the place is the first instance that differs (when
+    /// equal instances sit there, two empty rows, any of their places is the same change). Nil unless
+    /// the instances after it are those after it before, moved: then only computed cells can show
+    /// another value than before.
     init?(form: String, formIndex: Int, row: String, old: [RowEntry], new: [RowEntry], from: Int, to: Int) {
         guard new.count != old.count else { return nil }
         var at = 0
         let common = min(old.count, new.count)
         while at < common && old[at] == new[at] { at += 1 }
+        let delta = new.count - old.count
+        guard old[(at + max(0, -delta))...].elementsEqual(new[(at + max(0, delta))...]) else { return nil }
         self.form = form
         self.formIndex = formIndex
         self.row = row
         self.at = at
-        self.delta = new.count - old.count
+        self.delta = delta
         self.from = from
         self.to = to
     }

@@ -48,9 +48,9 @@ struct ColumnContent: Sendable {
     /// Moves the content across `shift` (instances of a repeated row added or removed) into `layout`, the
     /// layout after it: the cells of the rows after the change keep their texts and widths at their new
     /// places (in place: the other cells are not touched), the added rows are measured, and then, as
-    /// `update` does, every cell whose value is not the one its text shows is formatted again. `texts`
-    /// follows. False, with the content unchanged, when the group had no cells before (then the content
-    /// is measured whole).
+    /// `update` does, every computed cell whose value is not the one its text shows is formatted again.
+    /// `texts` follows. False, with the content unchanged, when the group had no cells before or the
+    /// counts do not match the draft (then the content is measured whole).
     private mutating func shift(_ s: AppState, to layout: FormLayout, _ shift: RowShift, texts: inout [CellAddress: ShownText]) -> Bool {
         func inGroup(_ i: Item) -> Bool { i.row.index != nil && i.row.row == shift.row }
         guard let first = items.firstIndex(where: inGroup) else { return false }
@@ -95,7 +95,10 @@ struct ColumnContent: Sendable {
                 }
             }
         }
-        refresh(s, texts: &texts)
+        itemAt = nil  // the items after the change moved
+        // The entries moved with their rows (`RowShift`): only a computed cell can show another value.
+        let compiled = layout.form.compiled
+        refresh(s, items.indices.filter { compiled.isComputed(row: items[$0].rowSlot, column: items[$0].columnSlot) }, texts: &texts)
         widths = gathered()  // cells were added or removed
         return true
     }
@@ -139,24 +142,25 @@ struct ColumnContent: Sendable {
         changedFrom = version
         version = s.draftVersion
         changedRows = []
-        if refresh(s, texts: &texts) { widths = gathered() }
-    }
-
-    /// Formats again the cells whose value is not the one their text shows; whether a width changed.
-    @discardableResult
-    private mutating func refresh(_ s: AppState, texts: inout [CellAddress: ShownText]) -> Bool {
-        let form = layout.form
-        var widthChanged = false
         // After a change of known cells only their items can show something else: a key typed into a
         // cell of a 2,000-row instance looks at a handful, not at every cell.
         let visit: [Int]
         if let known {
-            let cells = known[InstanceSlot(form: form.compiled.slot, index: layout.index)] ?? []
+            let cells = known[InstanceSlot(form: layout.form.compiled.slot, index: layout.index)] ?? []
             if itemAt == nil { itemAt = Dictionary(items.indices.map { (CellSlot(row: items[$0].rowSlot, index: items[$0].row.index, column: items[$0].columnSlot), $0) }) { a, _ in a } }
             visit = cells.compactMap { itemAt![$0] }
         } else {
             visit = Array(items.indices)
         }
+        if refresh(s, visit, texts: &texts) { widths = gathered() }
+    }
+
+    /// Formats again the cells of `visit` (places in `items`) whose value is not the one their text
+    /// shows; whether a width changed.
+    @discardableResult
+    private mutating func refresh(_ s: AppState, _ visit: [Int], texts: inout [CellAddress: ShownText]) -> Bool {
+        let form = layout.form
+        var widthChanged = false
         for k in visit {
             let i = items[k]
             let value = s.evaluation.value(form: form, index: layout.index, rowSlot: i.rowSlot, rowIndex: i.row.index, columnSlot: i.columnSlot)

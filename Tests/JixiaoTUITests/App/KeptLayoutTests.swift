@@ -196,6 +196,15 @@ struct KeptLayoutTests {
             Self.expectFresh(s, "\(start): both undone")
             #expect(count() == rows)
         }
+        // A row with figures removed and put back: the totals above the group change with it.
+        s.focus("A.specialItem[4].prev")
+        let total = s.value("A.special.prev")
+        s.press(.f(6), .char("y"))
+        Self.expectFresh(s, "a row with figures removed")
+        #expect(count() == rows - 1 && s.value("A.special.prev") != total)
+        s.press(.ctrl("z"))
+        Self.expectFresh(s, "a row with figures put back")
+        #expect(count() == rows && s.value("A.special.prev") == total)
     }
 
     /// Problems that arrive after the first frame mark cells with no change of the draft.
