@@ -44,8 +44,14 @@ extension App {
             s.refreshProgress(form: form, index: index)
         }
         // The focused instance's lines, made once for what follows (the focus kept in view, `update`):
-        // after rows were added or removed each of them made the layout again.
-        if s.focus.form == form, s.focus.formIndex == index { s.layoutKept = (s.draftVersion, form, s.layout) }
+        // after rows were added or removed each of them made the layout again. Rows added or removed
+        // move the lines after them in the layout before.
+        if s.focus.form == form, s.focus.formIndex == index {
+            let shifted = s.rowShift.flatMap { shift in
+                s.layoutKept.flatMap { $0.version == shift.from ? FormLayout(shifting: $0.layout, shift, draft: d) : nil }
+            }
+            s.layoutKept = (s.draftVersion, form, shifted ?? s.layout)
+        }
     }
 
     /// After a change that may touch anything (undo, redo, a project added or removed).

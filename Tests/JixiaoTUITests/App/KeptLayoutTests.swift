@@ -12,7 +12,8 @@ struct KeptLayoutTests {
     static func expectFresh(_ s: AppState, _ step: String) {
         let form = s.template.form(s.focus.form) ?? s.template.forms[0]
         let fresh = FormLayout(form: form, index: s.focus.formIndex, draft: s.draft, year: s.draft.year)
-        let sameLayout = s.layout.lines == fresh.lines && s.layout.form.id == fresh.form.id
+        let sameLayout = s.layout.lines == fresh.lines && s.layout.form.id == fresh.form.id && s.layout.rows == fresh.rows
+            && s.layout.lineOfRow == fresh.lineOfRow && s.layout.fits(s.draft)
         #expect(sameLayout, "\(step): the kept layout is not the focused form's")
         // The texts and widths kept cell by cell (moved with their rows after F5 or F6) are those measured afresh.
         if let kept = s.columnContent, kept.isCurrent(s) {
