@@ -196,33 +196,39 @@ struct ColumnContent: Sendable {
     /// Keeps the content of the focused instance's layout (`AppState.columnContent`) up to date.
     static func keep(_ s: inout AppState) {
         let layout = s.layout
-        if var c = s.columnContent, c.layout === layout {
-            guard c.version != s.draftVersion else { return }
-            // `c` and `texts` alone hold their storage while they change: no copy of either (passed
-            // beside `s`, `s.shownTexts` was copied whole on every key).
-            s.columnContent = nil
-            var texts = s.shownTexts
-            s.shownTexts = [:]
-            c.update(s, texts: &texts)
-            s.shownTexts = texts
-            s.columnContent = c
+        // Asked of the kept content before it is changed in place (a binding of it would be a second holder).
+        let same = s.columnContent.map { $0.layout === layout }
+        let version = s.columnContent?.version, before = s.columnContent?.layout
+        if same == true {
+            guard version != s.draftVersion else { return }
+            inPlace(&s) { c, s, texts in
+                c.update(s, texts: &texts)
+                return true
+            }
             return
         }
-        if let shift = s.rowShift, shift.to == s.draftVersion, var c = s.columnContent, c.version == shift.from,
-           c.layout.form.id == shift.form, c.layout.index == shift.formIndex, layout.form.id == shift.form, layout.index == shift.formIndex {
-            // Taken out of the state while they change, so that neither is copied.
-            s.columnContent = nil
-            var texts = s.shownTexts
-            s.shownTexts = [:]
-            let moved = c.shift(s, to: layout, shift, texts: &texts)
-            s.shownTexts = texts
-            if moved {
-                s.columnContent = c
-                return
-            }
+        if let shift = s.rowShift, shift.to == s.draftVersion, version == shift.from, let before,
+           before.form.id == shift.form, before.index == shift.formIndex, layout.form.id == shift.form, layout.index == shift.formIndex,
+           inPlace(&s, { c, s, texts in c.shift(s, to: layout, shift, texts: &texts) }) {
+            return
         }
         let c = ColumnContent(s, layout: layout, kept: s.shownTexts)
         s.columnContent = c
         s.shownTexts = c.texts
+    }
+
+    /// Changes the kept content and texts in place: both are taken out of the state meanwhile, so that
+    /// neither is copied (the state handed to `change` would be a second holder). `change` returns
+    /// false when it left them as they were.
+    @discardableResult
+    private static func inPlace(_ s: inout AppState, _ change: (inout ColumnContent, AppState, inout [CellAddress: ShownText]) -> Bool) -> Bool {
+        guard var c = s.columnContent else { return false }
+        s.columnContent = nil
+        var texts = s.shownTexts
+        s.shownTexts = [:]
+        let changed = change(&c, s, &texts)
+        s.shownTexts = texts
+        s.columnContent = c
+        return changed
     }
 }
