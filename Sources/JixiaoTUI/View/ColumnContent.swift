@@ -76,6 +76,7 @@ struct ColumnContent: Sendable {
                 add(r, s, &columnAt, into: &added)
                 changedRows.insert(r)
             }
+            for i in added where i.column != nil { texts[i.address] = i.shown }
             items.insert(contentsOf: added, at: from)
             moved += added.count
         }
