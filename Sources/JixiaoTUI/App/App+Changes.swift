@@ -11,6 +11,7 @@ extension App {
         let logged = s.cellLog.cells
         s.workspace.draft = d
         s.draftVersion += 1
+        s.rowShift = nil
         // A change of cells recomputes and rechecks only what reads them; rows added or removed (F5, F6,
         // and their undo) compute the instance again, and what reads it only where a value moved. Any
         // other change, or one these cannot follow (nil changes), computes and checks the instance whole.
@@ -25,6 +26,10 @@ extension App {
                 if let changes = narrow?.changes { s.cellLog.cells = logged?.merging(changes.cells) { $0.union($1) } }
             } else if let rows = new.resizedRows(from: old, in: spec.compiled) {
                 computed = true
+                if rows.count == 1, let id = spec.compiled.rowIDs[safe: rows[0]] {
+                    s.rowShift = RowShift(form: form, formIndex: index, row: id, old: old.rows[id] ?? [], new: new.rows[id] ?? [],
+                                          from: s.draftVersion - 1, to: s.draftVersion)
+                }
                 narrow = s.workspace.evaluation.update(draft: d, form: form, index: index, resized: rows)
                     .map { ($0, spec, { FillableCells.progressDelta(form: spec, old: old, new: new, rows: rows) }) }
             }
@@ -37,6 +42,15 @@ extension App {
         } else {
             s.checks.refresh(s.workspace.evaluation, form: form, index: index)
             s.refreshProgress(form: form, index: index)
+        }
+        // The focused instance's lines, made once for what follows (the focus kept in view, `update`):
+        // after rows were added or removed each of them made the layout again. Rows added or removed
+        // move the lines after them in the layout before.
+        if s.focus.form == form, s.focus.formIndex == index {
+            let shifted = s.rowShift.flatMap { shift in
+                s.layoutKept.flatMap { $0.version == shift.from ? FormLayout(shifting: $0.layout, shift, draft: d) : nil }
+            }
+            s.layoutKept = (s.draftVersion, form, shifted ?? s.layout)
         }
     }
 

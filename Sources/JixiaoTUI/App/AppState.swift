@@ -106,6 +106,9 @@ public struct AppState: Sendable {
     /// The focused instance's cells as the table shows them, kept with `columnContent`: a frame
     /// formats only what changed since.
     var shownTexts: [CellAddress: ShownText] = [:]
+    /// The instances of a repeated row the last change of the draft added or removed, if that was all
+    /// it did (`App.replaceDraft`): the table's kept texts move with the rows after them.
+    var rowShift: RowShift?
     /// The table's column positions (`TableGeometry.keep`).
     var geometryKept: (key: TableGeometry.Key, geometry: TableGeometry)?
     /// The focused cell's place in words, for the status line (`StatusBar.keep`).

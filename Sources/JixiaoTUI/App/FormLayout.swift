@@ -91,6 +91,51 @@ public final class FormLayout: Sendable {
         self.lineOfRow = lineOfRow
     }
 
+    /// `old`'s lines with the instances `shift` added or removed, for `draft` (the draft after it): the
+    /// rest of the layout is made from the template, the year and the parameters, which a row added or
+    /// removed leaves as they were. Nil when `old` is not the layout before `shift`.
+    init?(shifting old: FormLayout, _ shift: RowShift, draft: Draft) {
+        guard old.form.id == shift.form, old.index == shift.formIndex, draft.year == old.year, draft.parameters == old.parameters,
+              let slot = old.form.rows.firstIndex(where: { $0.id == shift.row }),
+              let now = draft.instances(of: shift.form)[safe: shift.formIndex]?.count(of: shift.row),
+              old.counts[slot] + shift.delta == now else { return nil }
+        form = old.form
+        index = old.index
+        year = old.year
+        parameters = old.parameters
+        var counts = old.counts
+        counts[slot] = now
+        self.counts = counts
+        var lines: [TableLine] = []
+        var rows: [RowRef] = []
+        var lineOfRow: [RowRef: Int] = [:]
+        lines.reserveCapacity(old.lines.count + max(0, shift.delta))
+        rows.reserveCapacity(old.rows.count + max(0, shift.delta))
+        lineOfRow.reserveCapacity(old.rows.count + max(0, shift.delta))
+        func add(_ r: RowRef) {
+            lineOfRow[r] = lines.count
+            rows.append(r)
+            lines.append(.row(r))
+        }
+        var added = shift.delta <= 0
+        for line in old.lines {
+            guard case let .row(r) = line else { lines.append(line); continue }
+            guard r.row == shift.row else { add(r); continue }
+            if !added, r.isPlaceholder || (r.index ?? 0) >= shift.at {
+                for k in shift.at..<(shift.at + shift.delta) { add(RowRef(row: r.row, index: k)) }
+                added = true
+            }
+            if let i = r.index {
+                if let j = shift.destination(of: i) { add(RowRef(row: r.row, index: j)) }
+            } else {
+                add(r)
+            }
+        }
+        self.lines = lines
+        self.rows = rows
+        self.lineOfRow = lineOfRow
+    }
+
     /// Whether `draft` has the same lines: the same year and parameters, and as many instances of each
     /// repeated row.
     public func fits(_ draft: Draft) -> Bool {

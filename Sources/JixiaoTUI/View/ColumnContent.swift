@@ -8,8 +8,8 @@ import JixiaoTerminal
 struct ColumnContent: Sendable {
     /// One cell of the layout: where it is, and what it shows.
     struct Item: Sendable {
-        let address: CellAddress
-        let row: RowRef
+        var address: CellAddress
+        var row: RowRef
         let rowSlot: Int
         let columnSlot: Int
         let kind: CellKind
@@ -19,7 +19,7 @@ struct ColumnContent: Sendable {
         var width: Int
     }
 
-    let layout: FormLayout
+    private(set) var layout: FormLayout
     private(set) var version: Int
     /// The version the last update started from, and the rows whose cells show something else since.
     private(set) var changedFrom: Int
@@ -38,30 +38,94 @@ struct ColumnContent: Sendable {
         self.layout = layout
         version = s.draftVersion
         changedFrom = s.draftVersion
-        let form = layout.form, compiled = form.compiled
         var columnAt: [String: Int] = [:]
-        for case let .row(r) in layout.lines where !r.isPlaceholder {
-            guard let spec = form.row(r.row), let section = form.section(spec.sectionID), let rs = compiled.row(r.row) else { continue }
-            if spec.repeating?.named == true {
-                let a = layout.address(r, CellAddress.labelColumn)
-                let value = s.evaluation.value(form: form, index: layout.index, rowSlot: rs, rowIndex: r.index, columnSlot: compiled.labelSlot)
-                items.append(Item(address: a, row: r, rowSlot: rs, columnSlot: compiled.labelSlot, kind: .text, column: nil,
-                                  shown: ShownText(value: value, kind: .text, text: ""), width: 0))
+        var items: [Item] = []
+        for case let .row(r) in layout.lines where !r.isPlaceholder { add(r, s, &columnAt, kept: kept, into: &items) }
+        self.items = items
+        widths = gathered()
+    }
+
+    /// Moves the content across `shift` (instances of a repeated row added or removed) into `layout`, the
+    /// layout after it: the cells of the rows after the change keep their texts and widths at their new
+    /// places (in place: the other cells are not touched), the added rows are measured, and then, as
+    /// `update` does, every computed cell whose value is not the one its text shows is formatted again.
+    /// `texts` follows. False, with the content unchanged, when the group had no cells before or the
+    /// counts do not match the draft (then the content is measured whole).
+    private mutating func shift(_ s: AppState, to layout: FormLayout, _ shift: RowShift, texts: inout [CellAddress: ShownText]) -> Bool {
+        func inGroup(_ i: Item) -> Bool { i.row.index != nil && i.row.row == shift.row }
+        guard let first = items.firstIndex(where: inGroup) else { return false }
+        let end = items[first...].firstIndex { !inGroup($0) } ?? items.endIndex
+        let oldCount = (items[end - 1].row.index ?? 0) + 1
+        let newCount = s.draft.instances(of: shift.form)[safe: shift.formIndex]?.count(of: shift.row) ?? -1
+        guard oldCount + shift.delta == newCount else { return false }
+        let from = items[first..<end].firstIndex { ($0.row.index ?? 0) >= shift.at } ?? end
+        changedFrom = version
+        version = s.draftVersion
+        changedRows = []
+        self.layout = layout
+        var moved = from
+        if shift.delta < 0 {
+            let gone = items[from..<end].firstIndex { ($0.row.index ?? 0) >= shift.at - shift.delta } ?? end
+            items.removeSubrange(from..<gone)
+        } else {
+            var columnAt: [String: Int] = [:]
+            for (k, c) in columns.enumerated() { columnAt[c.section + "\u{0}" + c.column] = k }
+            var added: [Item] = []
+            for index in shift.at..<(shift.at + shift.delta) {
+                let r = RowRef(row: shift.row, index: index)
+                add(r, s, &columnAt, into: &added)
+                changedRows.insert(r)
             }
-            for c in section.columns where spec.columnIDs.contains(c.id) {
-                guard let cs = compiled.column(c.id) else { continue }
-                let key = section.id + "\u{0}" + c.id
-                let k = columnAt[key] ?? columns.count
-                if k == columns.count { columnAt[key] = k; columns.append((section.id, c.id)) }
-                let value = s.evaluation.value(form: form, index: layout.index, rowSlot: rs, rowIndex: r.index, columnSlot: cs)
-                let a = layout.address(r, c.id)
-                let shown = kept[a].flatMap { $0.shows(value, c.kind) ? $0 : nil }
-                    ?? ShownText(value: value, kind: c.kind, text: ValueText.display(value, kind: c.kind))
-                items.append(Item(address: a, row: r, rowSlot: rs, columnSlot: cs, kind: c.kind, column: k,
-                                  shown: shown, width: DisplayWidth.width(of: shown.text)))
+            for i in added where i.column != nil { texts[i.address] = i.shown }
+            items.insert(contentsOf: added, at: from)
+            moved += added.count
+        }
+        var k = moved
+        while k < items.count, inGroup(items[k]) {
+            let index = (items[k].row.index ?? 0) + shift.delta
+            items[k].row.index = index
+            items[k].address.rowIndex = index
+            if items[k].column != nil { texts[items[k].address] = items[k].shown }
+            k += 1
+        }
+        // The last instances' old places, now past the end of the group.
+        if shift.delta < 0 {
+            for index in (oldCount + shift.delta)..<oldCount {
+                for c in layout.columns(of: RowRef(row: shift.row, index: index)) {
+                    texts[layout.address(RowRef(row: shift.row, index: index), c)] = nil
+                }
             }
         }
-        widths = gathered()
+        itemAt = nil  // the items after the change moved
+        // The entries moved with their rows (`RowShift`): only a computed cell can show another value.
+        let compiled = layout.form.compiled
+        refresh(s, items.indices.filter { compiled.isComputed(row: items[$0].rowSlot, column: items[$0].columnSlot) }, texts: &texts)
+        widths = gathered()  // cells were added or removed
+        return true
+    }
+
+    /// Appends to `items` the cells of row `r` (made from `s`'s values), taking from `kept` the texts that show them.
+    private mutating func add(_ r: RowRef, _ s: AppState, _ columnAt: inout [String: Int], kept: [CellAddress: ShownText] = [:], into items: inout [Item]) {
+        let form = layout.form, compiled = form.compiled
+        guard let spec = form.row(r.row), let section = form.section(spec.sectionID), let rs = compiled.row(r.row) else { return }
+        if spec.repeating?.named == true {
+            let a = layout.address(r, CellAddress.labelColumn)
+            let value = s.evaluation.value(form: form, index: layout.index, rowSlot: rs, rowIndex: r.index, columnSlot: compiled.labelSlot)
+            items.append(Item(address: a, row: r, rowSlot: rs, columnSlot: compiled.labelSlot, kind: .text, column: nil,
+                              shown: ShownText(value: value, kind: .text, text: ""), width: 0))
+        }
+        for c in section.columns where spec.columnIDs.contains(c.id) {
+            guard let cs = compiled.column(c.id) else { continue }
+            let key = section.id + "\u{0}" + c.id
+            let k = columnAt[key] ?? columns.count
+            if k == columns.count { columnAt[key] = k; columns.append((section.id, c.id)) }
+            let value = s.evaluation.value(form: form, index: layout.index, rowSlot: rs, rowIndex: r.index, columnSlot: cs)
+            let a = layout.address(r, c.id)
+            let shown = kept[a].flatMap { $0.shows(value, c.kind) ? $0 : nil }
+                ?? ShownText(value: value, kind: c.kind, text: ValueText.display(value, kind: c.kind))
+            items.append(Item(address: a, row: r, rowSlot: rs, columnSlot: cs, kind: c.kind, column: k,
+                              shown: shown, width: DisplayWidth.width(of: shown.text)))
+        }
     }
 
     /// The texts the table shows, by cell.
@@ -79,18 +143,25 @@ struct ColumnContent: Sendable {
         changedFrom = version
         version = s.draftVersion
         changedRows = []
-        let form = layout.form
-        var widthChanged = false
         // After a change of known cells only their items can show something else: a key typed into a
         // cell of a 2,000-row instance looks at a handful, not at every cell.
         let visit: [Int]
         if let known {
-            let cells = known[InstanceSlot(form: form.compiled.slot, index: layout.index)] ?? []
+            let cells = known[InstanceSlot(form: layout.form.compiled.slot, index: layout.index)] ?? []
             if itemAt == nil { itemAt = Dictionary(items.indices.map { (CellSlot(row: items[$0].rowSlot, index: items[$0].row.index, column: items[$0].columnSlot), $0) }) { a, _ in a } }
             visit = cells.compactMap { itemAt![$0] }
         } else {
             visit = Array(items.indices)
         }
+        if refresh(s, visit, texts: &texts) { widths = gathered() }
+    }
+
+    /// Formats again the cells of `visit` (places in `items`) whose value is not the one their text
+    /// shows; whether a width changed.
+    @discardableResult
+    private mutating func refresh(_ s: AppState, _ visit: [Int], texts: inout [CellAddress: ShownText]) -> Bool {
+        let form = layout.form
+        var widthChanged = false
         for k in visit {
             let i = items[k]
             let value = s.evaluation.value(form: form, index: layout.index, rowSlot: i.rowSlot, rowIndex: i.row.index, columnSlot: i.columnSlot)
@@ -107,7 +178,7 @@ struct ColumnContent: Sendable {
             items[k].width = w
             texts[i.address] = shown
         }
-        if widthChanged { widths = gathered() }
+        return widthChanged
     }
 
     private func gathered() -> [String: [String: [Int]]] {
@@ -126,20 +197,39 @@ struct ColumnContent: Sendable {
     /// Keeps the content of the focused instance's layout (`AppState.columnContent`) up to date.
     static func keep(_ s: inout AppState) {
         let layout = s.layout
-        if var c = s.columnContent, c.layout === layout {
-            guard c.version != s.draftVersion else { return }
-            // `c` and `texts` alone hold their storage while they change: no copy of either (passed
-            // beside `s`, `s.shownTexts` was copied whole on every key).
-            s.columnContent = nil
-            var texts = s.shownTexts
-            s.shownTexts = [:]
-            c.update(s, texts: &texts)
-            s.shownTexts = texts
-            s.columnContent = c
+        // Asked of the kept content before it is changed in place (a binding of it would be a second holder).
+        let same = s.columnContent.map { $0.layout === layout }
+        let version = s.columnContent?.version, before = s.columnContent?.layout
+        if same == true {
+            guard version != s.draftVersion else { return }
+            inPlace(&s) { c, s, texts in
+                c.update(s, texts: &texts)
+                return true
+            }
+            return
+        }
+        if let shift = s.rowShift, shift.to == s.draftVersion, version == shift.from, let before,
+           before.form.id == shift.form, before.index == shift.formIndex, layout.form.id == shift.form, layout.index == shift.formIndex,
+           inPlace(&s, { c, s, texts in c.shift(s, to: layout, shift, texts: &texts) }) {
             return
         }
         let c = ColumnContent(s, layout: layout, kept: s.shownTexts)
         s.columnContent = c
         s.shownTexts = c.texts
+    }
+
+    /// Changes the kept content and texts in place: both are taken out of the state meanwhile, so that
+    /// neither is copied (the state handed to `change` would be a second holder). `change` returns
+    /// false when it left them as they were.
+    @discardableResult
+    private static func inPlace(_ s: inout AppState, _ change: (inout ColumnContent, AppState, inout [CellAddress: ShownText]) -> Bool) -> Bool {
+        guard var c = s.columnContent else { return false }
+        s.columnContent = nil
+        var texts = s.shownTexts
+        s.shownTexts = [:]
+        let changed = change(&c, s, &texts)
+        s.shownTexts = texts
+        s.columnContent = c
+        return changed
     }
 }

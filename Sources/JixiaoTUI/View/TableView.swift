@@ -99,10 +99,15 @@ enum TableView {
 
     /// After a change of the draft or of the problems that left the layout and the columns as they were
     /// (a value typed, a problem found), the lines of the rows that show the same values and marks are
-    /// the lines kept before: an edit draws the rows it changed.
+    /// the lines kept before: an edit draws the rows it changed. After rows were added or removed
+    /// (`RowShift`) the lines move with their rows.
     private static func carry(from old: TableKept, into next: inout TableKept, _ s: AppState) {
-        // The same layout and column positions (the same objects): the same instance, lines and columns.
-        guard let was = old.key, let now = next.key, let layout = next.layout, old.layout === layout, old.geometry === next.geometry else { return }
+        // The same column positions (the same object) for the same instance.
+        guard let was = old.key, let now = next.key, let layout = next.layout, let before = old.layout, old.geometry === next.geometry else { return }
+        if before !== layout {
+            carry(from: old, into: &next, s, shifted: before)
+            return
+        }
         var changed: Set<RowRef>
         if was.geometry.version == now.geometry.version {
             changed = []
@@ -118,6 +123,45 @@ enum TableView {
         for (k, line) in old.lines {
             if case let .row(r) = layout.lines[k], changed.contains(r) { continue }
             next.lines[k] = line
+        }
+    }
+
+    /// `carry` across rows added or removed (`s.rowShift`) between the layout `before` and the new one:
+    /// each kept line goes to its row's new place, except the rows whose values or marks changed, the
+    /// group's closing line, and a row that became or stopped being its group's first (which shows
+    /// the group's label).
+    private static func carry(from old: TableKept, into next: inout TableKept, _ s: AppState, shifted before: FormLayout) {
+        guard let was = old.key, let now = next.key, let layout = next.layout, let shift = s.rowShift,
+              shift.from == was.geometry.version, shift.to == now.geometry.version,
+              before.form.id == shift.form, before.index == shift.formIndex, layout.form.id == shift.form, layout.index == shift.formIndex,
+              let c = s.columnContent, c.layout === layout, c.version == shift.to, c.changedFrom == shift.from,
+              let closing = before.lineOfRow[RowRef(row: shift.row, index: nil, isPlaceholder: true)] else { return }
+        func shifted(_ a: CellAddress, _ to: (Int) -> Int?) -> CellAddress? {
+            guard a.row == shift.row, a.form == shift.form, a.formIndex == shift.formIndex, let i = a.rowIndex else { return a }
+            var b = a
+            guard let j = to(i) else { return nil }
+            b.rowIndex = j
+            return b
+        }
+        var changed = c.changedRows
+        for (a, m) in old.marks {
+            guard let b = shifted(a, shift.destination(of:)) else { continue }
+            if next.marks[b] != m { changed.insert(layout.rowRef(of: b)) }
+        }
+        for (a, m) in next.marks where shifted(a, shift.origin(of:)).map({ old.marks[$0] != m }) ?? true { changed.insert(layout.rowRef(of: a)) }
+        next.labels = old.labels
+        for (k, line) in old.lines {
+            guard case let .row(r) = before.lines[k] else {
+                next.lines[k > closing ? k + shift.delta : k] = line
+                continue
+            }
+            var to = r
+            if r.row == shift.row {
+                guard let i = r.index, let j = shift.destination(of: i), (i == 0) == (j == 0) else { continue }
+                to.index = j
+            }
+            guard !changed.contains(to), let n = layout.lineOfRow[to] else { continue }
+            next.lines[n] = line
         }
     }
 

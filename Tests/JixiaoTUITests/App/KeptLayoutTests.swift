@@ -12,8 +12,16 @@ struct KeptLayoutTests {
     static func expectFresh(_ s: AppState, _ step: String) {
         let form = s.template.form(s.focus.form) ?? s.template.forms[0]
         let fresh = FormLayout(form: form, index: s.focus.formIndex, draft: s.draft, year: s.draft.year)
-        let sameLayout = s.layout.lines == fresh.lines && s.layout.form.id == fresh.form.id
+        let sameLayout = s.layout.lines == fresh.lines && s.layout.form.id == fresh.form.id && s.layout.rows == fresh.rows
+            && s.layout.lineOfRow == fresh.lineOfRow && s.layout.fits(s.draft)
         #expect(sameLayout, "\(step): the kept layout is not the focused form's")
+        // The texts and widths kept cell by cell (moved with their rows after F5 or F6) are those measured afresh.
+        if let kept = s.columnContent, kept.isCurrent(s) {
+            let fresh = ColumnContent(s, layout: s.layout)
+            let sameTexts = kept.texts.mapValues(\.text) == fresh.texts.mapValues(\.text)
+            #expect(sameTexts && kept.widths == fresh.widths, "\(step): the kept cells' texts are not those of their cells")
+            #expect(s.shownTexts.mapValues(\.text) == fresh.texts.mapValues(\.text), "\(step): the table's texts are not those of their cells")
+        }
         // The frame drawn from what update kept (the layout, the widths, the cells' texts) is the frame
         // drawn from nothing kept.
         var bare = s
@@ -157,6 +165,47 @@ struct KeptLayoutTests {
         }
         s.press(.enter)
         Self.expectFresh(s, "a row's name committed")
+    }
+
+    /// Rows added and removed in the middle of a group whose rows show different figures (附件1's
+    /// 专项业务经费): the texts, widths and drawn lines kept for the rows after the change move with
+    /// them (`RowShift`); one moved the wrong way, or not at all, shows another row's figures.
+    @Test func keptLinesMoveWithAddedAndRemovedRows() {
+        var s = AppFixture.example()
+        func count() -> Int { s.draft.instances(of: "A")[0].count(of: "specialItem") }
+        let rows = count()
+        for (k, start) in ["A.specialItem[4].prev", "A.specialItem[1].budget", "A.specialItem[16].actual"].enumerated() {
+            s.focus(start)
+            s.press(.up, .down)
+            Self.expectFresh(s, "\(start): before")
+            let shown = s.lines
+            s.press(.f(5))
+            Self.expectFresh(s, "\(start): a row added")
+            #expect(count() == rows + 1)
+            #expect(s.lines != shown, "the rows after the new one move down")
+            s.press(.down, .up)
+            Self.expectFresh(s, "\(start): a row added, moved")
+            s.press(.ctrl("z"))
+            Self.expectFresh(s, "\(start): undone")
+            s.press(.ctrl("y"), .down)
+            Self.expectFresh(s, "\(start): redone")
+            // F6 on the added row: its removal moves the rows after it back up.
+            s.press(.up, .f(6), .char("y"))
+            Self.expectFresh(s, "\(start): removed with F6 (\(k))")
+            #expect(count() == rows)
+            s.press(.ctrl("z"), .ctrl("z"))
+            Self.expectFresh(s, "\(start): both undone")
+            #expect(count() == rows)
+        }
+        // A row with figures removed and put back: the totals above the group change with it.
+        s.focus("A.specialItem[4].prev")
+        let total = s.value("A.special.prev")
+        s.press(.f(6), .char("y"))
+        Self.expectFresh(s, "a row with figures removed")
+        #expect(count() == rows - 1 && s.value("A.special.prev") != total)
+        s.press(.ctrl("z"))
+        Self.expectFresh(s, "a row with figures put back")
+        #expect(count() == rows && s.value("A.special.prev") == total)
     }
 
     /// Problems that arrive after the first frame mark cells with no change of the draft.
