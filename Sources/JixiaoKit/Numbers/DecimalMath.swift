@@ -86,8 +86,13 @@ public extension Decimal {
     /// value a formula produces passes here, so two of them never multiply into an overflow (NaN) or an
     /// underflow (a trap).
     var computable: Decimal? {
-        if isNaN || magnitude >= Limits.computedMagnitude { return nil }
-        return exponent < -Limits.computedScale ? rounded(Limits.computedScale) : self
+        if isNaN { return nil }
+        let e = exponent
+        // With a decimal or more the value is below 10^38 whatever its digits (a mantissa of 128 bits
+        // holds less than 3.5 × 10^38): no comparison with the limit, whose exponents differ by forty
+        // and made it the slow part of every sum (about 430 against 70 ns a term).
+        if e < 0 { return e < -Limits.computedScale ? rounded(Limits.computedScale) : self }
+        return magnitude >= Limits.computedMagnitude ? nil : self
     }
 
     static let hundred = Decimal(100)

@@ -63,3 +63,38 @@ struct DecimalPlainTests {
         #expect(Decimal(100).fixed(1) == "100.0")
     }
 }
+
+/// `computable` skips the comparison with the limit for values with decimals; what it keeps, rounds
+/// and refuses is what the comparison decides, for values on both sides of 10^38 and of 40 decimals.
+struct ComputableTests {
+    static func byComparison(_ d: Decimal) -> Decimal? {
+        if d.isNaN || d.magnitude >= Limits.computedMagnitude { return nil }
+        return d.exponent < -Limits.computedScale ? d.rounded(Limits.computedScale) : d
+    }
+
+    @Test func computableIsWhatTheComparisonDecides() {
+        var seed: UInt64 = 0xC0_FFEE
+        func next(_ n: UInt64) -> UInt64 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return (seed >> 11) % n
+        }
+        var values: [Decimal] = [.nan, 0, Limits.computedMagnitude, -Limits.computedMagnitude,
+                                 Decimal(string: "99999999999999999999999999999999999999")!,
+                                 Decimal(string: "340282366920938463463374607431768211455")!,
+                                 Decimal(string: "34028236692093846346337460743176821145.5")!]
+        for _ in 0..<3000 {
+            let digits = 1 + Int(next(38))
+            let text = String((0..<digits).map { _ in Character(String(next(10))) })
+            guard let m = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { continue }
+            values.append(Decimal(sign: next(2) == 0 ? .plus : .minus, exponent: Int(next(90)) - 50, significand: m))
+        }
+        var refused = 0, kept = 0, rounded = 0
+        for d in values {
+            let expected = Self.byComparison(d), got = d.computable
+            #expect(got == expected, "\(d) (exponent \(d.exponent))")
+            if expected == nil { refused += 1 } else if expected == d { kept += 1 } else { rounded += 1 }
+        }
+        // Every branch is met: values refused, kept and rounded.
+        #expect(refused > 100 && kept > 100 && rounded > 100, "refused \(refused), kept \(kept), rounded \(rounded)")
+    }
+}
