@@ -8,7 +8,7 @@ extension App {
     /// only what reads what it changed (its cells, or its resized rows), else the whole instance.
     static func replaceDraft(_ s: inout AppState, _ d: Draft, form: String, index: Int) {
         let before = s.draft
-        let logged = s.cellLog.cells
+        let logged = s.cellLog
         s.workspace.draft = d
         s.draftVersion += 1
         s.rowShift = nil
@@ -23,7 +23,7 @@ extension App {
                 computed = true
                 narrow = s.workspace.evaluation.update(draft: d, form: form, index: index, cells: cells)
                     .map { ($0, spec, { (FillableCells.filledDelta(form: spec, old: old, new: new, cells: cells), 0) }) }
-                if let changes = narrow?.changes { s.cellLog.cells = logged?.merging(changes.cells) { $0.union($1) } }
+                if let changes = narrow?.changes { s.cellLog.cells = logged.cells?.merging(changes.cells) { $0.union($1) } }
             } else if let rows = new.resizedRows(from: old, in: spec.compiled) {
                 computed = true
                 if rows.count == 1, let id = spec.compiled.rowIDs[safe: rows[0]] {
@@ -35,6 +35,9 @@ extension App {
             }
         }
         if !computed { s.workspace.evaluation.update(draft: d, form: form, index: index) }
+        if let narrow, let origin = narrow.changes.origin {
+            s.cellLog.instances = logged.instances?.union(narrow.changes.cells.keys).union([origin])
+        }
         if let narrow {
             s.checks.refresh(s.workspace.evaluation, changes: narrow.changes)
             let delta = narrow.progress()

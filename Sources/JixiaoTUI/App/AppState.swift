@@ -126,7 +126,7 @@ public struct AppState: Sendable {
     public var isDirty: Bool { revision != savedRevision && savedDraft.map { $0 != draft } ?? true }
     /// Bumped whenever the draft value is replaced, so the driver can tell in O(1) that nothing changed.
     /// A bump says nothing of what changed: `cellLog` forgets, unless the change records its cells.
-    public internal(set) var draftVersion = 0 { didSet { cellLog.cells = nil } }
+    public internal(set) var draftVersion = 0 { didSet { cellLog.forget() } }
     /// The cells whose values changed since `cellLog.since` (`App.replaceDraft` records them), so what is
     /// kept of the focused instance's cells is brought up to date by looking at those alone.
     var cellLog = CellLog(since: 0)
@@ -219,5 +219,14 @@ struct CellLog: Sendable {
     /// The `draftVersion` the log starts from.
     let since: Int
     var cells: [InstanceSlot: Set<CellSlot>]? = [:]
+    /// The instances whose entries or values changed: known for rows added or removed too (their cells
+    /// moved, so `cells` is nil then), nil after any other change.
+    var instances: Set<InstanceSlot>? = []
+
+    /// Forgets what changed: whatever is kept must be compared again.
+    mutating func forget() {
+        cells = nil
+        instances = nil
+    }
 }
 

@@ -73,12 +73,12 @@ enum OutlineView {
     static func keep(_ s: inout AppState) {
         let rect = View.outlineRect(s)
         // The instances whose draft entries may differ from those the kept entries were made from: after
-        // a change of known cells, those the change touched; nil when any may (`AppState.cellLog`).
+        // a change of known cells or rows, those the change touched; nil when any may (`AppState.cellLog`).
         var touched: Set<InstanceSlot>?
         if s.outlineKept.version != s.draftVersion || s.outlineKept.checks != s.checks.revision || s.outlineKept.width != rect.width {
             let old = s.outlineKept
             // (Checks that arrive after the first frame move their instances' progress too: nil then.)
-            if old.version != s.draftVersion, old.version == s.cellLog.since { touched = s.cellLog.cells.map { Set($0.keys) } }
+            if old.version != s.draftVersion, old.version == s.cellLog.since { touched = s.cellLog.instances }
             s.outlineKept = OutlineKept(version: s.draftVersion, checks: s.checks.revision, width: rect.width, year: s.draft.year, parameters: s.draft.parameters)
             // Room for a screen of entries at once: growing them entry by entry hashed each again (a third of the keep).
             s.outlineKept.entries.reserveCapacity(max(0, rect.height))
