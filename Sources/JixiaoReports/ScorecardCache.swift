@@ -16,8 +16,9 @@ public struct ScorecardCache<Extra: Sendable>: Sendable {
         let extra: Extra
     }
 
-    /// By form id, then instance index.
-    private var kept: [String: [Int: Kept]] = [:]
+    /// By form id, then instance index. Arrays, not dictionaries: assembling looks up every instance's
+    /// card (a dictionary lookup of a generic value each was a third of assembling 200 projects' cards).
+    private var kept: [String: [Kept?]] = [:]
     private var year: Int?
     private var parameters: [String: String] = [:]
     /// What the caller makes of each card, kept with the card and made again with it.
@@ -28,8 +29,19 @@ public struct ScorecardCache<Extra: Sendable>: Sendable {
     /// The scorecard of `ev`, as `ScorecardBuilder.build(ev, problems:)` makes it, and what `derive`
     /// made of each of its cards, in order.
     public mutating func scorecard(_ ev: Evaluation, problems: [Problem]) -> (scorecard: Scorecard, extras: [Extra]) {
-        let kept = ScorecardBuilder.instances(ev).map { card(ev, $0.form, $0.index) }
-        return (ScorecardBuilder.assemble(ev, cards: kept.map(\.card), problems: problems), kept.map(\.extra))
+        forget(ifNot: ev.draft)
+        var cards: [FormCard] = [], extras: [Extra] = []
+        for (form, k) in ScorecardBuilder.instances(ev) {
+            if let old = kept(ev, form, k) {
+                cards.append(old.card)
+                extras.append(old.extra)
+            } else {
+                let made = build(ev, form, k)
+                cards.append(made.card)
+                extras.append(made.extra)
+            }
+        }
+        return (ScorecardBuilder.assemble(ev, cards: cards, problems: problems), extras)
     }
 
     /// Builds the cards of up to `limit` instances that have none kept; returns whether every instance of
@@ -39,23 +51,27 @@ public struct ScorecardCache<Extra: Sendable>: Sendable {
         var built = 0
         for (form, k) in ScorecardBuilder.instances(ev) where !form.readsOtherForms && kept(ev, form, k) == nil {
             guard built < limit else { return false }
-            _ = card(ev, form, k)
+            _ = build(ev, form, k)
             built += 1
         }
         return true
     }
 
-    mutating func card(_ ev: Evaluation, _ form: FormSpec, _ k: Int) -> Kept {
-        forget(ifNot: ev.draft)
-        if let old = kept(ev, form, k) { return old }
+    /// Builds an instance's card and keeps it (`forget(ifNot:)` called before).
+    private mutating func build(_ ev: Evaluation, _ form: FormSpec, _ k: Int) -> Kept {
         let card = ScorecardBuilder.card(ev, form, k, Labels(template: ev.template, draft: ev.draft))
         let made = Kept(entry: ev.draft.instances(of: form.id)[k], card: card, extra: derive(card))
-        if !form.readsOtherForms { kept[form.id, default: [:]][k] = made }
+        if !form.readsOtherForms {
+            let n = ev.instanceCount(form.id)
+            if kept[form.id]?.count != n { kept[form.id] = Array(repeating: nil, count: max(n, k + 1)) }
+            kept[form.id]![k] = made
+        }
         return made
     }
 
     private func kept(_ ev: Evaluation, _ form: FormSpec, _ k: Int) -> Kept? {
-        guard !form.readsOtherForms, let old = kept[form.id]?[k], old.entry == ev.draft.instances(of: form.id)[k] else { return nil }
+        guard !form.readsOtherForms, let list = kept[form.id], k < list.count, let old = list[k],
+              old.entry == ev.draft.instances(of: form.id)[k] else { return nil }
         return old
     }
 
