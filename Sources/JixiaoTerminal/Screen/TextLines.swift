@@ -60,9 +60,9 @@ public enum TextLines {
             if c == "/" && (word.isEmpty || word.allSatisfy { $0.isASCII }) { inPath = true }
             if inPath || c.isASCII { word.append(c); continue }
             flush()
-            if noLineStart.contains(c), let last = out.popLast(), last != " " {
+            if Self.is(c, in: noLineStartScalars), let last = out.popLast(), last != " " {
                 out.append(last + String(c))
-            } else if let last = out.last, let end = last.last, noLineEnd.contains(end) {
+            } else if let last = out.last, let end = last.last, Self.is(end, in: noLineEndScalars) {
                 // The last character looked up, not a suffix compared per opening mark (hasSuffix
                 // seven times per Chinese character was most of wrapping the problems panel).
                 out[out.count - 1] = last + String(c)
@@ -82,4 +82,22 @@ public enum TextLines {
 
     static let noLineStart: Set<Character> = ["，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "】", "》", "”", "’", "…"]
     static let noLineEnd: Set<Character> = ["（", "「", "『", "【", "《", "“", "‘"]
+    /// The same marks as scalars: a `Character` is hashed through its normalized form, and looking up
+    /// two per Chinese character that way was most of wrapping the problems panel (F3).
+    static let noLineStartScalars = scalars(noLineStart)
+    static let noLineEndScalars = scalars(noLineEnd)
+
+    private static func scalars(_ marks: Set<Character>) -> Set<Unicode.Scalar> {
+        Set(marks.map { c in
+            precondition(c.unicodeScalars.count == 1, "a mark of one scalar")
+            return c.unicodeScalars.first!
+        })
+    }
+
+    /// Whether `c` is one of the marks (each one scalar, so a character of more is none of them).
+    private static func `is`(_ c: Character, in marks: Set<Unicode.Scalar>) -> Bool {
+        let u = c.unicodeScalars
+        guard let first = u.first, u.index(after: u.startIndex) == u.endIndex else { return false }
+        return marks.contains(first)
+    }
 }
