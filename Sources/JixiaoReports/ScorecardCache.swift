@@ -9,11 +9,19 @@ import JixiaoKit
 /// comparison is a few identity checks) and the year and parameters are unchanged. A form that reads
 /// other forms (the 评分表) is built afresh every time.
 public struct ScorecardCache<Extra: Sendable>: Sendable {
-    struct Kept: Sendable {
+    /// A class: assembling reads every instance's, and copying the struct (a card of a dozen fields and
+    /// an entry) through the generic value witnesses was most of the lookup.
+    final class Kept: Sendable {
         let entry: FormEntry
         let card: FormCard
         /// What the caller makes of the card (the TUI: its lines of the preview), kept with it.
         let extra: Extra
+
+        init(entry: FormEntry, card: FormCard, extra: Extra) {
+            self.entry = entry
+            self.card = card
+            self.extra = extra
+        }
     }
 
     /// By form id, then instance index. Arrays, not dictionaries: assembling looks up every instance's

@@ -120,7 +120,12 @@ public struct AppState: Sendable {
     public var evaluation: Evaluation { workspace.evaluation }
     public var isDirty: Bool { revision != savedRevision && savedDraft.map { $0 != draft } ?? true }
     /// Bumped whenever the draft value is replaced, so the driver can tell in O(1) that nothing changed.
-    public internal(set) var draftVersion = 0
+    public internal(set) var draftVersion = 0 {
+        // What a panel showed of the draft before is never shown again (`App.preparePanel` builds it for
+        // the new version), so it goes now: the problems list it shares with `checks` is then spliced in
+        // place by the change, not copied whole first (1,513 problems) and freed when the panel opens.
+        didSet { panel = PanelContent() }
+    }
 
     /// Whether the draft in memory differs from the file: an unsaved change, or a cell being typed into.
     /// (Comparing with the draft before the edit is cheap: untouched forms share their storage.)

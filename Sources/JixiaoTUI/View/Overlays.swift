@@ -119,16 +119,14 @@ enum ScoreView {
 
     /// The preview's lines, built once per change of the draft (`App.preparePanel`); `forms`: each
     /// card's lines (`lines(of:)`), kept with the card between changes.
-    static func lines(_ card: Scorecard, forms: [[(String, CellStyle)]]) -> [(String, CellStyle)] {
-        var lines: [(String, CellStyle)] = []
-        lines.append(("\(card.unit.isEmpty ? ReportText.noUnit : card.unit) · \(card.year) 年度", CellStyle(.title, [.bold])))
-        for f in forms { lines += f }
-        lines.append(("", .normal))
-        lines.append(("\(ReportText.checks)：\(ProblemReport.summary(card.problems))", card.errorCount > 0 ? CellStyle(.error, [.bold]) : .normal))
-        return lines
+    static func lines(_ card: Scorecard, forms: [[(String, CellStyle)]]) -> ScoreLines {
+        let head = [("\(card.unit.isEmpty ? ReportText.noUnit : card.unit) · \(card.year) 年度", CellStyle(.title, [.bold]))]
+        let foot = [("", CellStyle.normal),
+                    ("\(ReportText.checks)：\(ProblemReport.summary(card.problems))", card.errorCount > 0 ? CellStyle(.error, [.bold]) : .normal)]
+        return ScoreLines([head] + forms + [foot])
     }
 
-    static func lines(_ card: Scorecard) -> [(String, CellStyle)] { lines(card, forms: card.forms.map(lines(of:))) }
+    static func lines(_ card: Scorecard) -> [(String, CellStyle)] { lines(card, forms: card.forms.map(lines(of:))).all }
 
     /// One card's lines of the preview.
     @Sendable static func lines(of f: FormCard) -> [(String, CellStyle)] {
