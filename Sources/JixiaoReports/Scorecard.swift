@@ -130,10 +130,13 @@ public enum ScorecardBuilder {
                   problemText: ProblemText(template: ev.template, draft: ev.draft))
     }
 
+    /// Whether the scorecard has a card for each of the form's instances (that count).
+    public static func hasCard(_ form: FormSpec) -> Bool { form.scorecard != nil || form.indicators != nil }
+
     /// The form instances the scorecard has a card for, in its order.
     public static func instances(_ ev: Evaluation) -> [(form: FormSpec, index: Int)] {
         var out: [(form: FormSpec, index: Int)] = []
-        for form in ev.template.forms where form.scorecard != nil || form.indicators != nil {
+        for form in ev.template.forms where hasCard(form) {
             for k in 0..<ev.instanceCount(form.id) where ev.counts(form, index: k) { out.append((form, k)) }
         }
         return out

@@ -27,6 +27,9 @@ public struct ScorecardCache<Extra: Sendable>: Sendable {
     /// By form id, then instance index. Arrays, not dictionaries: assembling looks up every instance's
     /// card (a dictionary lookup of a generic value each was a third of assembling 200 projects' cards).
     private var kept: [String: [Kept?]] = [:]
+    /// The last assembly, in the scorecard's order. The next one starts from it and replaces only the
+    /// cards of instances changed: copying 200 cards into a new list cost more than finding them.
+    private var assembled = Assembled()
     private var year: Int?
     private var parameters: [String: String] = [:]
     /// What the caller makes of each card, kept with the card and made again with it.
@@ -38,18 +41,22 @@ public struct ScorecardCache<Extra: Sendable>: Sendable {
     /// made of each of its cards, in order.
     public mutating func scorecard(_ ev: Evaluation, problems: [Problem]) -> (scorecard: Scorecard, extras: [Extra]) {
         forget(ifNot: ev.draft)
-        var cards: [FormCard] = [], extras: [Extra] = []
-        for (form, k) in ScorecardBuilder.instances(ev) {
-            if let old = kept(ev, form, k) {
-                cards.append(old.card)
-                extras.append(old.extra)
-            } else {
-                let made = build(ev, form, k)
-                cards.append(made.card)
-                extras.append(made.extra)
+        // Taken out while it is changed, so that its lists are not copied when nothing else holds them
+        // (the TUI lets the previous scorecard go when the draft changes).
+        var out = assembled
+        assembled = Assembled()
+        var p = 0
+        for form in ev.template.forms where ScorecardBuilder.hasCard(form) {
+            let entries = ev.draft.instances(of: form.id)
+            for k in 0..<ev.instanceCount(form.id) where ev.counts(form, index: k) {
+                let card = kept(form, k, entries) ?? build(ev, form, k)
+                out.put(card, at: p)
+                p += 1
             }
         }
-        return (ScorecardBuilder.assemble(ev, cards: cards, problems: problems), extras)
+        out.keepFirst(p)
+        assembled = out
+        return (ScorecardBuilder.assemble(ev, cards: out.cards, problems: problems), out.extras)
     }
 
     /// Builds the cards of up to `limit` instances that have none kept; returns whether every instance of
@@ -57,7 +64,7 @@ public struct ScorecardCache<Extra: Sendable>: Sendable {
     public mutating func warm(_ ev: Evaluation, limit: Int) -> Bool {
         forget(ifNot: ev.draft)
         var built = 0
-        for (form, k) in ScorecardBuilder.instances(ev) where !form.readsOtherForms && kept(ev, form, k) == nil {
+        for (form, k) in ScorecardBuilder.instances(ev) where !form.readsOtherForms && kept(form, k, ev.draft.instances(of: form.id)) == nil {
             guard built < limit else { return false }
             _ = build(ev, form, k)
             built += 1
@@ -77,10 +84,39 @@ public struct ScorecardCache<Extra: Sendable>: Sendable {
         return made
     }
 
-    private func kept(_ ev: Evaluation, _ form: FormSpec, _ k: Int) -> Kept? {
-        guard !form.readsOtherForms, let list = kept[form.id], k < list.count, let old = list[k],
-              old.entry == ev.draft.instances(of: form.id)[k] else { return nil }
+    /// The card kept for instance `k` if it was built from its entry as it is (`entries`: the form's).
+    private func kept(_ form: FormSpec, _ k: Int, _ entries: [FormEntry]) -> Kept? {
+        guard !form.readsOtherForms, let list = kept[form.id], k < list.count, k < entries.count, let old = list[k],
+              old.entry == entries[k] else { return nil }
         return old
+    }
+
+    /// Cards in the scorecard's order, each with what it was made from.
+    struct Assembled: Sendable {
+        private(set) var kept: [Kept] = []
+        private(set) var cards: [FormCard] = []
+        private(set) var extras: [Extra] = []
+
+        /// Puts `card` at position `p` (at most one past the end), unless it is there already.
+        mutating func put(_ card: Kept, at p: Int) {
+            if p < kept.count {
+                guard kept[p] !== card else { return }
+                kept[p] = card
+                cards[p] = card.card
+                extras[p] = card.extra
+            } else {
+                kept.append(card)
+                cards.append(card.card)
+                extras.append(card.extra)
+            }
+        }
+
+        mutating func keepFirst(_ n: Int) {
+            guard n < kept.count else { return }
+            kept.removeSubrange(n...)
+            cards.removeSubrange(n...)
+            extras.removeSubrange(n...)
+        }
     }
 
     /// Every card goes when what all labels read changes.
