@@ -49,9 +49,13 @@ public struct ScorecardCache<Extra: Sendable>: Sendable {
         for form in ev.template.forms where ScorecardBuilder.hasCard(form) {
             let entries = ev.draft.instances(of: form.id)
             for k in 0..<ev.instanceCount(form.id) where ev.counts(form, index: k) {
+                defer { p += 1 }
+                // The card already there, built from this entry: nothing generic touched (fetching each
+                // kept card through the generic witnesses was most of assembling 200 unchanged ones).
+                let here = FormInstance(form: form.id, index: k)
+                if !form.readsOtherForms, k < entries.count, out.holds(here, built: entries[k], at: p) { continue }
                 let card = kept(form, k, entries) ?? build(ev, form, k)
-                out.put(card, at: p)
-                p += 1
+                out.put(card, for: here, at: p)
             }
         }
         out.keepFirst(p)
@@ -93,18 +97,29 @@ public struct ScorecardCache<Extra: Sendable>: Sendable {
 
     /// Cards in the scorecard's order, each with what it was made from.
     struct Assembled: Sendable {
+        private var at: [FormInstance] = []
+        private var entries: [FormEntry] = []
         private(set) var kept: [Kept] = []
         private(set) var cards: [FormCard] = []
         private(set) var extras: [Extra] = []
 
-        /// Puts `card` at position `p` (at most one past the end), unless it is there already.
-        mutating func put(_ card: Kept, at p: Int) {
+        /// Whether position `p` holds the card of `instance` built from `entry`.
+        func holds(_ instance: FormInstance, built entry: FormEntry, at p: Int) -> Bool {
+            p < at.count && at[p] == instance && entries[p] == entry
+        }
+
+        /// Puts `card` (of `instance`) at position `p` (at most one past the end), unless it is there already.
+        mutating func put(_ card: Kept, for instance: FormInstance, at p: Int) {
             if p < kept.count {
-                guard kept[p] !== card else { return }
+                guard kept[p] !== card || at[p] != instance else { return }
+                at[p] = instance
+                entries[p] = card.entry
                 kept[p] = card
                 cards[p] = card.card
                 extras[p] = card.extra
             } else {
+                at.append(instance)
+                entries.append(card.entry)
                 kept.append(card)
                 cards.append(card.card)
                 extras.append(card.extra)
@@ -113,6 +128,8 @@ public struct ScorecardCache<Extra: Sendable>: Sendable {
 
         mutating func keepFirst(_ n: Int) {
             guard n < kept.count else { return }
+            at.removeSubrange(n...)
+            entries.removeSubrange(n...)
             kept.removeSubrange(n...)
             cards.removeSubrange(n...)
             extras.removeSubrange(n...)
@@ -123,6 +140,7 @@ public struct ScorecardCache<Extra: Sendable>: Sendable {
     private mutating func forget(ifNot draft: Draft) {
         guard draft.year != year || draft.parameters != parameters else { return }
         kept = [:]
+        assembled = Assembled()
         year = draft.year
         parameters = draft.parameters
     }
