@@ -56,13 +56,17 @@ public enum TextLines {
         // A path runs to the next space, Chinese included; other words are ASCII runs.
         var inPath = false
         for c in text {
-            if c == " " { flush(); inPath = false; out.append(" "); continue }
-            if c == "/" && (word.isEmpty || word.allSatisfy { $0.isASCII }) { inPath = true }
+            // The character's one scalar, if it is one: compared as a number, not as a `Character`
+            // (compared and hashed through its normalized form, that was most of wrapping F3's problems).
+            let only = Self.onlyScalar(c)
+            if only == " " { flush(); inPath = false; out.append(" "); continue }
+            if only == "/" && (word.isEmpty || word.allSatisfy { $0.isASCII }) { inPath = true }
             if inPath || c.isASCII { word.append(c); continue }
             flush()
-            if Self.is(c, in: noLineStartScalars), let last = out.popLast(), last != " " {
+            if let only, noLineStartMarks.contains(only), let last = out.popLast(), last != " " {
                 out.append(last + String(c))
-            } else if let last = out.last, let end = last.last, Self.is(end, in: noLineEndScalars) {
+            } else if let last = out.last, let end = last.unicodeScalars.last, noLineEndMarks.contains(end),
+                      let whole = last.last, noLineEnd.contains(whole) {
                 // The last character looked up, not a suffix compared per opening mark (hasSuffix
                 // seven times per Chinese character was most of wrapping the problems panel).
                 out[out.count - 1] = last + String(c)
@@ -82,22 +86,33 @@ public enum TextLines {
 
     static let noLineStart: Set<Character> = ["，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "】", "》", "”", "’", "…"]
     static let noLineEnd: Set<Character> = ["（", "「", "『", "【", "《", "“", "‘"]
-    /// The same marks as scalars: a `Character` is hashed through its normalized form, and looking up
-    /// two per Chinese character that way was most of wrapping the problems panel (F3).
-    static let noLineStartScalars = scalars(noLineStart)
-    static let noLineEndScalars = scalars(noLineEnd)
+    /// The same marks by scalar, looked up as bits: a `Character` is hashed through its normalized form,
+    /// and looking up two per Chinese character that way was most of wrapping the problems panel (F3).
+    static let noLineStartMarks = ScalarBits(noLineStart)
+    static let noLineEndMarks = ScalarBits(noLineEnd)
 
-    private static func scalars(_ marks: Set<Character>) -> Set<Unicode.Scalar> {
-        Set(marks.map { c in
-            precondition(c.unicodeScalars.count == 1, "a mark of one scalar")
-            return c.unicodeScalars.first!
-        })
+    /// The scalar of a character of one scalar; nil for one of more.
+    private static func onlyScalar(_ c: Character) -> Unicode.Scalar? {
+        let u = c.unicodeScalars
+        guard let first = u.first, u.index(after: u.startIndex) == u.endIndex else { return nil }
+        return first
     }
 
-    /// Whether `c` is one of the marks (each one scalar, so a character of more is none of them).
-    private static func `is`(_ c: Character, in marks: Set<Unicode.Scalar>) -> Bool {
-        let u = c.unicodeScalars
-        guard let first = u.first, u.index(after: u.startIndex) == u.endIndex else { return false }
-        return marks.contains(first)
+    /// A set of scalars of the Basic Multilingual Plane, one bit each.
+    struct ScalarBits: Sendable {
+        private var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+
+        /// Each mark must be one scalar of the plane.
+        init(_ marks: Set<Character>) {
+            for m in marks {
+                let v = Int(TextLines.onlyScalar(m)!.value)
+                bits[v >> 6] |= 1 << UInt64(v & 63)
+            }
+        }
+
+        func contains(_ s: Unicode.Scalar) -> Bool {
+            let v = Int(s.value)
+            return v < 0x10000 && bits[v >> 6] & (1 << UInt64(v & 63)) != 0
+        }
     }
 }
