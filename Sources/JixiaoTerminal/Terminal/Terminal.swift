@@ -240,9 +240,17 @@ public final class Terminal {
         if previous == nil { werase(window) }
         for p in screen.changedPositions(since: previous) where p.row < rows && p.col < cols {
             let cell = screen[p.row, p.col]
-            guard var character = cell.character else { continue }
             // A wide character no longer fits when the terminal shrank below the frame being drawn.
-            if p.col + 1 >= cols, DisplayWidth.width(of: character) == 2 { character = " " }
+            let lastColumn = p.col + 1 >= cols
+            if let scalar = cell.scalar {
+                // One scalar: painted as it is, without a `Character` made and taken apart for it.
+                glyph[0] = wchar_t(bitPattern: lastColumn && DisplayWidth.width(of: Character(scalar)) == 2 ? 0x20 : scalar.value)
+                glyph[1] = 0
+                paintGlyph(style: cell.style, row: p.row, col: p.col)
+                continue
+            }
+            guard var character = cell.character else { continue }
+            if lastColumn, DisplayWidth.width(of: character) == 2 { character = " " }
             paint(character, style: cell.style, row: p.row, col: p.col)
         }
         if let c = screen.cursor, c.row >= 0, c.row < rows, c.col >= 0, c.col < cols {
@@ -256,6 +264,18 @@ public final class Terminal {
     }
 
     private func paint(_ character: Character, style: CellStyle, row: Int, col: Int) {
+        var count = 0
+        // A cell holds a base character and a few combining marks (CCHARW_MAX is 5).
+        for scalar in character.unicodeScalars where count < 5 {
+            glyph[count] = wchar_t(bitPattern: scalar.value)
+            count += 1
+        }
+        glyph[count] = 0
+        paintGlyph(style: style, row: row, col: col)
+    }
+
+    /// Paints what `glyph` holds.
+    private func paintGlyph(style: CellStyle, row: Int, col: Int) {
         guard let window else { return }
         let attrs: attr_t, pair: Int16
         if let r = resolved, r.style == style, r.colors == colorsEnabled {
@@ -265,13 +285,6 @@ public final class Terminal {
             (attrs, pair) = (Self.cursesAttributes(attributes), p)
             resolved = (style, colorsEnabled, attrs, pair)
         }
-        var count = 0
-        // A cell holds a base character and a few combining marks (CCHARW_MAX is 5).
-        for scalar in character.unicodeScalars where count < 5 {
-            glyph[count] = wchar_t(bitPattern: scalar.value)
-            count += 1
-        }
-        glyph[count] = 0
         glyph.withUnsafeBufferPointer { buffer in
             _ = jx_mvadd_wide(window, Int32(row), Int32(col), buffer.baseAddress, attrs, pair)
         }
