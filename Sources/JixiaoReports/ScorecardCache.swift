@@ -6,19 +6,23 @@ import JixiaoKit
 /// A card is read from its own instance only: its entered cells, the values and row reviews computed
 /// from them, and labels that also read the draft's year and parameters. So a kept card stands while its
 /// instance's entry is the same value (untouched instances share their storage with the draft, so the
-/// comparison is a few identity checks) and the year and parameters are unchanged. A form that reads
-/// other forms (the 评分表) is built afresh every time.
+/// comparison is a few identity checks) and the year and parameters are unchanged. The card of a form
+/// that reads other forms (the 评分表) stands while its entry and what was computed for it from the other
+/// forms are the same (building it on every F4 after a change was half of assembling).
 public struct ScorecardCache<Extra: Sendable>: Sendable {
     /// A class: assembling reads every instance's, and copying the struct (a card of a dozen fields and
     /// an entry) through the generic value witnesses was most of the lookup.
     final class Kept: Sendable {
         let entry: FormEntry
+        /// What was computed for the instance, for a form that reads other forms; nil for any other.
+        let values: InstanceValues?
         let card: FormCard
         /// What the caller makes of the card (the TUI: its lines of the preview), kept with it.
         let extra: Extra
 
-        init(entry: FormEntry, card: FormCard, extra: Extra) {
+        init(entry: FormEntry, values: InstanceValues?, card: FormCard, extra: Extra) {
             self.entry = entry
+            self.values = values
             self.card = card
             self.extra = extra
         }
@@ -54,7 +58,7 @@ public struct ScorecardCache<Extra: Sendable>: Sendable {
                 // kept card through the generic witnesses was most of assembling 200 unchanged ones).
                 let here = FormInstance(form: form.id, index: k)
                 if !form.readsOtherForms, k < entries.count, out.holds(here, built: entries[k], at: p) { continue }
-                let card = kept(form, k, entries) ?? build(ev, form, k)
+                let card = kept(ev, form, k, entries) ?? build(ev, form, k)
                 out.put(card, for: here, at: p)
             }
         }
@@ -68,7 +72,7 @@ public struct ScorecardCache<Extra: Sendable>: Sendable {
     public mutating func warm(_ ev: Evaluation, limit: Int) -> Bool {
         forget(ifNot: ev.draft)
         var built = 0
-        for (form, k) in ScorecardBuilder.instances(ev) where !form.readsOtherForms && kept(form, k, ev.draft.instances(of: form.id)) == nil {
+        for (form, k) in ScorecardBuilder.instances(ev) where !form.readsOtherForms && kept(ev, form, k, ev.draft.instances(of: form.id)) == nil {
             guard built < limit else { return false }
             _ = build(ev, form, k)
             built += 1
@@ -79,19 +83,20 @@ public struct ScorecardCache<Extra: Sendable>: Sendable {
     /// Builds an instance's card and keeps it (`forget(ifNot:)` called before).
     private mutating func build(_ ev: Evaluation, _ form: FormSpec, _ k: Int) -> Kept {
         let card = ScorecardBuilder.card(ev, form, k, Labels(template: ev.template, draft: ev.draft))
-        let made = Kept(entry: ev.draft.instances(of: form.id)[k], card: card, extra: derive(card))
-        if !form.readsOtherForms {
-            let n = ev.instanceCount(form.id)
-            if kept[form.id]?.count != n { kept[form.id] = Array(repeating: nil, count: max(n, k + 1)) }
-            kept[form.id]![k] = made
-        }
+        let made = Kept(entry: ev.draft.instances(of: form.id)[k], values: form.readsOtherForms ? ev.values(form, index: k) : nil,
+                        card: card, extra: derive(card))
+        let n = ev.instanceCount(form.id)
+        if kept[form.id]?.count != n { kept[form.id] = Array(repeating: nil, count: max(n, k + 1)) }
+        kept[form.id]![k] = made
         return made
     }
 
     /// The card kept for instance `k` if it was built from its entry as it is (`entries`: the form's).
-    private func kept(_ form: FormSpec, _ k: Int, _ entries: [FormEntry]) -> Kept? {
-        guard !form.readsOtherForms, let list = kept[form.id], k < list.count, k < entries.count, let old = list[k],
-              old.entry == entries[k] else { return nil }
+    private func kept(_ ev: Evaluation, _ form: FormSpec, _ k: Int, _ entries: [FormEntry]) -> Kept? {
+        guard let list = kept[form.id], k < list.count, k < entries.count, let old = list[k], old.entry == entries[k] else { return nil }
+        if form.readsOtherForms {
+            guard let values = old.values, values == ev.values(form, index: k) else { return nil }
+        }
         return old
     }
 
