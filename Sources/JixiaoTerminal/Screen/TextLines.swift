@@ -40,7 +40,9 @@ public enum TextLines {
         var word = ""
         func flush() {
             guard !word.isEmpty else { return }
-            if word.contains("/") {
+            // Its bytes first: searching the characters was most of what was left of `atoms`. (A "/"
+            // inside a longer character is no "/" of the word, and the split below keeps such a word whole.)
+            if word.utf8.contains(UInt8(ascii: "/")), word.contains("/") {
                 // "/home/a/b.json" → "/", "home/", "a/", "b.json"
                 var piece = ""
                 for c in word {
