@@ -8,7 +8,15 @@ public enum TextLines {
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var out: [String] = []
-        for paragraph in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+        // A text with no line break (nearly every one) is not split: testing each character's
+        // properties was a tenth of wrapping F3's problems. Those that break a line are these scalars.
+        let breaks = text.unicodeScalars.contains { s in
+            switch s.value {
+            case 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
+            default: false
+            }
+        }
+        for paragraph in breaks ? text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) : [Substring(text)] {
             var line = "", used = 0
             for atom in atoms(String(paragraph)) {
                 let w = DisplayWidth.width(of: atom)

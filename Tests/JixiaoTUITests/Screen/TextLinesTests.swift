@@ -9,6 +9,10 @@ struct TextLinesTests {
     @Test func chineseBreaksAnywhereButBeforeAClosingMark() {
         #expect(TextLines.wrap("增加就业岗位，促进社会就业", width: 12) == ["增加就业岗", "位，促进社会", "就业"])
         #expect(TextLines.wrap("第一行\n第二行", width: 20) == ["第一行", "第二行"])
+        // Every character that breaks a line does (the text is split only when it holds one).
+        for separator in ["\n", "\r\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"] {
+            #expect(TextLines.wrap("甲" + separator + "乙", width: 20) == ["甲", "乙"], "\(separator.unicodeScalars.map(\.value))")
+        }
         #expect(TextLines.wrap("金额 2.585 万元", width: 8) == ["金额", "2.585 万", "元"])
     }
 
