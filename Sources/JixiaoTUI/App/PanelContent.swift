@@ -11,6 +11,10 @@ struct PanelContent: Sendable {
     var version = -1
     /// Every problem, in the order of the forms (F3).
     var problems: [Problem] = []
+    /// Problems' lines as F3 shows them, by their place in `problems`, at `problemLinesWidth` columns
+    /// (`ProblemsView.keep`): they read the draft, and go with the rest of this when it changes.
+    var problemLines: [Int: [String]] = [:]
+    var problemLinesWidth = -1
     var scorecard: Scorecard?
     /// The score preview's lines (F4).
     var scoreLines = ScoreLines()
