@@ -24,16 +24,9 @@ public struct Scorecard: Sendable {
         self.forms = forms
         self.problems = problems
         self.problemText = problemText
-        var e = 0, w = 0
-        for p in problems {
-            switch p.severity {
-            case .error: e += 1
-            case .warning: w += 1
-            case .info: break
-            }
-        }
-        errorCount = e
-        warningCount = w
+        let counts = ProblemReport.counts(problems)
+        errorCount = counts.errors
+        warningCount = counts.warnings
     }
 }
 
