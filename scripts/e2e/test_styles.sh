@@ -11,7 +11,10 @@ jx_main
 styled() { e2e_tmux capture-pane -e -p -t "$(e2e_target)"; }
 E=$'\e'
 expect_styled() {
-    local what="$1" pattern="$2"
+    local what="$1" pattern="$2" n
+    # The outline's counts and marks fill in after the first frame (the checks of the forms it does not
+    # show run then): a pattern is waited for, not read once from whatever frame is up.
+    for ((n = 0; n < 250; n++)); do styled | grep -qE -- "$pattern" && return 0; sleep "$E2E_POLL"; done
     if ! styled | grep -qE -- "$pattern"; then
         echo "e2e: $what is not drawn as expected (pattern: $(printf %q "$pattern")); the screen with its escapes:" >&2
         styled | cat -v >&2
