@@ -9,7 +9,8 @@ main thread (/proc/PID/task/PID/schedstat), which the load moves much less.
     bench-cpu.py keys JIXIAO DRAFT MODE SECONDS [PERF_DATA]
         MODE: digits (Enter, three digits, Enter, Ctrl-Z on 1、业务工作经费), arrows (↓ ↑), f5 (add a row
         three rows down, undo), f3 (problems open / close), f4 (score preview open / close), panels
-        (both). With PERF_DATA, `perf record -g` samples the program meanwhile (read it with
+        (both), editf4 and editpanels (as scripts/bench orders them: an edit committed and undone, then
+        F4 open / close, and for editpanels F3 open / close: the panels open on checks just changed). With PERF_DATA, `perf record -g` samples the program meanwhile (read it with
         perf report -i PERF_DATA --comm jixiao --children --sort symbol --stdio -g none).
     bench-cpu.py open JIXIAO DRAFT RUNS [WRAPPER...]
         fork to the last byte of the first frame, RUNS times (p50 and min); WRAPPER (e.g. `perf record
@@ -83,10 +84,16 @@ def keys(jixiao, draft, mode, seconds, perf_data=None):
                 key(bp.CTRL_Z, "undo F5")
                 for _ in range(3):
                     key(bp.UP)
-            if mode in ("f4", "panels"):
+            if mode in ("editf4", "editpanels"):
+                key(bp.ENTER)
+                for d in "123":
+                    key(d.encode())
+                key(bp.ENTER)
+                key(bp.CTRL_Z)
+            if mode in ("f4", "panels", "editf4", "editpanels"):
                 key(bp.F4, "F4 open")
                 key(bp.F4, "F4 close")
-            if mode in ("f3", "panels"):
+            if mode in ("f3", "panels", "editpanels"):
                 key(bp.F3, "F3 open")
                 key(bp.F3, "F3 close")
         if perf:

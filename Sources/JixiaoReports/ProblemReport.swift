@@ -10,8 +10,16 @@ public enum ProblemReport {
     }
 
     public static func summary(_ ps: [Problem]) -> String {
-        // Counted in one pass: filtering copied every problem three times (12% of opening F3 on a
-        // draft with 1,500 warnings, where the panel's title states these counts).
+        let (e, w, i) = counts(ps)
+        if e + w + i == 0 { return "没有发现问题" }
+        var parts = ["\(e) 个错误", "\(w) 个警告"]
+        if i > 0 { parts.append("\(i) 条提示") }
+        return parts.joined(separator: "，")
+    }
+
+    /// The problems of each severity, counted in one pass: filtering copied every problem once per
+    /// severity (12% of opening F3 on a draft with 1,500 warnings, where the panel's title states them).
+    static func counts(_ ps: [Problem]) -> (errors: Int, warnings: Int, infos: Int) {
         var e = 0, w = 0, i = 0
         for p in ps {
             switch p.severity {
@@ -20,10 +28,7 @@ public enum ProblemReport {
             case .info: i += 1
             }
         }
-        if e + w + i == 0 { return "没有发现问题" }
-        var parts = ["\(e) 个错误", "\(w) 个警告"]
-        if i > 0 { parts.append("\(i) 条提示") }
-        return parts.joined(separator: "，")
+        return (e, w, i)
     }
 
     /// Two lines a problem, for a terminal: place, then message, each with its control characters

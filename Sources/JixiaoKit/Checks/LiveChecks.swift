@@ -11,6 +11,8 @@ public struct LiveChecks: Sendable {
     /// The cross-form problems by the instance they are shown in, for the table's marks and the status
     /// line: made again only when a cross-form check's problems changed, not on every key.
     private var acrossAt: [Instance: [Problem]] = [:]
+    /// Every problem in the order `all` gives, kept as the lists above are replaced.
+    private var order = KeptOrder()
     /// The cross-form problems by template check, so an edit reruns only the checks that read it.
     var acrossByCheck: [[Problem]] = []
     /// The report's figures against the forms: any edit may change them (none while there is no prose).
@@ -48,12 +50,14 @@ public struct LiveChecks: Sendable {
         if let form = ev.template.form(first.form), first.index < ev.instanceCount(first.form) {
             recheck(ev, form: form, index: first.index)
         }
+        settle(ev)
     }
 
     /// Checks up to `budget` waiting instances (and, once none is left, the cross-form checks). Returns
     /// the instances checked.
     @discardableResult
     public mutating func checkPending(_ ev: Evaluation, budget: Int) -> [Instance] {
+        defer { settle(ev) }
         let batch = Array(pending.prefix(budget))
         pending.removeFirst(batch.count)
         for i in batch {
@@ -85,10 +89,13 @@ public struct LiveChecks: Sendable {
         parts[form.id]![index] = new
         let list = new.map { Checker.assemble($0, ev, form: form, index: index) } ?? []
         count(list, +1)
+        order.replaced(form: form.id, index: index, perInstance[form.id]![index], list)
         perInstance[form.id]![index] = list
     }
 
     public mutating func refreshAll(_ ev: Evaluation) {
+        defer { settle(ev) }
+        order.reset()
         perInstance = [:]
         parts = [:]
         tally = [:]
@@ -105,6 +112,7 @@ public struct LiveChecks: Sendable {
     }
 
     private mutating func checkAllAcross(_ ev: Evaluation) {
+        order.reset()
         kept = [:]
         acrossByCheck = ev.template.checks.enumerated().map { k, spec in checkAcross(ev, k, spec) }
     }
@@ -123,6 +131,7 @@ public struct LiveChecks: Sendable {
 
     /// After an edit confined to one instance (its rows may have been added or removed).
     public mutating func refresh(_ ev: Evaluation, form formID: String, index: Int) {
+        defer { settle(ev) }
         guard let form = ev.template.form(formID), let list = perInstance[formID], list.count == ev.instanceCount(formID),
               index >= 0, index < list.count else { refreshAll(ev); return }
         store(ev, form, index, Checker.parts(ev, form: form, index: index))
@@ -156,6 +165,7 @@ public struct LiveChecks: Sendable {
     /// parts of the instances' checks and the cross-form checks that read a changed cell, entered or
     /// computed, and replaces just their problems; the lists keep the order of a full check.
     public mutating func refresh(_ ev: Evaluation, changes: CellChanges) {
+        defer { settle(ev) }
         guard let edited = changes.origin else { return }
         let template = ev.template
         guard isComplete, acrossByCheck.count == template.checks.count,
@@ -250,6 +260,7 @@ public struct LiveChecks: Sendable {
     /// Puts a cross-form check's problems in place and counts them; false when they are the same.
     private mutating func replaceAcross(_ k: Int, _ new: [Problem]) -> Bool {
         guard new != acrossByCheck[k] else { return false }
+        order.replaced(acrossByCheck[k], new)
         count(acrossByCheck[k], -1)
         count(new, +1)
         acrossByCheck[k] = new
@@ -258,9 +269,17 @@ public struct LiveChecks: Sendable {
 
     /// After a change of the report's prose only: the forms' problems stay as they are.
     public mutating func refreshReport(_ ev: Evaluation) {
+        defer { settle(ev) }
+        let new = ReportFigures.check(ev)
+        guard new != report else { return }
+        order.replaced(report, new)
         count(report, -1)
-        report = ReportFigures.check(ev)
+        report = new
         count(report, +1)
+    }
+
+    private mutating func settle(_ ev: Evaluation) {
+        order.settle(ev.template, perInstance: perInstance, acrossAt: acrossAt, acrossForms: acrossForms, report: report)
     }
 
     private mutating func gatherAcross() {
@@ -277,8 +296,22 @@ public struct LiveChecks: Sendable {
     /// The cross-form problems shown in one instance.
     public func acrossProblems(form: String, index: Int) -> [Problem] { acrossAt[Instance(form: form, index: index)] ?? [] }
 
-    /// Every problem, in the order of the forms.
+    /// Every problem, in the order of the forms (`Checker.ordered`'s).
     public func all(_ template: Template) -> [Problem] {
+        // Kept in order unless a problem is placed where no instance is (`KeptOrder.settle`).
+        isOrderKept ? order.list : allSortedAfresh(template)
+    }
+
+    /// Whether `all` is the kept list (every problem held is in it), not a fresh sort.
+    var isOrderKept: Bool {
+        var total = acrossForms.count + report.count
+        for lists in perInstance.values { for list in lists { total += list.count } }
+        return order.list.count == total
+    }
+
+    /// Every problem gathered and sorted, as `all` was before it kept its order: what the kept order is
+    /// checked against.
+    func allSortedAfresh(_ template: Template) -> [Problem] {
         var out: [Problem] = []
         for form in template.forms { for list in perInstance[form.id] ?? [] { out += list } }
         return Checker.ordered(out + acrossForms + report, template: template)

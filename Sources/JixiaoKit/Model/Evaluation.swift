@@ -23,7 +23,7 @@ struct OverflowedCell: Equatable, Sendable {
 }
 
 /// The computed cells of one form instance.
-public struct InstanceValues: Sendable {
+public struct InstanceValues: Sendable, Equatable {
     var computed = ComputedValues()
     /// Each indicator row read once (`RowReview`), by the row's place in `CompiledForm.indicatorRows`,
     /// then by instance. Arrays of exactly the rows: a dictionary by cell held twice the room for these
@@ -144,6 +144,13 @@ public struct Evaluation: Sendable {
         guard form.optional else { return true }
         guard let e = draft.instances(of: form.id)[safe: index] else { return false }
         return !e.cells.isEmpty || e.rows.values.contains { !$0.isEmpty }
+    }
+
+    /// What was computed for one instance (nil while its form waits to be computed): what is read of
+    /// it, apart from its entry, is the same while these are (the score preview keeps a card by them).
+    public func values(_ form: FormSpec, index: Int) -> InstanceValues? {
+        guard isComplete else { return nil }
+        return forms[safe: form.compiled.slot]?[safe: index]
     }
 
     /// The value of a cell; `.empty` for a cell the row does not have.

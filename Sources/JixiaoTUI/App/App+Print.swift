@@ -16,12 +16,8 @@ extension App {
         return (card, printMark(card))
     }
 
-    static func printMark(_ card: Scorecard) -> DraftMark? {
-        switch PrintGate.decide(card, draft: false) {
-        case let .print(mark): return mark
-        case .refuse: return DraftMark(card)
-        }
-    }
+    /// `PrintGate.decide`'s marking, refused or not: the errors it would list are not gathered.
+    static func printMark(_ card: Scorecard) -> DraftMark? { card.isFinished ? nil : DraftMark(card) }
 
     /// Writes a printout beside the draft. Called by the driver for `.print`: it is file I/O.
     public static func writePrintout(_ s: AppState, _ format: PrintJob.Format) -> Result<[String], PrintFailure> {

@@ -15,6 +15,7 @@ public enum App {
     public static func update(_ s: inout AppState, _ action: Action) -> [Effect] {
         let effects = apply(&s, action)
         preparePanel(&s)
+        ProblemsView.keep(&s)
         // A change that leaves the focused instance's lines as they were (a value typed) keeps its layout.
         s.layoutKept = (s.draftVersion, s.focus.form, s.layout)
         keepReportLayout(&s)

@@ -126,7 +126,16 @@ public struct AppState: Sendable {
     public var isDirty: Bool { revision != savedRevision && savedDraft.map { $0 != draft } ?? true }
     /// Bumped whenever the draft value is replaced, so the driver can tell in O(1) that nothing changed.
     /// A bump says nothing of what changed: `cellLog` forgets, unless the change records its cells.
-    public internal(set) var draftVersion = 0 { didSet { cellLog.forget() } }
+    public internal(set) var draftVersion = 0 {
+        didSet {
+            cellLog.forget()
+            // What a panel showed of the draft before is never shown again (`App.preparePanel` builds it
+            // for the new version), so it goes now: the problems list it shares with `checks` is then
+            // spliced in place by the change, not copied whole first (1,513 problems) and freed when the
+            // panel opens.
+            panel = PanelContent()
+        }
+    }
     /// The cells whose values changed since `cellLog.since` (`App.replaceDraft` records them), so what is
     /// kept of the focused instance's cells is brought up to date by looking at those alone.
     var cellLog = CellLog(since: 0)

@@ -5,15 +5,19 @@ import JixiaoTerminal
 
 /// What the open panel shows, built by `App.update` when the panel opens, after a change of the draft
 /// and after a resize: never while drawing, since the scorecard and the printout cost work proportional
-/// to the whole draft (docs/performance.md).
+/// to the whole draft (docs/performance.md). A change of the draft lets it go at once (`AppState.draftVersion`).
 struct PanelContent: Sendable {
     /// `AppState.draftVersion` the content was built for; -1: nothing built.
     var version = -1
     /// Every problem, in the order of the forms (F3).
     var problems: [Problem] = []
+    /// Problems' lines as F3 shows them, by their place in `problems`, at `problemLinesWidth` columns
+    /// (`ProblemsView.keep`): they read the draft, and go with the rest of this when it changes.
+    var problemLines: [Int: [String]] = [:]
+    var problemLinesWidth = -1
     var scorecard: Scorecard?
     /// The score preview's lines (F4).
-    var scoreLines: [(String, CellStyle)] = []
+    var scoreLines = ScoreLines()
     /// The printout as the TUI writes it: final, or marked 草稿 while errors remain.
     var printMark: DraftMark?
     /// The text printout at `printWidth` columns (F4, P).
@@ -68,4 +72,36 @@ extension App {
         if !s.scorecardsWarm { s.scorecardsWarm = s.scorecards.warm(s.evaluation, limit: 2) }
         return s.scorecardsWarm
     }
+}
+
+/// The score preview's lines: a heading, each card's lines as kept with the card (`AppState.scorecards`),
+/// and the checks' line. Not copied into one list: a 200-project draft has 1,200 of them, copied on each
+/// F4 after a change and freed on the next.
+struct ScoreLines: Sendable {
+    private var parts: [[(String, CellStyle)]] = []
+    /// Where each part's first line is.
+    private var starts: [Int] = []
+    private(set) var count = 0
+
+    init(_ parts: [[(String, CellStyle)]] = []) {
+        self.parts = parts
+        starts.reserveCapacity(parts.count)
+        for p in parts {
+            starts.append(count)
+            count += p.count
+        }
+    }
+
+    subscript(_ k: Int) -> (String, CellStyle) {
+        // The last part starting at or before line k (parts may be empty, so the last of equal starts).
+        var lo = 0, hi = starts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if starts[mid] <= k { lo = mid } else { hi = mid - 1 }
+        }
+        return parts[lo][k - starts[lo]]
+    }
+
+    /// Every line, in order.
+    var all: [(String, CellStyle)] { parts.flatMap { $0 } }
 }

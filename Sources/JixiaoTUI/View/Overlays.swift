@@ -7,12 +7,23 @@ import JixiaoTerminal
 /// A framed panel over the middle of the screen, returning its inside.
 enum Panel {
     static func frame(_ sc: inout Screen, title: String, height: Int? = nil, width: Int? = nil) -> Rect {
-        // Full-width panels hide the table completely, so nothing behind them reads as part of them.
-        let w = min(width ?? sc.cols, sc.cols)
-        let h = min(height ?? sc.rows - 4, sc.rows - 3)
-        let rect = Rect(row: max(1, (sc.rows - 1 - h) / 2), col: (sc.cols - w) / 2, height: h, width: w)
+        let rect = rect(rows: sc.rows, cols: sc.cols, height: height, width: width)
         sc.fill(rect, style: .normal)
         return sc.box(rect, title: " " + title + " ", style: .normal, titleStyle: CellStyle(.title, [.bold]))
+    }
+
+    /// Where a panel goes on a screen of `rows` × `cols`.
+    static func rect(rows: Int, cols: Int, height: Int? = nil, width: Int? = nil) -> Rect {
+        // Full-width panels hide the table completely, so nothing behind them reads as part of them.
+        let w = min(width ?? cols, cols)
+        let h = min(height ?? rows - 4, rows - 3)
+        return Rect(row: max(1, (rows - 1 - h) / 2), col: (cols - w) / 2, height: h, width: w)
+    }
+
+    /// The inside of a full panel (`frame` without a height or width), as `frame` returns it.
+    static func inside(rows: Int, cols: Int) -> Rect {
+        let r = rect(rows: rows, cols: cols)
+        return r.width >= 2 && r.height >= 2 ? r.inset(by: 1) : Rect(row: r.row, col: r.col, height: 0, width: 0)
     }
 }
 
@@ -68,28 +79,16 @@ enum ProblemsView {
             sc.put(UIText.App.noProblems, row: inner.row, col: inner.col, maxWidth: inner.width)
             return
         }
-        // Each problem: where (cut with an ellipsis), then what, wrapped whole. Only the few problems
-        // around the selection are wrapped, so a draft with hundreds of problems costs no more.
-        let textWidth = max(10, inner.width - 4)
-        // Each problem worded and wrapped once per frame, though the walk up from the selection and the
-        // fill downwards both need its height.
-        var blocks: [Int: [String]] = [:]
+        // Only the few problems around the selection are worded and wrapped, so a draft with hundreds of
+        // problems costs no more; those kept by `keep` are not worded again.
+        var blocks = s.panel.problemLinesWidth == inner.width ? s.panel.problemLines : [:]
         func block(_ i: Int) -> [String] {
             if let b = blocks[i] { return b }
-            let p = all[i]
-            let b = [DisplayWidth.truncate("\(ProblemReport.severityWord(p.severity)) \(text.location(p))", toWidth: inner.width, ellipsis: "…")]
-                + TextLines.wrap(text.message(p), width: textWidth).map { "    " + $0 }
+            let b = lines(all[i], text, width: inner.width)
             blocks[i] = b
             return b
         }
-        // From the selection upwards for about half the panel, then downwards to fill it.
-        var top = selected, used = block(selected).count
-        while top > 0 {
-            let h = block(top - 1).count
-            guard used + h <= inner.height / 2 else { break }
-            top -= 1
-            used += h
-        }
+        let top = top(selected: selected, height: inner.height, block)
         var row = inner.row
         for i in top..<all.count {
             guard row < inner.bottom else { break }
@@ -106,6 +105,55 @@ enum ProblemsView {
     }
 }
 
+extension ProblemsView {
+    /// One problem as the panel shows it at `width`: where (cut with an ellipsis), then what, wrapped whole.
+    static func lines(_ p: Problem, _ text: ProblemText, width: Int) -> [String] {
+        [DisplayWidth.truncate("\(ProblemReport.severityWord(p.severity)) \(text.location(p))", toWidth: width, ellipsis: "…")]
+            + TextLines.wrap(text.message(p), width: max(10, width - 4)).map { "    " + $0 }
+    }
+
+    /// The first problem shown: from the selection upwards for about half the panel (`height` rows),
+    /// then downwards to fill it. `block`: a problem's lines.
+    static func top(selected: Int, height: Int, _ block: (Int) -> [String]) -> Int {
+        var top = selected, used = block(selected).count
+        while top > 0 {
+            let h = block(top - 1).count
+            guard used + h <= height / 2 else { break }
+            top -= 1
+            used += h
+        }
+        return top
+    }
+
+    /// Keeps the lines of the problems the next frame shows (`PanelContent.problemLines`), adding to those
+    /// kept: moving in F3, or opening it again on the same draft, words and wraps only problems not shown
+    /// before (the wording and wrapping were most of each F3 frame).
+    static func keep(_ s: inout AppState) {
+        guard case let .problems(selected) = s.overlay, s.size.rows >= App.minRows, s.size.cols >= App.minCols,
+              selected >= 0, selected < s.panel.problems.count else { return }
+        let inner = Panel.inside(rows: s.size.rows, cols: s.size.cols)
+        var kept = s.panel.problemLinesWidth == inner.width && s.panel.problemLines.count < 2000 ? s.panel.problemLines : [:]
+        s.panel.problemLines = [:]
+        let all = s.panel.problems
+        var text: ProblemText?
+        func block(_ i: Int) -> [String] {
+            if let b = kept[i] { return b }
+            let words = text ?? ProblemText(template: s.template, draft: s.draft)
+            text = words
+            let b = lines(all[i], words, width: inner.width)
+            kept[i] = b
+            return b
+        }
+        var row = 0
+        for i in top(selected: selected, height: inner.height, block)..<all.count {
+            guard row < inner.height else { break }
+            row += block(i).count
+        }
+        s.panel.problemLines = kept
+        s.panel.problemLinesWidth = inner.width
+    }
+}
+
 enum ScoreView {
     static func draw(_ sc: inout Screen, _ s: AppState, scroll: Int) {
         let inner = Panel.frame(&sc, title: UIText.App.scoreTitle)
@@ -119,16 +167,14 @@ enum ScoreView {
 
     /// The preview's lines, built once per change of the draft (`App.preparePanel`); `forms`: each
     /// card's lines (`lines(of:)`), kept with the card between changes.
-    static func lines(_ card: Scorecard, forms: [[(String, CellStyle)]]) -> [(String, CellStyle)] {
-        var lines: [(String, CellStyle)] = []
-        lines.append(("\(card.unit.isEmpty ? ReportText.noUnit : card.unit) · \(card.year) 年度", CellStyle(.title, [.bold])))
-        for f in forms { lines += f }
-        lines.append(("", .normal))
-        lines.append(("\(ReportText.checks)：\(ProblemReport.summary(card.problems))", card.errorCount > 0 ? CellStyle(.error, [.bold]) : .normal))
-        return lines
+    static func lines(_ card: Scorecard, forms: [[(String, CellStyle)]]) -> ScoreLines {
+        let head = [("\(card.unit.isEmpty ? ReportText.noUnit : card.unit) · \(card.year) 年度", CellStyle(.title, [.bold]))]
+        let foot = [("", CellStyle.normal),
+                    ("\(ReportText.checks)：\(ProblemReport.summary(card.problems))", card.errorCount > 0 ? CellStyle(.error, [.bold]) : .normal)]
+        return ScoreLines([head] + forms + [foot])
     }
 
-    static func lines(_ card: Scorecard) -> [(String, CellStyle)] { lines(card, forms: card.forms.map(lines(of:))) }
+    static func lines(_ card: Scorecard) -> [(String, CellStyle)] { lines(card, forms: card.forms.map(lines(of:))).all }
 
     /// One card's lines of the preview.
     @Sendable static func lines(of f: FormCard) -> [(String, CellStyle)] {

@@ -18,8 +18,12 @@ public enum View {
         var state = s
         state.size = (rows, cols)
         TitleBar.draw(&sc, state)
-        OutlineView.draw(&sc, state, in: outlineRect(state))
-        if s.focus.isReport { ReportView.draw(&sc, state, in: tableRect(state)) } else { TableView.draw(&sc, state, in: tableRect(state)) }
+        // A full panel covers the outline and the table whole (`Panel.frame`): drawing them under it was
+        // a fifth of each frame with F3 or F4 open.
+        if !coversBody(s.overlay) {
+            OutlineView.draw(&sc, state, in: outlineRect(state))
+            if s.focus.isReport { ReportView.draw(&sc, state, in: tableRect(state)) } else { TableView.draw(&sc, state, in: tableRect(state)) }
+        }
         StatusBar.draw(&sc, state)
         KeyBar.draw(&sc, state)
         // A panel over the table hides the table's cursor (a prompt puts its own back).
@@ -35,6 +39,15 @@ public enum View {
         }
         if let e = s.editing, e.area != nil, s.overlay == .none { AreaEditorView.draw(&sc, state, e) }
         return sc
+    }
+
+    /// The panels framed at the full size (`Panel.frame` without a height or width): their frame takes
+    /// the rows and columns of `bodyRect` exactly.
+    static func coversBody(_ overlay: Overlay) -> Bool {
+        switch overlay {
+        case .help, .problems, .score, .printPreview: true
+        default: false
+        }
     }
 
     /// Layout: title (row 0), outline and table, then status (2 rows) and the key bar.

@@ -56,6 +56,12 @@ public struct Cell: Sendable, Hashable {
     }
 
     public var isWideTail: Bool { code == Self.wideTailCode }
+
+    /// The grapheme starting here when it is one scalar (nearly every cell), without making a
+    /// `Character` of it: the painter's way through a frame of a few thousand cells.
+    public var scalar: Unicode.Scalar? {
+        code & Self.clusterBit != 0 || code == Self.wideTailCode ? nil : Unicode.Scalar(code)
+    }
 }
 
 /// What a frame shows: a grid of cells laid out by display width, plus where the real cursor goes.

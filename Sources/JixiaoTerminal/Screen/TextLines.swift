@@ -8,7 +8,15 @@ public enum TextLines {
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var out: [String] = []
-        for paragraph in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+        // A text with no line break (nearly every one) is not split: testing each character's
+        // properties was a tenth of wrapping F3's problems. Those that break a line are these scalars.
+        let breaks = text.unicodeScalars.contains { s in
+            switch s.value {
+            case 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
+            default: false
+            }
+        }
+        for paragraph in breaks ? text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) : [Substring(text)] {
             var line = "", used = 0
             for atom in atoms(String(paragraph)) {
                 let w = DisplayWidth.width(of: atom)
@@ -40,7 +48,9 @@ public enum TextLines {
         var word = ""
         func flush() {
             guard !word.isEmpty else { return }
-            if word.contains("/") {
+            // Its bytes first: searching the characters was most of what was left of `atoms`. (A "/"
+            // inside a longer character is no "/" of the word, and the split below keeps such a word whole.)
+            if word.utf8.contains(UInt8(ascii: "/")), word.contains("/") {
                 // "/home/a/b.json" → "/", "home/", "a/", "b.json"
                 var piece = ""
                 for c in word {
@@ -56,13 +66,17 @@ public enum TextLines {
         // A path runs to the next space, Chinese included; other words are ASCII runs.
         var inPath = false
         for c in text {
-            if c == " " { flush(); inPath = false; out.append(" "); continue }
-            if c == "/" && (word.isEmpty || word.allSatisfy { $0.isASCII }) { inPath = true }
+            // The character's one scalar, if it is one: compared as a number, not as a `Character`
+            // (compared and hashed through its normalized form, that was most of wrapping F3's problems).
+            let only = Self.onlyScalar(c)
+            if only == " " { flush(); inPath = false; out.append(" "); continue }
+            if only == "/" && (word.isEmpty || word.allSatisfy { $0.isASCII }) { inPath = true }
             if inPath || c.isASCII { word.append(c); continue }
             flush()
-            if noLineStart.contains(c), let last = out.popLast(), last != " " {
+            if let only, noLineStartMarks.contains(only), let last = out.popLast(), last != " " {
                 out.append(last + String(c))
-            } else if let last = out.last, let end = last.last, noLineEnd.contains(end) {
+            } else if let last = out.last, let end = last.unicodeScalars.last, noLineEndMarks.contains(end),
+                      let whole = last.last, noLineEnd.contains(whole) {
                 // The last character looked up, not a suffix compared per opening mark (hasSuffix
                 // seven times per Chinese character was most of wrapping the problems panel).
                 out[out.count - 1] = last + String(c)
@@ -82,4 +96,33 @@ public enum TextLines {
 
     static let noLineStart: Set<Character> = ["，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "】", "》", "”", "’", "…"]
     static let noLineEnd: Set<Character> = ["（", "「", "『", "【", "《", "“", "‘"]
+    /// The same marks by scalar, looked up as bits: a `Character` is hashed through its normalized form,
+    /// and looking up two per Chinese character that way was most of wrapping the problems panel (F3).
+    static let noLineStartMarks = ScalarBits(noLineStart)
+    static let noLineEndMarks = ScalarBits(noLineEnd)
+
+    /// The scalar of a character of one scalar; nil for one of more.
+    private static func onlyScalar(_ c: Character) -> Unicode.Scalar? {
+        let u = c.unicodeScalars
+        guard let first = u.first, u.index(after: u.startIndex) == u.endIndex else { return nil }
+        return first
+    }
+
+    /// A set of scalars of the Basic Multilingual Plane, one bit each.
+    struct ScalarBits: Sendable {
+        private var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+
+        /// Each mark must be one scalar of the plane.
+        init(_ marks: Set<Character>) {
+            for m in marks {
+                let v = Int(TextLines.onlyScalar(m)!.value)
+                bits[v >> 6] |= 1 << UInt64(v & 63)
+            }
+        }
+
+        func contains(_ s: Unicode.Scalar) -> Bool {
+            let v = Int(s.value)
+            return v < 0x10000 && bits[v >> 6] & (1 << UInt64(v & 63)) != 0
+        }
+    }
 }

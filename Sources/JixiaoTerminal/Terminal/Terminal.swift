@@ -44,10 +44,7 @@ public final class Terminal {
     private var window: UnsafeMutablePointer<WINDOW>?
     private var paste = PasteCollector()
     private var cursorShown: Bool?
-    private var glyph = [wchar_t](repeating: 0, count: 6)
-    /// The curses attributes and colour pair of the style painted last: a frame's cells mostly share
-    /// a style, and resolving one looks it up in the theme's dictionaries (their lookups and hashing
-    /// were about 15% of opening and closing the panels, when it was done per cell).
+    /// The curses attributes and colour pair of the style painted last (`curses`).
     private var resolved: (style: CellStyle, colors: Bool, attributes: attr_t, pair: Int16)?
 
     /// Key codes of our own for the bracketed-paste markers, far above ncurses' codes and the extended
@@ -238,13 +235,36 @@ public final class Terminal {
         guard isActive, !isSuspended, let window else { return }
         let (rows, cols) = size()
         if previous == nil { werase(window) }
-        for p in screen.changedPositions(since: previous) where p.row < rows && p.col < cols {
-            let cell = screen[p.row, p.col]
-            guard var character = cell.character else { continue }
-            // A wide character no longer fits when the terminal shrank below the frame being drawn.
-            if p.col + 1 >= cols, DisplayWidth.width(of: character) == 2 { character = " " }
-            paint(character, style: cell.style, row: p.row, col: p.col)
+        // The loop works on locals: a property of this class read or written per cell is checked for
+        // exclusive access each time, and a full panel paints some 4,000 cells.
+        var resolved = self.resolved
+        let theme = self.theme, colors = colorsEnabled
+        var glyph = [wchar_t](repeating: 0, count: 6)
+        glyph.withUnsafeMutableBufferPointer { g in
+            for p in screen.changedPositions(since: previous) where p.row < rows && p.col < cols {
+                let cell = screen[p.row, p.col]
+                // A wide character no longer fits when the terminal shrank below the frame being drawn.
+                let lastColumn = p.col + 1 >= cols
+                if let scalar = cell.scalar {
+                    // One scalar: painted as it is, without a `Character` made and taken apart for it.
+                    g[0] = wchar_t(bitPattern: lastColumn && DisplayWidth.width(of: Character(scalar)) == 2 ? 0x20 : scalar.value)
+                    g[1] = 0
+                } else {
+                    guard var character = cell.character else { continue }
+                    if lastColumn, DisplayWidth.width(of: character) == 2 { character = " " }
+                    var count = 0
+                    // A cell holds a base character and a few combining marks (CCHARW_MAX is 5).
+                    for scalar in character.unicodeScalars where count < 5 {
+                        g[count] = wchar_t(bitPattern: scalar.value)
+                        count += 1
+                    }
+                    g[count] = 0
+                }
+                let (attrs, pair) = Self.curses(cell.style, &resolved, theme: theme, colors: colors)
+                _ = jx_mvadd_wide(window, Int32(p.row), Int32(p.col), g.baseAddress, attrs, pair)
+            }
         }
+        self.resolved = resolved
         if let c = screen.cursor, c.row >= 0, c.row < rows, c.col >= 0, c.col < cols {
             setCursorVisible(true)
             wmove(window, Int32(c.row), Int32(c.col))
@@ -255,26 +275,16 @@ public final class Terminal {
         doupdate()
     }
 
-    private func paint(_ character: Character, style: CellStyle, row: Int, col: Int) {
-        guard let window else { return }
-        let attrs: attr_t, pair: Int16
-        if let r = resolved, r.style == style, r.colors == colorsEnabled {
-            (attrs, pair) = (r.attributes, r.pair)
-        } else {
-            let (attributes, p) = theme.resolve(style, colors: colorsEnabled)
-            (attrs, pair) = (Self.cursesAttributes(attributes), p)
-            resolved = (style, colorsEnabled, attrs, pair)
-        }
-        var count = 0
-        // A cell holds a base character and a few combining marks (CCHARW_MAX is 5).
-        for scalar in character.unicodeScalars where count < 5 {
-            glyph[count] = wchar_t(bitPattern: scalar.value)
-            count += 1
-        }
-        glyph[count] = 0
-        glyph.withUnsafeBufferPointer { buffer in
-            _ = jx_mvadd_wide(window, Int32(row), Int32(col), buffer.baseAddress, attrs, pair)
-        }
+    /// The curses attributes and colour pair of a style; `resolved`: the style resolved last, which the
+    /// next cells mostly share (resolving looks it up in the theme's dictionaries: about 15% of opening
+    /// and closing the panels, when it was done per cell).
+    private static func curses(_ style: CellStyle, _ resolved: inout (style: CellStyle, colors: Bool, attributes: attr_t, pair: Int16)?,
+                               theme: Theme, colors: Bool) -> (attr_t, Int16) {
+        if let r = resolved, r.style == style, r.colors == colors { return (r.attributes, r.pair) }
+        let (attributes, pair) = theme.resolve(style, colors: colors)
+        let attrs = cursesAttributes(attributes)
+        resolved = (style, colors, attrs, pair)
+        return (attrs, pair)
     }
 
     private static func cursesAttributes(_ a: TextAttributes) -> attr_t {

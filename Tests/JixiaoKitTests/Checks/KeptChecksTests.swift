@@ -64,6 +64,7 @@ struct KeptChecksTests {
             guard step % 3 == 2 else { continue }
             let full = Checker.check(Evaluation(template: template, draft: draft))
             let same = live.all(template) == full
+            #expect(live.isOrderKept && live.all(template) == live.allSortedAfresh(template), "\(template.id) step \(step): the kept order differs from a fresh sort")
             #expect(same, "\(template.id) step \(step) after \(a): live problems differ from a full check")
             for severity in Severity.allCases {
                 #expect(live.count(severity) == full.filter { $0.severity == severity }.count, "\(template.id) step \(step): the count of \(severity)")

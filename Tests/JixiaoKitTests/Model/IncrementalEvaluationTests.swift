@@ -345,6 +345,8 @@ struct ChangedCellsTests {
             }
             let problems = Checker.check(full)
             #expect(live.all(t) == problems, "\(name) step \(step): live problems differ from a full check, in what or in order")
+            // The order is kept by splicing the instances changed into it (`KeptOrder`), not sorted afresh.
+            #expect(live.isOrderKept && live.all(t) == live.allSortedAfresh(t), "\(name) step \(step): the kept order differs from a fresh sort")
             // Each instance's own list, in the order its checks find them (the table's marks and the status line read it).
             for form in t.forms {
                 for k in 0..<full.instanceCount(form.id) {

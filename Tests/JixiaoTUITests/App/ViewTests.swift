@@ -86,6 +86,33 @@ struct ViewTests {
         #expect(text.contains("总分 97") && text.contains("优"))
     }
 
+    /// The full panels are drawn without the outline and the table under them (`View.coversBody`): what
+    /// shows must be what drawing the panel over them shows, cell for cell, at any size.
+    @Test func fullPanelsHideTheOutlineAndTableWhole() {
+        for (rows, cols) in [(24, 80), (30, 100), (41, 121)] {
+            var s = AppFixture.example(rows: rows, cols: cols)
+            s.focus("C[1].quantity[1].target")
+            for keys: [Key] in [[.f(1)], [.f(3)], [.f(4)], [.f(4), .char("p")]] {
+                var open = s
+                for k in keys { open.press(k) }
+                #expect(View.coversBody(open.overlay), "\(keys)")
+                var under = open
+                under.overlay = .none
+                var over = View.render(under, rows: rows, cols: cols)
+                switch open.overlay {
+                case let .help(k): HelpView.draw(&over, open, scroll: k)
+                case let .problems(k): ProblemsView.draw(&over, open, selected: k)
+                case let .score(k): ScoreView.draw(&over, open, scroll: k)
+                case let .printPreview(k): PrintPreviewView.draw(&over, open, scroll: k)
+                default: Issue.record("\(keys) opened \(open.overlay)")
+                }
+                let shown = open.screen
+                let differ = (1..<(rows - 3)).flatMap { r in (0..<cols).filter { over[r, $0] != shown[r, $0] }.map { (r, $0) } }
+                #expect(differ.isEmpty, "\(rows)x\(cols) \(keys): \(differ.prefix(3))")
+            }
+        }
+    }
+
     @Test func onlyVisibleRowsAreDrawnForTwoHundredProjects() {
         var s = AppFixture.example()
         var d = s.draft

@@ -9,6 +9,10 @@ struct TextLinesTests {
     @Test func chineseBreaksAnywhereButBeforeAClosingMark() {
         #expect(TextLines.wrap("增加就业岗位，促进社会就业", width: 12) == ["增加就业岗", "位，促进社会", "就业"])
         #expect(TextLines.wrap("第一行\n第二行", width: 20) == ["第一行", "第二行"])
+        // Every character that breaks a line does (the text is split only when it holds one).
+        for separator in ["\n", "\r\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"] {
+            #expect(TextLines.wrap("甲" + separator + "乙", width: 20) == ["甲", "乙"], "\(separator.unicodeScalars.map(\.value))")
+        }
         #expect(TextLines.wrap("金额 2.585 万元", width: 8) == ["金额", "2.585 万", "元"])
     }
 
@@ -24,4 +28,55 @@ struct TextLinesTests {
         for l in lines { #expect(DisplayWidth.width(of: l) <= 30) }
         #expect(lines.joined() .replacingOccurrences(of: " ", with: "") == "可退出后删除/home/会计/文档/示例区某某局-2023.json.lock再打开。")
     }
+
+    /// The pieces are found by scalar (`TextLines.atoms`), for speed; they must be those of the rule as
+    /// it reads, with characters compared as characters, on any text: spaces, paths, marks after a
+    /// space, combining marks, a mark of two scalars.
+    @Test func atomsFollowTheRuleOnAnyText() {
+        func byCharacters(_ text: String) -> [String] {
+            var out: [String] = [], word = "", inPath = false
+            func flush() {
+                guard !word.isEmpty else { return }
+                if word.contains("/") {
+                    var piece = ""
+                    for c in word { piece.append(c); if c == "/" { out.append(piece); piece = "" } }
+                    if !piece.isEmpty { out.append(piece) }
+                } else {
+                    out.append(word)
+                }
+                word = ""
+            }
+            for c in text {
+                if c == " " { flush(); inPath = false; out.append(" "); continue }
+                if c == "/" && (word.isEmpty || word.allSatisfy { $0.isASCII }) { inPath = true }
+                if inPath || c.isASCII { word.append(c); continue }
+                flush()
+                if TextLines.noLineStart.contains(c), let last = out.popLast(), last != " " {
+                    out.append(last + String(c))
+                } else if let last = out.last, let end = last.last, TextLines.noLineEnd.contains(end) {
+                    out[out.count - 1] = last + String(c)
+                } else {
+                    out.append(String(c))
+                }
+            }
+            flush()
+            return out
+        }
+        let pieces: [String] = [" ", "/", "a", "1.5", "年", "度", "，", "。", "）", "…", "（", "“", "”", "é", "e\u{301}", "（\u{301}",
+                                "\u{FF0C}\u{301}", "会计/", "\n", "\r\n", "x/y", "，，", "（（"]
+        struct Seeded: RandomNumberGenerator {
+            var state: UInt64
+            mutating func next() -> UInt64 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                return state ^ (state >> 29)
+            }
+        }
+        var seed = Seeded(state: 7)
+        for _ in 0..<2000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...24, using: &seed) { text += pieces[Int.random(in: 0..<pieces.count, using: &seed)] }
+            #expect(TextLines.atoms(text) == byCharacters(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
 }
+
