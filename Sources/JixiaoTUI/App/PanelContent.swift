@@ -9,8 +9,11 @@ import JixiaoTerminal
 struct PanelContent: Sendable {
     /// `AppState.draftVersion` the content was built for; -1: nothing built.
     var version = -1
-    /// Every problem, in the order of the forms (F3).
+    /// Every problem, in the order of the forms (F3), as `problemsChoice` chose them.
     var problems: [Problem] = []
+    /// The filters and the instance on screen `problems` was chosen for: F4's content holds them all, and
+    /// F3 opened on another form or with other filters at the same draft version must choose again.
+    var problemsChoice: ProblemsChoice?
     /// Problems' lines as F3 shows them, by their place in `problems`, at `problemLinesWidth` columns
     /// (`ProblemsView.keep`): they read the draft, and go with the rest of this when it changes.
     var problemLines: [Int: [String]] = [:]
@@ -25,13 +28,32 @@ struct PanelContent: Sendable {
     var printLines: [String] = []
 }
 
+/// What F3's list is chosen by: its filters, and for "this form only" the instance on screen.
+struct ProblemsChoice: Equatable, Sendable {
+    let filter: ProblemFilter
+    let instance: FormInstance?
+
+    /// Every problem, unfiltered.
+    static let all = ProblemsChoice(filter: ProblemFilter(), instance: nil)
+
+    init(filter: ProblemFilter, instance: FormInstance?) {
+        self.filter = filter
+        self.instance = instance
+    }
+
+    init(_ s: AppState) {
+        filter = s.problemFilter
+        instance = s.problemFilter.thisFormOnly ? FormInstance(form: s.focus.form, index: s.focus.formIndex) : nil
+    }
+}
+
 extension App {
     /// Builds what the open panel needs, if the draft or the width changed since it was built.
     static func preparePanel(_ s: inout AppState) {
         let stale = s.panel.version != s.draftVersion
         switch s.overlay {
         case .problems:
-            if stale { rebuildProblems(&s) }
+            if stale || s.panel.problemsChoice != ProblemsChoice(s) { rebuildProblems(&s) }
         case .score:
             if stale || s.panel.scorecard == nil { rebuildScorecard(&s) }
         case .printPreview:
@@ -55,13 +77,13 @@ extension App {
             list = s.focus.isReport ? list.filter { $0.reportSection != nil }
                 : list.filter { $0.address.map { $0.form == s.focus.form && $0.formIndex == s.focus.formIndex } ?? false }
         }
-        s.panel = PanelContent(version: s.draftVersion, problems: list)
+        s.panel = PanelContent(version: s.draftVersion, problems: list, problemsChoice: ProblemsChoice(s))
     }
 
     private static func rebuildScorecard(_ s: inout AppState) {
         let problems = s.checks.all(s.template)
         let (card, forms) = s.scorecards.scorecard(s.evaluation, problems: problems)
-        s.panel = PanelContent(version: s.draftVersion, problems: problems, scorecard: card,
+        s.panel = PanelContent(version: s.draftVersion, problems: problems, problemsChoice: .all, scorecard: card,
                                scoreLines: ScoreView.lines(card, forms: forms), printMark: printMark(card))
     }
 

@@ -191,6 +191,24 @@ struct ProblemFilterTests {
         #expect(s.panel.problems.count < all.count)
         #expect(s.lines.contains { $0.contains("仅附件2") })
     }
+
+    /// The filters stay when the panel closes, and the list follows them and the form on screen when it
+    /// opens again with no change of the draft in between: after F4 (whose content holds every problem)
+    /// and on another form.
+    @Test func theListFollowsTheFiltersAndTheFormWhenReopened() {
+        var s = AppFixture.example()
+        s.focus("B.quantity[1].score")
+        s.type("3")
+        s.press(.enter)
+        s.press(.f(3), .char("e"), .f(3), .f(4), .f(4), .f(3))
+        #expect(!s.panel.problems.isEmpty && s.panel.problems.allSatisfy { $0.severity == .error },
+                "errors only, after F4 at the same version: \(s.panel.problems.count) problems")
+        s.press(.char("e"), .char("f"), .f(3))
+        App.focusInstance(&s, form: "C", index: 0)
+        s.press(.f(3))
+        #expect(!s.panel.problems.isEmpty && s.panel.problems.allSatisfy { $0.address?.form == "C" && $0.address?.formIndex == 0 },
+                "this form only, reopened on 附件3-1: \(Set(s.panel.problems.compactMap { $0.address?.form }))")
+    }
 }
 
 /// Issue 13, friction 5: reopening lands where the accountant left off, without touching the draft;
