@@ -43,9 +43,7 @@ final class RecoveryWorker: @unchecked Sendable {
     /// Where the encoded bytes go: the crash handler's buffers (a seam for tests).
     let publish: @Sendable ([UInt8]?) -> Void
 
-    /// Of background priority (libdispatch runs it at nice 10 on Linux): on two cores the encoding shared
-    /// them with the frame being drawn and the terminal reading it, and a key now and then waited for it.
-    private let queue = DispatchQueue(label: "jixiao.recovery", qos: .background)
+    private let queue = DispatchQueue(label: "jixiao.recovery")
     private let lock = NSLock()
     // Guarded by `lock`.
     private var pending: Job?
