@@ -11,10 +11,6 @@ extension AppDriver {
         // The screen is painted after input or a change of state, never on an idle turn of the loop: with
         // nothing pressed the process only wakes to look at signals and the recovery timer.
         var needsPaint = true
-        // The recovery keeper hears of a change after the frame that shows it is written: its thread
-        // encodes the draft while the process would otherwise wait for the next key, not while the
-        // frame is drawn and the terminal reads it (on two cores, the three took turns).
-        var changed = false
         while !state.quitRequested {
             if let sig = SignalWatch.stopRequest() {
                 // Terminal closed or killed: keep every change, then leave in order (run's defer gives
@@ -30,10 +26,6 @@ extension AppDriver {
             if needsPaint {
                 paint(View.render(state, rows: rows, cols: cols))
                 needsPaint = false
-            }
-            if changed {
-                afterAction(state)
-                changed = false
             }
             // The first frame is on the screen: now the forms it did not show (before any key is read).
             if !state.evaluation.isComplete {
@@ -81,7 +73,7 @@ extension AppDriver {
                     App.update(&state, .printed(App.writePrintout(state, format)))
                 }
             }
-            changed = true
+            afterAction(state)
         }
         // Quitting means the draft was saved or the accountant chose not to save: either way the
         // recovery file has nothing left to offer.
