@@ -35,10 +35,10 @@ extension App {
             }
         }
         if !computed { s.workspace.evaluation.update(draft: d, form: form, index: index) }
-        if let narrow, let origin = narrow.changes.origin {
-            s.cellLog.instances = logged.instances?.union(narrow.changes.cells.keys).union([origin])
-        }
         if let narrow {
+            if let origin = narrow.changes.origin {
+                s.cellLog.instances = logged.instances?.union(narrow.changes.cells.keys).union([origin])
+            }
             s.checks.refresh(s.workspace.evaluation, changes: narrow.changes)
             let delta = narrow.progress()
             s.moveProgress(form: narrow.spec, index: index, filled: delta.filled, required: delta.required)

@@ -232,6 +232,15 @@ struct CellLog: Sendable {
     /// moved, so `cells` is nil then), nil after any other change.
     var instances: Set<InstanceSlot>? = []
 
+    /// The cells changed in `instance`, for what was kept at draft version `version`: nil unless the log
+    /// starts there and knows its cells.
+    func cells(of instance: InstanceSlot, since version: Int) -> Set<CellSlot>? {
+        version == since ? cells.map { $0[instance] ?? [] } : nil
+    }
+
+    /// The instances changed, for what was kept at draft version `version`; nil when any may have.
+    func instances(since version: Int) -> Set<InstanceSlot>? { version == since ? instances : nil }
+
     /// Forgets what changed: whatever is kept must be compared again.
     mutating func forget() {
         cells = nil

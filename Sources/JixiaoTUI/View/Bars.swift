@@ -114,7 +114,6 @@ enum StatusBar {
         }
     }
 
-    /// The focused cell in words, with its kind: 附件1 · 人员情况 · 编制数  〔人数/整数〕.
     /// Keeps the focused cell's place in words (`formPlace`) for the frame: a key that changes neither
     /// the focus nor a name the place is worded with (the instance's name, the focused row's own name)
     /// takes it again; any other change of the draft words it afresh (`AppState.cellLog`).
@@ -122,10 +121,10 @@ enum StatusBar {
         guard !s.focus.isReport else { s.placeKept = nil; return }
         if let k = s.placeKept, k.focus == s.focus {
             if k.version == s.draftVersion { return }
-            if k.version == s.cellLog.since, let changes = s.cellLog.cells, let form = s.template.form(s.focus.form) {
+            if let form = s.template.form(s.focus.form),
+               let mine = s.cellLog.cells(of: InstanceSlot(form: form.compiled.slot, index: s.focus.formIndex), since: k.version) {
                 let c = form.compiled
                 let name = form.repeated.flatMap { n in c.row(n.nameCell.row).flatMap { r in c.column(n.nameCell.column).map { (row: r, column: $0) } } }
-                let mine = changes[InstanceSlot(form: c.slot, index: s.focus.formIndex)] ?? []
                 func names(_ cell: CellSlot) -> Bool { cell.column == c.labelSlot || (cell.row == name?.row && cell.column == name?.column) }
                 if !mine.contains(where: names) {
                     s.placeKept = (s.focus, s.draftVersion, k.text)
@@ -136,6 +135,7 @@ enum StatusBar {
         s.placeKept = (s.focus, s.draftVersion, formPlace(s))
     }
 
+    /// The focused cell in words, with its kind: 附件1 · 人员情况 · 编制数  〔人数/整数〕.
     static func formPlace(_ s: AppState) -> String {
         let labels = Labels(template: s.template, draft: s.draft)
         let layout = s.layout

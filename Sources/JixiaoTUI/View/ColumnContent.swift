@@ -139,7 +139,7 @@ struct ColumnContent: Sendable {
     /// Brings the content up to `s`'s draft (same layout): the cells whose value changed are formatted
     /// again, their texts replaced in `texts` and their rows noted in `changedRows`.
     mutating func update(_ s: AppState, texts: inout [CellAddress: ShownText]) {
-        let known = s.cellLog.since == version ? s.cellLog.cells : nil
+        let known = s.cellLog.cells(of: InstanceSlot(form: layout.form.compiled.slot, index: layout.index), since: version)
         changedFrom = version
         version = s.draftVersion
         changedRows = []
@@ -147,9 +147,8 @@ struct ColumnContent: Sendable {
         // cell of a 2,000-row instance looks at a handful, not at every cell.
         let visit: [Int]
         if let known {
-            let cells = known[InstanceSlot(form: layout.form.compiled.slot, index: layout.index)] ?? []
             if itemAt == nil { itemAt = Dictionary(items.indices.map { (CellSlot(row: items[$0].rowSlot, index: items[$0].row.index, column: items[$0].columnSlot), $0) }) { a, _ in a } }
-            visit = cells.compactMap { itemAt![$0] }
+            visit = known.compactMap { itemAt![$0] }
         } else {
             visit = Array(items.indices)
         }

@@ -78,7 +78,7 @@ enum OutlineView {
         if s.outlineKept.version != s.draftVersion || s.outlineKept.checks != s.checks.revision || s.outlineKept.width != rect.width {
             let old = s.outlineKept
             // (Checks that arrive after the first frame move their instances' progress too: nil then.)
-            if old.version != s.draftVersion, old.version == s.cellLog.since { touched = s.cellLog.instances }
+            if old.version != s.draftVersion { touched = s.cellLog.instances(since: old.version) }
             s.outlineKept = OutlineKept(version: s.draftVersion, checks: s.checks.revision, width: rect.width, year: s.draft.year, parameters: s.draft.parameters)
             // Room for a screen of entries at once: growing them entry by entry hashed each again (a third of the keep).
             s.outlineKept.entries.reserveCapacity(max(0, rect.height))
