@@ -4,85 +4,82 @@ import JixiaoKit
 /// for the crash handler; on a 200-project draft a whole encoding took several times the main thread's
 /// work for a key, on a machine with two cores. Here only the instances that differ from the last
 /// encoding are written again (an untouched instance shares its storage with the one kept, so telling
-/// costs a pointer comparison), and the bytes are put together around them: the same bytes
-/// (`DraftTextCacheTests`).
+/// costs a pointer comparison), and the text is handed over as pieces around them, never copied whole:
+/// the same bytes (`DraftTextCacheTests`).
 public struct DraftTextCache: Sendable {
     /// Each form's instances as last written, at the indentation they sit at in the file.
-    private var kept: [String: [(entry: FormEntry, text: [UInt8])]] = [:]
+    private var kept: [String: [(entry: FormEntry, text: PinnedBytes)]] = [:]
     /// Where an instance sits: `JSONWriter` indents members by two spaces per level (file, forms, form).
     private static let instanceIndent = 6
+    private static let instancePad = PinnedBytes(String(repeating: " ", count: instanceIndent))
+    private static let comma = PinnedBytes(",\n")
+    private static let lineBreak = PinnedBytes("\n")
+    private static let formEnd = PinnedBytes("    ]")
 
     public init() {}
 
     public mutating func encode(_ d: Draft, template: Template) -> String {
-        var out: [UInt8] = []
-        write(d, template: template, into: &out)
+        var out = text(d, template: template).bytes
+        out.append(0x0A)
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends the draft's text to `out`.
-    public mutating func write(_ d: Draft, template: Template, into out: inout [UInt8]) {
-        var forms: [(id: String, list: [(entry: FormEntry, text: [UInt8])])] = []
-        var size = 0
+    /// The draft's text, without the final line break the file ends with.
+    public mutating func text(_ d: Draft, template: Template) -> PinnedText {
+        var forms: [(id: String, list: [(entry: FormEntry, text: PinnedBytes)])] = []
+        var count = 0
         for form in template.forms {
             let instances = d.instances(of: form.id)
             guard !instances.isEmpty else { kept[form.id] = nil; continue }
             let old = kept[form.id] ?? []
-            var list: [(entry: FormEntry, text: [UInt8])] = []
+            var list: [(entry: FormEntry, text: PinnedBytes)] = []
             list.reserveCapacity(instances.count)
             for (k, e) in instances.enumerated() {
                 if k < old.count, old[k].entry == e { list.append(old[k]) } else {
-                    list.append((e, Array(Self.indented(Self.written(DraftCodec.encode(e, form: form)), by: Self.instanceIndent).utf8)))
+                    var bytes: [UInt8] = []
+                    JSONWriter.write(DraftCodec.encode(e, form: form), indent: Self.instanceIndent, into: &bytes)
+                    list.append((e, PinnedBytes(bytes)))
                 }
-                size += list[k].text.count + 8
             }
+            count += 3 * list.count + 2
             kept[form.id] = list
             forms.append((form.id, list))
         }
         for id in kept.keys where template.form(id) == nil { kept[id] = nil }
         let members = DraftCodec.document(d, template: template, forms: .null)
-        out.reserveCapacity(out.count + size + 4096)
-        out.append(contentsOf: "{\n".utf8)
+        var out = PinnedText()
+        out.reserveCapacity(count + 2 * members.count + 2)
+        var small: [UInt8] = Array("{\n".utf8)
+        func flush() {
+            if !small.isEmpty { out.append(PinnedBytes(small)) }
+            small.removeAll(keepingCapacity: true)
+        }
         for (k, (key, value)) in members.enumerated() {
-            out.append(contentsOf: ("  " + Self.written(.string(key)) + ": ").utf8)
+            small.append(contentsOf: "  ".utf8)
+            JSONWriter.write(.string(key), indent: 0, into: &small)
+            small.append(contentsOf: ": ".utf8)
             if key == "forms" {
-                if forms.isEmpty { out.append(contentsOf: "{}".utf8) }
+                if forms.isEmpty { small.append(contentsOf: "{}".utf8) }
                 for (j, form) in forms.enumerated() {
-                    out.append(contentsOf: ((j == 0 ? "{\n" : ",\n") + "    " + Self.written(.string(form.id)) + ": [\n").utf8)
+                    small.append(contentsOf: ((j == 0 ? "{\n" : ",\n") + "    ").utf8)
+                    JSONWriter.write(.string(form.id), indent: 0, into: &small)
+                    small.append(contentsOf: ": [\n".utf8)
+                    flush()
                     for (i, item) in form.list.enumerated() {
-                        out.append(contentsOf: "      ".utf8)
-                        out.append(contentsOf: item.text)
-                        out.append(contentsOf: (i + 1 < form.list.count ? ",\n" : "\n").utf8)
+                        out.append(Self.instancePad)
+                        out.append(item.text)
+                        out.append(i + 1 < form.list.count ? Self.comma : Self.lineBreak)
                     }
-                    out.append(contentsOf: "    ]".utf8)
+                    out.append(Self.formEnd)
                 }
-                if !forms.isEmpty { out.append(contentsOf: "\n  }".utf8) }
+                if !forms.isEmpty { small.append(contentsOf: "\n  }".utf8) }
             } else {
-                out.append(contentsOf: Self.indented(Self.written(value), by: 2).utf8)
+                JSONWriter.write(value, indent: 2, into: &small)
             }
-            out.append(contentsOf: (k + 1 < members.count ? ",\n" : "\n").utf8)
+            small.append(contentsOf: (k + 1 < members.count ? ",\n" : "\n").utf8)
         }
-        out.append(contentsOf: "}\n".utf8)
-    }
-
-    /// A value as `JSONWriter` writes it on its own, without the final line break.
-    private static func written(_ v: JSONValue) -> String {
-        var text = JSONWriter.write(v)
-        text.removeLast()
-        return text
-    }
-
-    /// Text written at indentation 0 as it is written `n` spaces in: a line break only ever ends a line
-    /// of structure (strings escape theirs), and each is followed by the line's indentation.
-    private static func indented(_ text: String, by n: Int) -> String {
-        guard text.utf8.contains(0x0A) else { return text }
-        let pad = String(repeating: " ", count: n)
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 64)
-        for (k, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if k > 0 { out += "\n" + pad }
-            out += line
-        }
+        small.append(UInt8(ascii: "}"))
+        flush()
         return out
     }
 }

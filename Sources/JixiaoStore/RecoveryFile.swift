@@ -63,14 +63,15 @@ public enum RecoveryCodec {
         return head + draft + tail
     }
 
-    /// The same bytes into `out`, the draft written by `cache` (only the instances that changed since
-    /// it last wrote them): the recovery worker, after every change of the draft.
-    public static func encode(_ r: RecoveryFile, template: Template, cache: inout DraftTextCache, into out: inout [UInt8]) {
+    /// The same bytes as pinned pieces, the draft written by `cache` (only the instances that changed
+    /// since it last wrote them): the recovery worker, after every change of the draft, for the crash handler.
+    public static func encode(_ r: RecoveryFile, template: Template, cache: inout DraftTextCache) -> PinnedText {
         let (head, tail) = frame(r)
-        out.append(contentsOf: head.utf8)
-        cache.write(r.draft, template: template, into: &out)
-        if out.last == 0x0A { out.removeLast() }
-        out.append(contentsOf: tail.utf8)
+        var out = PinnedText()
+        out.append(head)
+        out.append(contentsOf: cache.text(r.draft, template: template))
+        out.append(tail)
+        return out
     }
 
     /// What comes before the draft's text and after it.

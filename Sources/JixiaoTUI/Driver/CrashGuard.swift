@@ -12,13 +12,14 @@ import JixiaoTerminal
 /// Everything the fatal-signal handler needs, prepared in advance: it may only make system calls
 /// (open, write, fsync, rename, unlink, tcsetattr), never allocate or call into Swift's runtime.
 private struct CrashSlot {
-    /// Which buffer holds the newest recovery bytes: 0, 1, or -1 for none (nothing unsaved).
+    /// Which list of pieces holds the newest recovery file: 0, 1, or -1 for none (nothing unsaved).
     var active: Int32 = -1
-    var buf0: UnsafeMutablePointer<UInt8>?
-    var len0 = 0
+    /// Two lists of (address, length): the handler reads the active one while the other is refilled.
+    var pieces0: UnsafeMutablePointer<iovec>?
+    var count0 = 0
     var cap0 = 0
-    var buf1: UnsafeMutablePointer<UInt8>?
-    var len1 = 0
+    var pieces1: UnsafeMutablePointer<iovec>?
+    var count1 = 0
     var cap1 = 0
     var primary: UnsafeMutablePointer<CChar>?
     var primaryTmp: UnsafeMutablePointer<CChar>?
@@ -128,32 +129,51 @@ enum CrashGuard {
 
     static func terminalActive(_ on: Bool) { crashSlot.pointee.terminalActive = on }
 
-    /// The newest recovery file contents, or nil when nothing is unsaved. Filled into the buffer the
-    /// handler is not reading, then switched to in one store.
-    static func update(_ bytes: [UInt8]?) {
+    /// What keeps each list's pieces alive; touched only by `update` (the recovery worker's queue).
+    nonisolated(unsafe) private static var held: [PinnedText?] = [nil, nil]
+
+    /// The newest recovery file contents, or nil when nothing is unsaved. Its pieces' addresses go into the
+    /// list the handler is not reading, which is then switched to in one store; the pieces are held until
+    /// that list is refilled, so nothing the handler may be reading is freed under it.
+    static func update(_ text: PinnedText?) {
         let s = crashSlot
-        guard let bytes else { s.pointee.active = -1; return }
+        guard let text else { s.pointee.active = -1; return }
         let target: Int32 = s.pointee.active == 0 ? 1 : 0
-        if target == 0 {
-            if s.pointee.cap0 < bytes.count {
-                free(s.pointee.buf0)
-                s.pointee.cap0 = bytes.count * 2
-                s.pointee.buf0 = malloc(s.pointee.cap0)?.assumingMemoryBound(to: UInt8.self)
+        let n = text.pieces.count
+        func fill(_ list: inout UnsafeMutablePointer<iovec>?, _ count: inout Int, _ cap: inout Int) -> Bool {
+            if cap < n {
+                free(list)
+                cap = max(n * 2, 64)
+                list = malloc(cap * MemoryLayout<iovec>.stride)?.assumingMemoryBound(to: iovec.self)
             }
-            guard let b = s.pointee.buf0 else { s.pointee.active = -1; return }
-            bytes.withUnsafeBufferPointer { b.update(from: $0.baseAddress!, count: bytes.count) }
-            s.pointee.len0 = bytes.count
-        } else {
-            if s.pointee.cap1 < bytes.count {
-                free(s.pointee.buf1)
-                s.pointee.cap1 = bytes.count * 2
-                s.pointee.buf1 = malloc(s.pointee.cap1)?.assumingMemoryBound(to: UInt8.self)
+            guard let list else { cap = 0; return false }
+            for (k, p) in text.pieces.enumerated() {
+                list[k] = iovec(iov_base: UnsafeMutableRawPointer(mutating: p.base), iov_len: p.count)
             }
-            guard let b = s.pointee.buf1 else { s.pointee.active = -1; return }
-            bytes.withUnsafeBufferPointer { b.update(from: $0.baseAddress!, count: bytes.count) }
-            s.pointee.len1 = bytes.count
+            count = n
+            return true
         }
+        let filled = target == 0 ? fill(&s.pointee.pieces0, &s.pointee.count0, &s.pointee.cap0)
+                                 : fill(&s.pointee.pieces1, &s.pointee.count1, &s.pointee.cap1)
+        guard filled else { s.pointee.active = -1; return }
+        held[Int(target)] = text
         s.pointee.active = target
+    }
+}
+
+extension CrashGuard {
+    /// The bytes the handler would write now, read from its active list as it reads them (tests).
+    static func handedBytes() -> [UInt8]? {
+        let s = crashSlot
+        let active = s.pointee.active
+        guard active >= 0, let list = active == 0 ? s.pointee.pieces0 : s.pointee.pieces1 else { return nil }
+        let count = active == 0 ? s.pointee.count0 : s.pointee.count1
+        var out: [UInt8] = []
+        for k in 0..<count {
+            guard let base = list[k].iov_base?.assumingMemoryBound(to: UInt8.self) else { continue }
+            out.append(contentsOf: UnsafeBufferPointer(start: base, count: list[k].iov_len))
+        }
+        return out
     }
 }
 
@@ -162,10 +182,10 @@ private func crashHandler(_ sig: Int32, _ info: UnsafeMutablePointer<siginfo_t>?
     let s = crashSlot
     let active = s.pointee.active
     if active >= 0 {
-        let buf = active == 0 ? s.pointee.buf0 : s.pointee.buf1
-        let len = active == 0 ? s.pointee.len0 : s.pointee.len1
-        if let buf, !dump(buf, len, to: s.pointee.primary, via: s.pointee.primaryTmp) {
-            _ = dump(buf, len, to: s.pointee.fallback, via: s.pointee.fallbackTmp)
+        let list = active == 0 ? s.pointee.pieces0 : s.pointee.pieces1
+        let count = active == 0 ? s.pointee.count0 : s.pointee.count1
+        if let list, !dump(list, count, to: s.pointee.primary, via: s.pointee.primaryTmp) {
+            _ = dump(list, count, to: s.pointee.fallback, via: s.pointee.fallbackTmp)
         }
     }
     if s.pointee.terminalActive {
@@ -195,18 +215,22 @@ private func crashHandler(_ sig: Int32, _ info: UnsafeMutablePointer<siginfo_t>?
     raise(sig)  // delivered when this handler returns, with the default action: the process ends
 }
 
-private func dump(_ buf: UnsafeMutablePointer<UInt8>, _ len: Int, to path: UnsafeMutablePointer<CChar>?,
+private func dump(_ list: UnsafeMutablePointer<iovec>, _ count: Int, to path: UnsafeMutablePointer<CChar>?,
                   via tmp: UnsafeMutablePointer<CChar>?) -> Bool {
     guard let path, let tmp else { return false }
     // Exclusive and never through a link: a file planted under the name is left alone (then the fallback).
     let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
     guard fd >= 0 else { return false }
-    var off = 0
-    while off < len {
-        let n = write(fd, buf + off, len - off)
-        if n < 0 && errno == EINTR { continue }
-        if n <= 0 { close(fd); unlink(tmp); return false }
-        off += n
+    for k in 0..<count {
+        guard let base = list[k].iov_base?.assumingMemoryBound(to: UInt8.self) else { continue }
+        let len = list[k].iov_len
+        var off = 0
+        while off < len {
+            let n = write(fd, base + off, len - off)
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { close(fd); unlink(tmp); return false }
+            off += n
+        }
     }
     _ = fsync(fd)
     close(fd)

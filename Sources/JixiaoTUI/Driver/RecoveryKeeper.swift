@@ -53,7 +53,7 @@ final class RecoveryKeeper {
 
     init(draftPath: String, template: Template, base: FileStamp?, policy: Policy = Policy(),
          environment: [String: String] = ProcessInfo.processInfo.environment, pid: Int32 = getpid(),
-         publish: @escaping @Sendable ([UInt8]?) -> Void = { CrashGuard.update($0) }) {
+         publish: @escaping @Sendable (PinnedText?) -> Void = { CrashGuard.update($0) }) {
         self.draftPath = draftPath
         self.base = base
         self.policy = policy

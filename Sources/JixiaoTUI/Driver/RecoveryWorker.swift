@@ -40,8 +40,8 @@ final class RecoveryWorker: @unchecked Sendable {
     }
 
     let identity: Identity
-    /// Where the encoded bytes go: the crash handler's buffers (a seam for tests).
-    let publish: @Sendable ([UInt8]?) -> Void
+    /// Where the encoded text goes: the crash handler (a seam for tests).
+    let publish: @Sendable (PinnedText?) -> Void
 
     private let queue = DispatchQueue(label: "jixiao.recovery")
     private let lock = NSLock()
@@ -51,11 +51,11 @@ final class RecoveryWorker: @unchecked Sendable {
     private var outcomes: [Outcome] = []
     // Touched only on `queue`.
     private var lastRun = 0
-    private var encoded: (version: Int, base: FileStamp?, at: Date, bytes: [UInt8])?
+    private var encoded: (version: Int, base: FileStamp?, at: Date, text: PinnedText)?
     /// The draft's text by form instance: a change re-encodes only the instances it touched.
     private var draftText = DraftTextCache()
 
-    init(identity: Identity, publish: @escaping @Sendable ([UInt8]?) -> Void = { CrashGuard.update($0) }) {
+    init(identity: Identity, publish: @escaping @Sendable (PinnedText?) -> Void = { CrashGuard.update($0) }) {
         self.identity = identity
         self.publish = publish
     }
@@ -123,25 +123,19 @@ final class RecoveryWorker: @unchecked Sendable {
             if removeFile { RecoveryStore.remove(for: identity.draftPath, environment: identity.environment) }
             return nil
         case let .snapshot(draft, version, base, at, writeFile):
-            let bytes: [UInt8]
+            let text: PinnedText
             if let e = encoded, e.version == version, e.base == base, !writeFile || e.at == at {
-                bytes = e.bytes
+                text = e.text
             } else {
                 let file = RecoveryFile(draft: draft, savedAt: at, pid: identity.pid, host: identity.host,
                                         draftPath: RecoveryStore.absolute(identity.draftPath), base: base)
-                // The last bytes' buffer is reused (the crash handler keeps its own copy): a fresh one of
-                // a large draft's size cost page faults on every key.
-                var buffer = encoded?.bytes ?? []
-                encoded = nil
-                buffer.removeAll(keepingCapacity: true)
-                RecoveryCodec.encode(file, template: identity.template, cache: &draftText, into: &buffer)
-                bytes = buffer
-                encoded = (version, base, at, bytes)
-                publish(bytes)
+                text = RecoveryCodec.encode(file, template: identity.template, cache: &draftText)
+                encoded = (version, base, at, text)
+                publish(text)
             }
             guard writeFile else { return nil }
             do {
-                try RecoveryStore.write(bytes: bytes, draftPath: identity.draftPath, environment: identity.environment)
+                try RecoveryStore.write(bytes: text.bytes, draftPath: identity.draftPath, environment: identity.environment)
                 return Outcome(seq: job.seq, version: version, at: at, error: nil)
             } catch {
                 return Outcome(seq: job.seq, version: version, at: at, error: error)

@@ -12,7 +12,7 @@ final class PublishedBytes: @unchecked Sendable {
     private let lock = NSLock()
     private var value: [UInt8]?
     private(set) var calls = 0
-    func set(_ b: [UInt8]?) { lock.lock(); value = b; calls += 1; lock.unlock() }
+    func set(_ t: PinnedText?) { lock.lock(); value = t?.bytes; calls += 1; lock.unlock() }
     var last: [UInt8]? { lock.lock(); defer { lock.unlock() }; return value }
 }
 
