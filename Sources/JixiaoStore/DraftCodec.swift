@@ -111,28 +111,45 @@ public enum DraftCodec {
             let kinds = kindsByColumn(form, row)
             if row.repeating != nil {
                 guard let list = e.rows[row.id], !list.isEmpty else { continue }
-                rows.append((row.id, .array(list.map { inst in
-                    var pairs: [(String, JSONValue)] = []
-                    if let l = inst.label { pairs.append(("label", .string(l))) }
-                    let cs: [(String, JSONValue)] = row.columnIDs.compactMap { c in inst.cells[c].map { (c, text($0, kind: kinds[c] ?? .text)) } }
-                    pairs.append(("cells", .object(cs)))
-                    let marks = row.columnIDs.filter(inst.carried.contains)
-                    if !marks.isEmpty { pairs.append(("carried", .array(marks.map(JSONValue.string)))) }
-                    return .object(pairs)
-                })))
+                rows.append((row.id, .array(list.map { encode($0, row: row, kinds: kinds) })))
             } else if let rc = e.cells[row.id], !rc.isEmpty {
-                let cs: [(String, JSONValue)] = row.columnIDs.compactMap { c in rc[c].map { (c, text($0, kind: kinds[c] ?? .text)) } }
-                cells.append((row.id, .object(cs)))
+                cells.append((row.id, encode(rc, row: row, kinds: kinds)))
             }
         }
-        var out: [(String, JSONValue)] = [("cells", .object(cells)), ("rows", .object(rows))]
+        return instance(cells: .object(cells), rows: .object(rows), carried: carried(e, form: form))
+    }
+
+    /// An instance's members, around its rows' values (`DraftTextCache` writes those itself).
+    static func instance(cells: JSONValue, rows: JSONValue, carried: JSONValue?) -> JSONValue {
+        var out: [(String, JSONValue)] = [("cells", cells), ("rows", rows)]
+        if let carried { out.append(("carried", carried)) }
+        return .object(out)
+    }
+
+    /// A single row's cells, in the template's column order.
+    static func encode(_ rc: [String: Entry], row: RowSpec, kinds: [String: CellKind]) -> JSONValue {
+        .object(row.columnIDs.compactMap { c in rc[c].map { (c, text($0, kind: kinds[c] ?? .text)) } })
+    }
+
+    /// One instance of a repeated row.
+    static func encode(_ inst: RowEntry, row: RowSpec, kinds: [String: CellKind]) -> JSONValue {
+        var pairs: [(String, JSONValue)] = []
+        if let l = inst.label { pairs.append(("label", .string(l))) }
+        pairs.append(("cells", encode(inst.cells, row: row, kinds: kinds)))
+        let marks = row.columnIDs.filter(inst.carried.contains)
+        if !marks.isEmpty { pairs.append(("carried", .array(marks.map(JSONValue.string)))) }
+        return .object(pairs)
+    }
+
+    /// The single-row cells marked as carried over, nil when there are none.
+    static func carried(_ e: FormEntry, form: FormSpec) -> JSONValue? {
+        guard !e.carried.isEmpty else { return nil }
         let carried: [(String, JSONValue)] = form.rows.compactMap { row in
             guard row.repeating == nil, let set = e.carried[row.id] else { return nil }
             let marks = row.columnIDs.filter(set.contains)
             return marks.isEmpty ? nil : (row.id, .array(marks.map(JSONValue.string)))
         }
-        if !carried.isEmpty { out.append(("carried", .object(carried))) }
-        return .object(out)
+        return carried.isEmpty ? nil : .object(carried)
     }
 
     /// A list of column ids marked as carried over from last year; each must be an entered column of the row.

@@ -7,10 +7,12 @@ import JixiaoKit
 /// costs a pointer comparison), and the text is handed over as pieces around them, never copied whole:
 /// the same bytes (`DraftTextCacheTests`).
 public struct DraftTextCache: Sendable {
-    /// Each form's instances as last written, at the indentation they sit at in the file.
-    private var kept: [String: [(entry: FormEntry, text: PinnedBytes)]] = [:]
+    /// Each form's instances as last written, at the indentation they sit at in the file, with the list
+    /// of instances they were written from: a form the change did not touch still has that very list
+    /// (copy on write), which tells it in one comparison without touching its 200 instances.
+    private var kept: [String: (entries: [FormEntry], list: [InstanceText])] = [:]
     /// Where an instance sits: `JSONWriter` indents members by two spaces per level (file, forms, form).
-    private static let instanceIndent = 6
+    static let instanceIndent = 6
     private static let instancePad = PinnedBytes(String(repeating: " ", count: instanceIndent))
     private static let comma = PinnedBytes(",\n")
     private static let lineBreak = PinnedBytes("\n")
@@ -26,23 +28,26 @@ public struct DraftTextCache: Sendable {
 
     /// The draft's text, without the final line break the file ends with.
     public mutating func text(_ d: Draft, template: Template) -> PinnedText {
-        var forms: [(id: String, list: [(entry: FormEntry, text: PinnedBytes)])] = []
+        var forms: [(id: String, list: [InstanceText])] = []
         var count = 0
         for form in template.forms {
             let instances = d.instances(of: form.id)
             guard !instances.isEmpty else { kept[form.id] = nil; continue }
-            let old = kept[form.id] ?? []
-            var list: [(entry: FormEntry, text: PinnedBytes)] = []
-            list.reserveCapacity(instances.count)
-            for (k, e) in instances.enumerated() {
-                if k < old.count, old[k].entry == e { list.append(old[k]) } else {
-                    var bytes: [UInt8] = []
-                    JSONWriter.write(DraftCodec.encode(e, form: form), indent: Self.instanceIndent, into: &bytes)
-                    list.append((e, PinnedBytes(bytes)))
+            var list: [InstanceText]
+            if let same = kept[form.id], same.entries == instances {
+                list = same.list
+            } else {
+                let old = kept[form.id]?.list ?? []
+                list = []
+                list.reserveCapacity(instances.count)
+                for (k, e) in instances.enumerated() {
+                    if k < old.count, old[k].entry == e { list.append(old[k]) } else {
+                        list.append(InstanceText(e, form: form, reusing: k < old.count ? old[k] : nil))
+                    }
                 }
+                kept[form.id] = (instances, list)
             }
             count += 3 * list.count + 2
-            kept[form.id] = list
             forms.append((form.id, list))
         }
         for id in kept.keys where template.form(id) == nil { kept[id] = nil }
@@ -81,5 +86,118 @@ public struct DraftTextCache: Sendable {
         small.append(UInt8(ascii: "}"))
         flush()
         return out
+    }
+}
+
+/// One form instance's text, and the texts of its rows it was put together from: typing into a cell
+/// writes again only that row (a form of 40 named rows took the worker longer than the rest together).
+/// The layout is `JSONWriter`'s for `DraftCodec.encode(_:form:)`, written around the rows' texts.
+///
+/// A class: the cache copies the list of a form's instances after every change, and one reference is
+/// one retain where the fields of a struct were several each (most of the worker's time on 200 projects).
+private final class InstanceText: Sendable {
+    let entry: FormEntry
+    let text: PinnedBytes
+    /// Single rows' cells and their text (`"id": {…}`), by row id.
+    private let single: [String: (cells: [String: Entry], text: [UInt8])]
+    /// Repeated rows' instances and their texts (`{…}`), by row id, in order.
+    private let repeated: [String: [(entry: RowEntry, text: [UInt8])]]
+
+    init(_ e: FormEntry, form: FormSpec, reusing old: InstanceText?) {
+        let base = DraftTextCache.instanceIndent
+        var cells: [[UInt8]] = []
+        var groups: [(id: String, items: [[UInt8]])] = []
+        var single: [String: (cells: [String: Entry], text: [UInt8])] = [:]
+        var repeated: [String: [(entry: RowEntry, text: [UInt8])]] = [:]
+        for row in form.rows {
+            var kinds: [String: CellKind]?
+            func kindsOfRow() -> [String: CellKind] {
+                if let kinds { return kinds }
+                let k = DraftCodec.kindsByColumn(form, row)
+                kinds = k
+                return k
+            }
+            if row.repeating != nil {
+                guard let list = e.rows[row.id], !list.isEmpty else { continue }
+                let before = old?.repeated[row.id] ?? []
+                var now: [(entry: RowEntry, text: [UInt8])] = []
+                now.reserveCapacity(list.count)
+                for (k, inst) in list.enumerated() {
+                    // The same place, or one place off (a row added or removed above it).
+                    if let hit = [k, k - 1, k + 1].lazy.compactMap({ before[safe: $0] }).first(where: { $0.entry == inst }) {
+                        now.append(hit)
+                    } else {
+                        var text: [UInt8] = []
+                        JSONWriter.write(DraftCodec.encode(inst, row: row, kinds: kindsOfRow()), indent: base + 6, into: &text)
+                        now.append((inst, text))
+                    }
+                }
+                repeated[row.id] = now
+                groups.append((row.id, now.map(\.text)))
+            } else if let rc = e.cells[row.id], !rc.isEmpty {
+                if let hit = old?.single[row.id], hit.cells == rc {
+                    single[row.id] = hit
+                } else {
+                    var text: [UInt8] = []
+                    JSONWriter.write(.string(row.id), indent: 0, into: &text)
+                    text.append(contentsOf: ": ".utf8)
+                    JSONWriter.write(DraftCodec.encode(rc, row: row, kinds: kindsOfRow()), indent: base + 4, into: &text)
+                    single[row.id] = (rc, text)
+                }
+                cells.append(single[row.id]!.text)
+            }
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(old?.text.count ?? 4096)
+        func pad(_ n: Int) { out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: n)) }
+        func separator(_ k: Int, _ count: Int) { out.append(contentsOf: (k + 1 < count ? ",\n" : "\n").utf8) }
+        // As JSONWriter writes DraftCodec.instance(cells:rows:carried:) at `base`.
+        out.append(contentsOf: "{\n".utf8)
+        pad(base + 2)
+        out.append(contentsOf: "\"cells\": ".utf8)
+        if cells.isEmpty { out.append(contentsOf: "{}".utf8) } else {
+            out.append(contentsOf: "{\n".utf8)
+            for (k, text) in cells.enumerated() {
+                pad(base + 4)
+                out.append(contentsOf: text)
+                separator(k, cells.count)
+            }
+            pad(base + 2)
+            out.append(UInt8(ascii: "}"))
+        }
+        out.append(contentsOf: ",\n".utf8)
+        pad(base + 2)
+        out.append(contentsOf: "\"rows\": ".utf8)
+        if groups.isEmpty { out.append(contentsOf: "{}".utf8) } else {
+            out.append(contentsOf: "{\n".utf8)
+            for (k, group) in groups.enumerated() {
+                pad(base + 4)
+                JSONWriter.write(.string(group.id), indent: 0, into: &out)
+                out.append(contentsOf: ": [\n".utf8)
+                for (i, text) in group.items.enumerated() {
+                    pad(base + 6)
+                    out.append(contentsOf: text)
+                    separator(i, group.items.count)
+                }
+                pad(base + 4)
+                out.append(UInt8(ascii: "]"))
+                separator(k, groups.count)
+            }
+            pad(base + 2)
+            out.append(UInt8(ascii: "}"))
+        }
+        if let carried = DraftCodec.carried(e, form: form) {
+            out.append(contentsOf: ",\n".utf8)
+            pad(base + 2)
+            out.append(contentsOf: "\"carried\": ".utf8)
+            JSONWriter.write(carried, indent: base + 2, into: &out)
+        }
+        out.append(UInt8(ascii: "\n"))
+        pad(base)
+        out.append(UInt8(ascii: "}"))
+        entry = e
+        text = PinnedBytes(out)
+        self.single = single
+        self.repeated = repeated
     }
 }

@@ -18,6 +18,17 @@ final class RecoveryWorker: @unchecked Sendable {
         let pid: Int32
         let host: String
         let environment: [String: String]
+        /// `draftPath` made absolute once (the file records it; working it out took a tenth of a job).
+        let absolutePath: String
+
+        init(draftPath: String, template: Template, pid: Int32, host: String, environment: [String: String]) {
+            self.draftPath = draftPath
+            self.template = template
+            self.pid = pid
+            self.host = host
+            self.environment = environment
+            absolutePath = RecoveryStore.absolute(draftPath)
+        }
     }
 
     struct Job: Sendable {
@@ -128,7 +139,7 @@ final class RecoveryWorker: @unchecked Sendable {
                 text = e.text
             } else {
                 let file = RecoveryFile(draft: draft, savedAt: at, pid: identity.pid, host: identity.host,
-                                        draftPath: RecoveryStore.absolute(identity.draftPath), base: base)
+                                        draftPath: identity.absolutePath, base: base)
                 text = RecoveryCodec.encode(file, template: identity.template, cache: &draftText)
                 encoded = (version, base, at, text)
                 publish(text)

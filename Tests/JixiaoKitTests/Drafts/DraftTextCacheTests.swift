@@ -32,10 +32,10 @@ struct DraftTextCacheTests {
         }
         let texts = ["12.5", "", "第一行\n第二行", "引号\"和\\反斜杠", "\u{1}\u{9b}控制", "  两端空格  ", "abc", "95%"]
         let repeated = template.forms.filter(\.isRepeated)
-        for step in 0..<120 {
+        for step in 0..<200 {
             let ev = Evaluation(template: template, draft: draft)
             let cells = FillableCells.list(ev)
-            switch next(12) {
+            switch next(14) {
             case 0 where !repeated.isEmpty:
                 let form = repeated[next(repeated.count)]
                 _ = try editor.addInstance(&draft, form: form.id, name: "新项目\(step)", at: next(draft.instances(of: form.id).count + 1))
@@ -47,6 +47,37 @@ struct DraftTextCacheTests {
             case 3:
                 // Undo: an older draft, whose instances the cache may have written since in other versions.
                 draft = history[next(history.count)]
+            case 4, 5, 6:
+                // Repeated rows added, removed and moved (F5, F6, Alt-↑/↓): the rows after shift by one.
+                let groups = template.forms.flatMap { f in f.rows.filter { $0.repeating != nil }.map { (f, $0) } }
+                guard !groups.isEmpty else { break }
+                let (form, row) = groups[next(groups.count)]
+                let instances = draft.instances(of: form.id).count
+                guard instances > 0 else { break }
+                let at = next(instances)
+                let count = draft.forms[form.id]![at].rows[row.id]?.count ?? 0
+                if next(3) == 0 || count == 0 {
+                    _ = try editor.addRow(&draft, form: form.id, formIndex: at, row: row.id, at: next(count + 1), label: next(2) == 0 ? nil : "新增\(step)")
+                } else if next(2) == 0 {
+                    try editor.removeRow(&draft, form: form.id, formIndex: at, row: row.id, index: next(count))
+                } else {
+                    _ = try editor.moveRow(&draft, form: form.id, formIndex: at, row: row.id, index: next(count), by: next(2) == 0 ? -1 : 1)
+                }
+            case 7:
+                // A mark of a cell carried over from last year (jixiao next), on a single or a repeated row.
+                let form = template.forms[next(template.forms.count)]
+                let instances = draft.instances(of: form.id).count
+                guard instances > 0 else { break }
+                let at = next(instances)
+                let row = form.rows[next(form.rows.count)]
+                guard let column = row.columnIDs.first else { break }
+                if row.repeating == nil {
+                    draft.forms[form.id]![at].carried[row.id, default: []].insert(column)
+                } else if var list = draft.forms[form.id]![at].rows[row.id], !list.isEmpty {
+                    let k = next(list.count)
+                    list[k].carried.insert(column)
+                    draft.forms[form.id]![at].rows[row.id] = list
+                }
             default:
                 let cell = cells[next(cells.count)]
                 try editor.set(&draft, cell.address, text: texts[next(texts.count)], lenient: true)
