@@ -150,41 +150,34 @@ private final class InstanceText: Sendable {
         var out: [UInt8] = []
         out.reserveCapacity(old?.text.count ?? 4096)
         func pad(_ n: Int) { out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: n)) }
-        func separator(_ k: Int, _ count: Int) { out.append(contentsOf: (k + 1 < count ? ",\n" : "\n").utf8) }
+        /// An object or array at `indent` as JSONWriter lays it out, its items written by `item`.
+        func block(_ count: Int, indent: Int, _ open: UInt8, _ close: UInt8, item: (Int) -> Void) {
+            out.append(open)
+            if count > 0 {
+                out.append(UInt8(ascii: "\n"))
+                for k in 0..<count {
+                    pad(indent + 2)
+                    item(k)
+                    out.append(contentsOf: (k + 1 < count ? ",\n" : "\n").utf8)
+                }
+                pad(indent)
+            }
+            out.append(close)
+        }
+        let (brace, endBrace, bracket, endBracket) = (UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["), UInt8(ascii: "]"))
         // As JSONWriter writes DraftCodec.instance(cells:rows:carried:) at `base`.
         out.append(contentsOf: "{\n".utf8)
         pad(base + 2)
         out.append(contentsOf: "\"cells\": ".utf8)
-        if cells.isEmpty { out.append(contentsOf: "{}".utf8) } else {
-            out.append(contentsOf: "{\n".utf8)
-            for (k, text) in cells.enumerated() {
-                pad(base + 4)
-                out.append(contentsOf: text)
-                separator(k, cells.count)
-            }
-            pad(base + 2)
-            out.append(UInt8(ascii: "}"))
-        }
+        block(cells.count, indent: base + 2, brace, endBrace) { out.append(contentsOf: cells[$0]) }
         out.append(contentsOf: ",\n".utf8)
         pad(base + 2)
         out.append(contentsOf: "\"rows\": ".utf8)
-        if groups.isEmpty { out.append(contentsOf: "{}".utf8) } else {
-            out.append(contentsOf: "{\n".utf8)
-            for (k, group) in groups.enumerated() {
-                pad(base + 4)
-                JSONWriter.write(.string(group.id), indent: 0, into: &out)
-                out.append(contentsOf: ": [\n".utf8)
-                for (i, text) in group.items.enumerated() {
-                    pad(base + 6)
-                    out.append(contentsOf: text)
-                    separator(i, group.items.count)
-                }
-                pad(base + 4)
-                out.append(UInt8(ascii: "]"))
-                separator(k, groups.count)
-            }
-            pad(base + 2)
-            out.append(UInt8(ascii: "}"))
+        block(groups.count, indent: base + 2, brace, endBrace) { k in
+            JSONWriter.write(.string(groups[k].id), indent: 0, into: &out)
+            out.append(contentsOf: ": ".utf8)
+            let items = groups[k].items
+            block(items.count, indent: base + 4, bracket, endBracket) { out.append(contentsOf: items[$0]) }
         }
         if let carried = DraftCodec.carried(e, form: form) {
             out.append(contentsOf: ",\n".utf8)
