@@ -1,8 +1,5 @@
 import Foundation
 import JixiaoKit
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import ZIPFoundation
 
 /// The cells of a workbook as Excel, WPS and LibreOffice write them: sheets found through the
@@ -64,12 +61,9 @@ public struct XLSXBook: Sendable {
             } catch let e as ReadError { throw e } catch { throw .notAWorkbook(path) }
             return data
         }
-        func parse(_ path: String, _ handler: some XMLParserDelegate) throws(ReadError) {
+        func parse(_ path: String, _ handler: some XMLEvents) throws(ReadError) {
             guard let data = try part(path) else { throw .notAWorkbook(path) }
-            let parser = XMLParser(data: data)
-            parser.shouldResolveExternalEntities = false
-            parser.delegate = handler
-            guard parser.parse() else { throw .badXML(part: path, line: parser.lineNumber) }
+            do { try XMLScanner.scan(Array(data), into: handler) } catch { throw .badXML(part: path, line: error.line) }
         }
         let workbook = WorkbookHandler()
         try parse("xl/workbook.xml", workbook)
@@ -114,8 +108,6 @@ public struct XLSXBook: Sendable {
 
 /// Element and attribute names without their namespace prefix: writers differ in the prefix they use
 /// (none, `x:`), never in the local name.
-/// (Each handler declares `XMLParserDelegate` itself: on Linux the protocol's methods have default
-/// implementations, which a subclass's methods would not replace.)
 enum XMLHandler {
     static func local(_ name: String) -> Substring {
         name.lastIndex(of: ":").map { name[name.index(after: $0)...] } ?? Substring(name)
@@ -127,22 +119,20 @@ enum XMLHandler {
     }
 }
 
-final class WorkbookHandler: NSObject, XMLParserDelegate {
+final class WorkbookHandler: XMLEvents {
     struct Entry { let name: String; let relationship: String; let hidden: Bool }
     var sheets: [Entry] = []
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func start(_ name: String, attributes: [String: String]) {
         guard XMLHandler.local(name) == "sheet", let n = attributes["name"], let rid = XMLHandler.attribute(attributes, "id", prefixed: true) else { return }
         sheets.append(Entry(name: n, relationship: rid, hidden: (attributes["state"] ?? "visible") != "visible"))
     }
 }
 
-final class RelationshipsHandler: NSObject, XMLParserDelegate {
+final class RelationshipsHandler: XMLEvents {
     var targets: [String: (type: String, target: String)] = [:]
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func start(_ name: String, attributes: [String: String]) {
         guard XMLHandler.local(name) == "Relationship", let id = attributes["Id"], let target = attributes["Target"] else { return }
         targets[id] = (attributes["Type"] ?? "", target)
     }
@@ -165,25 +155,24 @@ struct RichText {
     mutating func characters(_ s: String) { if inText { text += s } }
 }
 
-final class SharedStringsHandler: NSObject, XMLParserDelegate {
+final class SharedStringsHandler: XMLEvents {
     var strings: [String] = []
     var current: RichText?
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func start(_ name: String, attributes: [String: String]) {
         let l = XMLHandler.local(name)
         if l == "si" { current = RichText() } else { current?.start(l) }
     }
 
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    func end(_ name: String) {
         let l = XMLHandler.local(name)
         if l == "si", let c = current { strings.append(c.text); current = nil } else { current?.end(l) }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters s: String) { current?.characters(s) }
+    func text(_ s: String) { current?.characters(s) }
 }
 
-final class SheetHandler: NSObject, XMLParserDelegate {
+final class SheetHandler: XMLEvents {
     let strings: [String]
     var cells: [String: XLSXBook.Cell] = [:]
     var row = 0
@@ -199,8 +188,7 @@ final class SheetHandler: NSObject, XMLParserDelegate {
 
     init(strings: [String]) { self.strings = strings }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func start(_ name: String, attributes: [String: String]) {
         switch XMLHandler.local(name) {
         case "row":
             // A writer may leave out r=: rows and cells then follow one another.
@@ -221,7 +209,7 @@ final class SheetHandler: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    func end(_ name: String) {
         switch XMLHandler.local(name) {
         case "v": inValue = false
         case "f": inFormula = false
@@ -231,7 +219,7 @@ final class SheetHandler: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters s: String) {
+    func text(_ s: String) {
         if inValue { value? += s } else if inFormula { formulaText += s } else { inline?.characters(s) }
     }
 
