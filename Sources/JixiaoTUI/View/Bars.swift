@@ -28,12 +28,13 @@ enum TitleBar {
         let key = Key(s)
         guard s.titleKept?.key != key, s.size.cols > 0 else { return }
         var line = Screen(rows: 1, cols: s.size.cols)
-        draw(&line, s)
+        draw(&line, s, key)
         s.titleKept = (key, line)
     }
 
-    static func draw(_ sc: inout Screen, _ s: AppState) {
-        if let k = s.titleKept, k.line.cols == sc.cols, k.key == Key(s) {
+    /// `key`: `Key(s)`.
+    static func draw(_ sc: inout Screen, _ s: AppState, _ key: Key) {
+        if let k = s.titleKept, k.line.cols == sc.cols, k.key == key {
             sc.paste(k.line, row: 0, col: 0)
             return
         }
@@ -72,7 +73,9 @@ enum ScorecardUnit {
 enum StatusBar {
     static let maxMessageLines = 4
 
-    static func draw(_ sc: inout Screen, _ s: AppState) {
+    /// Returns whether a message took rows above the status lines (the table's last lines).
+    @discardableResult
+    static func draw(_ sc: inout Screen, _ s: AppState) -> Bool {
         let r1 = sc.rows - 3, r2 = sc.rows - 2
         sc.fill(Rect(row: r1, col: 0, height: 2, width: sc.cols), style: .status)
         let where_ = s.focus.isReport ? UIText.Report.location(ReportPage.location(s, s.focus))
@@ -90,11 +93,11 @@ enum StatusBar {
                 let top = r2 - lines.count + 1
                 sc.fill(Rect(row: top, col: 0, height: lines.count, width: sc.cols), style: .status)
                 for (k, l) in lines.enumerated() { sc.put(" " + l, row: top + k, col: 0, style: style, maxWidth: sc.cols) }
-                return
+                return top < r1
             }
             sc.put(" " + DisplayWidth.truncate(where_, toWidth: sc.cols - 2, ellipsis: "…"), row: r1, col: 0, style: .status, maxWidth: sc.cols)
             sc.put(" " + m, row: r2, col: 0, style: style, maxWidth: sc.cols)
-            return
+            return false
         }
         sc.put(" " + DisplayWidth.truncate(where_, toWidth: sc.cols - 2, ellipsis: "…"), row: r1, col: 0, style: .status, maxWidth: sc.cols)
         let mine = s.focus.isReport ? s.checks.report.filter { $0.reportSection == s.focus.row }
@@ -112,6 +115,7 @@ enum StatusBar {
         } else if s.focus.isReport {
             sc.put(" " + UIText.Report.hint, row: r2, col: 0, style: .status, maxWidth: sc.cols)
         }
+        return false
     }
 
     /// Keeps the focused cell's place in words (`formPlace`) for the frame: a key that changes neither
@@ -159,22 +163,43 @@ enum StatusBar {
 
 /// The last line: the main keys, as mc and htop show them, on every screen.
 enum KeyBar {
-    static func draw(_ sc: inout Screen, _ s: AppState) {
+    /// Which keys the bar lists.
+    enum Which: Equatable, Sendable {
+        case problems, score, printPreview, help, confirm, prompt, outline, main, report, editing, area, reportArea
+    }
+
+    static func which(_ s: AppState) -> Which {
+        switch s.overlay {
+        case .problems: .problems
+        case .score: .score
+        case .printPreview: .printPreview
+        case .help: .help
+        case .confirm: .confirm
+        case .prompt: .prompt
+        case .outline: .outline
+        default:
+            s.editing == nil ? (s.focus.isReport ? .report : .main)
+                : (s.editing?.area != nil ? (s.focus.isReport ? .reportArea : .area) : .editing)
+        }
+    }
+
+    static func draw(_ sc: inout Screen, _ which: Which) {
         let row = sc.rows - 1
         sc.fill(Rect(row: row, col: 0, height: 1, width: sc.cols), style: .normal)
         var col = 0
-        let items: [(String, String)]
-        switch s.overlay {
-        case .problems: items = UIText.Keys.problems
-        case .score: items = UIText.Keys.score
-        case .printPreview: items = UIText.Keys.printPreview
-        case .help: items = UIText.Keys.help
-        case .confirm: items = UIText.Keys.confirm
-        case .prompt: items = UIText.Keys.prompt
-        case .outline: items = UIText.Keys.outline
-        default:
-            items = s.editing == nil ? (s.focus.isReport ? UIText.Keys.report : UIText.Keys.main)
-                : (s.editing?.area != nil ? (s.focus.isReport ? UIText.Keys.reportArea : UIText.Keys.area) : UIText.Keys.editing)
+        let items: [(String, String)] = switch which {
+        case .problems: UIText.Keys.problems
+        case .score: UIText.Keys.score
+        case .printPreview: UIText.Keys.printPreview
+        case .help: UIText.Keys.help
+        case .confirm: UIText.Keys.confirm
+        case .prompt: UIText.Keys.prompt
+        case .outline: UIText.Keys.outline
+        case .main: UIText.Keys.main
+        case .report: UIText.Keys.report
+        case .editing: UIText.Keys.editing
+        case .area: UIText.Keys.area
+        case .reportArea: UIText.Keys.reportArea
         }
         for (key, label) in items {
             // Whole items only: the bar lists as many keys as the width holds, the most used first.

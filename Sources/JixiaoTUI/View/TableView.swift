@@ -6,28 +6,59 @@ import JixiaoTerminal
 /// The focused form instance drawn like its paper form: section titles, column headings, row labels
 /// indented under their 其中 parents, computed cells set apart, and only the lines that fit.
 enum TableView {
-    static func draw(_ sc: inout Screen, _ s: AppState, in rect: Rect) {
+    /// `lines`: only these lines of the layout (those visible), each on a cleared row, and not the title
+    /// above them; nil: the whole table on a cleared rectangle.
+    static func draw(_ sc: inout Screen, _ s: AppState, in rect: Rect, lines: [Int?]? = nil) {
         let layout = s.layout
         let labels = Labels(template: s.template, draft: s.draft)
         let geometry = TableGeometry.kept(s)
         // The lines `update` kept (all but the focused row's) are copied; the rest is drawn.
         let kept: TableKept? = s.tableKept.key == TableKept.Key(s) ? s.tableKept : nil
-        sc.put(kept?.title ?? title(labels, layout), row: rect.row, col: rect.col, style: CellStyle(.title, [.bold]), maxWidth: rect.width)
+        if lines == nil {
+            sc.put(kept?.title ?? title(labels, layout), row: rect.row, col: rect.col, style: CellStyle(.title, [.bold]), maxWidth: rect.width)
+        }
         let marks = kept?.marks ?? Self.marks(s)
         // The headings are kept by what they are made from, so any are good; the labels only with the key.
         let texts = kept ?? TableKept(headings: s.tableKept.headings)
         let focusLine = layout.lineOfRow[layout.rowRef(of: s.focus)]
         let height = rect.height - 1
-        for i in 0..<height {
+        func show(_ i: Int) {
             let k = s.scroll + i
-            guard k < layout.lines.count else { break }
             let row = rect.row + 1 + i
             if k != focusLine, let line = kept?.lines[k] {
                 sc.paste(line, row: row, col: rect.col)
-                continue
+                return
             }
             drawLine(&sc, s, layout, labels, geometry, k, marks, texts, row: row, x0: rect.col, width: rect.width)
         }
+        guard let lines else {
+            for i in 0..<max(0, min(height, layout.lines.count - s.scroll)) { show(i) }
+            return
+        }
+        var done: Set<Int> = []
+        for case let k? in lines where k >= s.scroll && k - s.scroll < height && k < layout.lines.count && done.insert(k).inserted {
+            sc.fill(Rect(row: rect.row + 1 + k - s.scroll, col: rect.col, height: 1, width: rect.width))
+            show(k - s.scroll)
+        }
+    }
+
+    /// What the table's cells are drawn from when its lines are those `update` kept (`TableKept`); nil
+    /// when they are not.
+    struct Drawn: Equatable, Sendable {
+        let key: TableKept.Key
+        let scroll: Int
+        let rect: Rect
+        let focusLine: Int?
+
+        /// Over a frame drawn from `under`, only the lines the focus left and entered differ.
+        func canDraw(over under: Drawn) -> Bool { key == under.key && scroll == under.scroll && rect == under.rect }
+    }
+
+    static func drawn(_ s: AppState, in rect: Rect) -> Drawn? {
+        let key = TableKept.Key(s)
+        guard s.tableKept.key == key else { return nil }
+        let layout = s.layout
+        return Drawn(key: key, scroll: s.scroll, rect: rect, focusLine: layout.lineOfRow[layout.rowRef(of: s.focus)])
     }
 
     /// The form's name and title above the table, with the project's name.
