@@ -118,6 +118,38 @@ enum StatusBar {
         return false
     }
 
+    /// The focused cell's place in words, as `keep` made it for a focus and a draft version, and the
+    /// column labels it was worded with.
+    struct Place: Sendable {
+        let focus: CellAddress
+        let version: Int
+        let text: String
+        var columns: ColumnLabels?
+    }
+
+    /// `Labels.columnLabel` by form, section and column, for a year and parameters: the label of the
+    /// focused column does not change as the focus moves down it, and wording it was most of the place.
+    struct ColumnLabels: Sendable {
+        struct Key: Hashable, Sendable { let form: String, section: String, column: String }
+        let year: Int
+        let parameters: [String: String]
+        var labels: [Key: String] = [:]
+
+        /// The label of `s`'s focused column, kept; nil for the label column (its label is the row's noun).
+        static func label(_ s: AppState, _ labels: Labels, _ kept: inout ColumnLabels?) -> String? {
+            let a = s.focus
+            guard a.column != CellAddress.labelColumn, let form = s.template.form(a.form), let row = form.row(a.row) else { return nil }
+            if kept.map({ $0.year != s.draft.year || $0.parameters != s.draft.parameters }) ?? true {
+                kept = ColumnLabels(year: s.draft.year, parameters: s.draft.parameters)
+            }
+            let key = Key(form: a.form, section: row.sectionID, column: a.column)
+            if let label = kept?.labels[key] { return label }
+            let label = labels.columnLabel(form, row: row, column: a.column)
+            kept?.labels[key] = label
+            return label
+        }
+    }
+
     /// Keeps the focused cell's place in words (`formPlace`) for the frame: a key that changes neither
     /// the focus nor a name the place is worded with (the instance's name, the focused row's own name)
     /// takes it again; any other change of the draft words it afresh (`AppState.cellLog`).
@@ -131,20 +163,28 @@ enum StatusBar {
                 let name = form.repeated.flatMap { n in c.row(n.nameCell.row).flatMap { r in c.column(n.nameCell.column).map { (row: r, column: $0) } } }
                 func names(_ cell: CellSlot) -> Bool { cell.column == c.labelSlot || (cell.row == name?.row && cell.column == name?.column) }
                 if !mine.contains(where: names) {
-                    s.placeKept = (s.focus, s.draftVersion, k.text)
+                    s.placeKept = Place(focus: s.focus, version: s.draftVersion, text: k.text, columns: k.columns)
                     return
                 }
             }
         }
-        s.placeKept = (s.focus, s.draftVersion, formPlace(s))
+        var columns = s.placeKept?.columns
+        let text = formPlace(s, kept: &columns)
+        s.placeKept = Place(focus: s.focus, version: s.draftVersion, text: text, columns: columns)
     }
 
-    /// The focused cell in words, with its kind: 附件1 · 人员情况 · 编制数  〔人数/整数〕.
     static func formPlace(_ s: AppState) -> String {
+        var none: ColumnLabels?
+        return formPlace(s, kept: &none)
+    }
+
+    /// The focused cell in words, with its kind: 附件1 · 人员情况 · 编制数  〔人数/整数〕; `columns`: the
+    /// column labels kept so far, and the focused one's after.
+    static func formPlace(_ s: AppState, kept columns: inout ColumnLabels?) -> String {
         let labels = Labels(template: s.template, draft: s.draft)
         let layout = s.layout
         let r = layout.rowRef(of: s.focus)
-        var where_ = labels.location(s.focus)
+        var where_ = labels.location(s.focus, columnLabel: ColumnLabels.label(s, labels, &columns))
         if r.isPlaceholder, let spec = layout.form.row(r.row) {
             // The group is named, so two groups' lines (专项 under 3、 and under 4、) read differently.
             let parent = spec.parentID.flatMap(layout.form.row).map { labels.rowLabel(layout.form, index: s.focus.formIndex, row: $0, rowIndex: nil) }
