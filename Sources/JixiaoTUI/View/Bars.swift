@@ -10,7 +10,7 @@ enum TitleBar {
     struct Key: Equatable, Sendable {
         let unit: String, year: Int, dirty: Bool, readOnly: Bool, path: String, cols: Int, errors: Int, warnings: Int
 
-        init(_ s: AppState) {
+        init(_ s: borrowing AppState) {
             unit = ScorecardUnit.name(s)
             year = s.draft.year
             dirty = s.isDirty
@@ -60,7 +60,7 @@ enum TitleBar {
 }
 
 enum ScorecardUnit {
-    static func name(_ s: AppState) -> String {
+    static func name(_ s: borrowing AppState) -> String {
         guard let cell = s.template.unitNameCell else { return "" }
         for form in s.template.forms where form.row(cell.row) != nil && s.evaluation.instanceCount(form.id) > 0 {
             if let t = s.evaluation.value(CellAddress(form: form.id, row: cell.row, column: cell.column)).text, !t.isEmpty { return t }

@@ -35,8 +35,9 @@ enum TableView {
             for i in 0..<max(0, min(height, layout.lines.count - s.scroll)) { show(i) }
             return
         }
-        var done: Set<Int> = []
-        for case let k? in lines where k >= s.scroll && k - s.scroll < height && k < layout.lines.count && done.insert(k).inserted {
+        var done: [Int] = []
+        for case let k? in lines where k >= s.scroll && k - s.scroll < height && k < layout.lines.count && !done.contains(k) {
+            done.append(k)
             sc.fill(Rect(row: rect.row + 1 + k - s.scroll, col: rect.col, height: 1, width: rect.width))
             show(k - s.scroll)
         }
