@@ -9,23 +9,39 @@ enum TitleBar {
     /// the draft and the problems' revision move) does not draw it again.
     struct Key: Equatable, Sendable {
         let unit: String, year: Int, dirty: Bool, readOnly: Bool, path: String, cols: Int, errors: Int, warnings: Int
+        /// The draft version and the revisions `dirty` was worked out for (not part of what is shown):
+        /// for the same ones it is the same, and comparing the draft with the saved one was most of the key.
+        let stamp: Stamp
 
-        init(_ s: borrowing AppState) {
+        struct Stamp: Equatable, Sendable {
+            let version: Int, revision: Int, saved: Int, savedKept: Bool
+        }
+
+        /// `known`: a key made before, whose `dirty` is taken again when its stamp is this state's.
+        init(_ s: borrowing AppState, known: Key? = nil) {
             unit = ScorecardUnit.name(s)
             year = s.draft.year
-            dirty = s.isDirty
+            let stamp = Stamp(version: s.draftVersion, revision: s.revision, saved: s.savedRevision, savedKept: s.savedDraft != nil)
+            self.stamp = stamp
+            dirty = known.flatMap { $0.stamp == stamp ? $0.dirty : nil } ?? s.isDirty
             readOnly = s.readOnly
             path = s.path
             cols = s.size.cols
             errors = s.checks.count(.error)
             warnings = s.checks.count(.warning)
         }
+
+        static func == (a: Key, b: Key) -> Bool {
+            a.unit == b.unit && a.year == b.year && a.dirty == b.dirty && a.readOnly == b.readOnly && a.path == b.path && a.cols == b.cols
+                && a.errors == b.errors && a.warnings == b.warnings
+        }
     }
 
     /// The title line drawn once for what it shows: a frame copies it (finding the unit's name and
     /// fitting the path were a tenth of an arrow key's frame).
     static func keep(_ s: inout AppState) {
-        let key = Key(s)
+        let key = Key(s, known: s.titleKept?.key)
+        if s.titleKept?.key == key { s.titleKept?.key = key }
         guard s.titleKept?.key != key, s.size.cols > 0 else { return }
         var line = Screen(rows: 1, cols: s.size.cols)
         draw(&line, s, key)

@@ -105,9 +105,9 @@ enum TableView {
         guard !s.focus.isReport, s.size.rows >= App.minRows, s.size.cols >= App.minCols, s.overlay != .tooSmall else { return }
         let key = TableKept.Key(s)
         let layout = s.layout
-        let labels = Labels(template: s.template, draft: s.draft)
-        let geometry = TableGeometry.kept(s)
         if s.tableKept.key != key {
+            let labels = Labels(template: s.template, draft: s.draft)
+            let geometry = TableGeometry.kept(s)
             let headings = s.tableKept.headings
             var next = TableKept(key: key, marks: marks(s), headings: headings.count > 2000 ? [:] : headings)
             next.layout = layout
@@ -121,7 +121,11 @@ enum TableView {
         let visible = s.scroll..<min(layout.lines.count, s.scroll + max(0, rect.height - 1))
         // Lines scrolled far away are let go: what is kept stays a few screens.
         if s.tableKept.lines.count > 4 * max(1, visible.count) { s.tableKept.lines = s.tableKept.lines.filter { visible.contains($0.key) } }
+        // Made for the first line to draw: an arrow key between kept lines draws none.
+        var made: (labels: Labels, geometry: TableGeometry)?
         for k in visible where k != focusLine && s.tableKept.lines[k] == nil {
+            let (labels, geometry) = made ?? (Labels(template: s.template, draft: s.draft), TableGeometry.kept(s))
+            made = (labels, geometry)
             keepTexts(&s.tableKept, s, layout, labels, geometry, k, width: rect.width)
             var line = Screen(rows: 1, cols: rect.width)
             drawLine(&line, s, layout, labels, geometry, k, s.tableKept.marks, s.tableKept, row: 0, x0: 0, width: rect.width)
