@@ -94,8 +94,9 @@ enum StatusBar {
     static func draw(_ sc: inout Screen, _ s: AppState) -> Bool {
         let r1 = sc.rows - 3, r2 = sc.rows - 2
         sc.fill(Rect(row: r1, col: 0, height: 2, width: sc.cols), style: .status)
-        let where_ = s.focus.isReport ? UIText.Report.location(ReportPage.location(s, s.focus))
-            : s.placeKept.flatMap { $0.focus == s.focus && $0.version == s.draftVersion ? $0.text : nil } ?? formPlace(s)
+        let kept = s.focus.isReport ? nil : s.placeKept.flatMap { $0.focus == s.focus && $0.version == s.draftVersion ? $0 : nil }
+        let where_ = s.focus.isReport ? UIText.Report.location(ReportPage.location(s, s.focus)) : kept?.text ?? formPlace(s)
+        let placeLine = kept.flatMap { $0.cols == sc.cols ? $0.line : nil } ?? Place.line(where_, cols: sc.cols)
         if let m = s.message {
             // A message longer than a line takes the cell's name's line and, if need be, the table's last
             // lines above it, until the next key; past `maxMessageLines` it ends with an ellipsis.
@@ -111,11 +112,11 @@ enum StatusBar {
                 for (k, l) in lines.enumerated() { sc.put(" " + l, row: top + k, col: 0, style: style, maxWidth: sc.cols) }
                 return top < r1
             }
-            sc.put(" " + DisplayWidth.truncate(where_, toWidth: sc.cols - 2, ellipsis: "…"), row: r1, col: 0, style: .status, maxWidth: sc.cols)
+            sc.put(placeLine, row: r1, col: 0, style: .status, maxWidth: sc.cols)
             sc.put(" " + m, row: r2, col: 0, style: style, maxWidth: sc.cols)
             return false
         }
-        sc.put(" " + DisplayWidth.truncate(where_, toWidth: sc.cols - 2, ellipsis: "…"), row: r1, col: 0, style: .status, maxWidth: sc.cols)
+        sc.put(placeLine, row: r1, col: 0, style: .status, maxWidth: sc.cols)
         let mine = s.focus.isReport ? s.checks.report.filter { $0.reportSection == s.focus.row }
             : s.checks.problems(form: s.focus.form, index: s.focus.formIndex).filter { $0.address == s.focus }
                 + s.checks.acrossProblems(form: s.focus.form, index: s.focus.formIndex).filter { $0.address == s.focus }
@@ -141,6 +142,20 @@ enum StatusBar {
         let version: Int
         let text: String
         var columns: ColumnLabels?
+        /// The text as the status line shows it at `cols` columns (`line(_:cols:)`).
+        let cols: Int, line: String
+
+        init(focus: CellAddress, version: Int, text: String, columns: ColumnLabels?, cols: Int) {
+            self.focus = focus
+            self.version = version
+            self.text = text
+            self.columns = columns
+            self.cols = cols
+            line = Self.line(text, cols: cols)
+        }
+
+        /// The place cut to the status line.
+        static func line(_ text: String, cols: Int) -> String { " " + DisplayWidth.truncate(text, toWidth: cols - 2, ellipsis: "…") }
     }
 
     /// `Labels.columnLabel` by form, section and column, for a year and parameters: the label of the
@@ -172,21 +187,24 @@ enum StatusBar {
     static func keep(_ s: inout AppState) {
         guard !s.focus.isReport else { s.placeKept = nil; return }
         if let k = s.placeKept, k.focus == s.focus {
-            if k.version == s.draftVersion { return }
+            if k.version == s.draftVersion {
+                if k.cols != s.size.cols { s.placeKept = Place(focus: k.focus, version: k.version, text: k.text, columns: k.columns, cols: s.size.cols) }
+                return
+            }
             if let form = s.template.form(s.focus.form),
                let mine = s.cellLog.cells(of: InstanceSlot(form: form.compiled.slot, index: s.focus.formIndex), since: k.version) {
                 let c = form.compiled
                 let name = form.repeated.flatMap { n in c.row(n.nameCell.row).flatMap { r in c.column(n.nameCell.column).map { (row: r, column: $0) } } }
                 func names(_ cell: CellSlot) -> Bool { cell.column == c.labelSlot || (cell.row == name?.row && cell.column == name?.column) }
                 if !mine.contains(where: names) {
-                    s.placeKept = Place(focus: s.focus, version: s.draftVersion, text: k.text, columns: k.columns)
+                    s.placeKept = Place(focus: s.focus, version: s.draftVersion, text: k.text, columns: k.columns, cols: s.size.cols)
                     return
                 }
             }
         }
         var columns = s.placeKept?.columns
         let text = formPlace(s, kept: &columns)
-        s.placeKept = Place(focus: s.focus, version: s.draftVersion, text: text, columns: columns)
+        s.placeKept = Place(focus: s.focus, version: s.draftVersion, text: text, columns: columns, cols: s.size.cols)
     }
 
     static func formPlace(_ s: AppState) -> String {
