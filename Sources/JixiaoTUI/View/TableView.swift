@@ -6,15 +6,16 @@ import JixiaoTerminal
 /// The focused form instance drawn like its paper form: section titles, column headings, row labels
 /// indented under their 其中 parents, computed cells set apart, and only the lines that fit.
 enum TableView {
-    /// `lines`: only these lines of the layout (those visible), each on a cleared row, and not the title
-    /// above them; nil: the whole table on a cleared rectangle.
-    static func draw(_ sc: inout Screen, _ s: AppState, in rect: Rect, lines: [Int?]? = nil) {
+    /// `lines`: only these lines of the layout (those visible), each on a cleared row, and the title above
+    /// them with `title`; nil: the whole table on a cleared rectangle.
+    static func draw(_ sc: inout Screen, _ s: AppState, in rect: Rect, lines: [Int?]? = nil, title drawTitle: Bool = true) {
         let layout = s.layout
         let labels = Labels(template: s.template, draft: s.draft)
         let geometry = TableGeometry.kept(s)
         // The lines `update` kept (all but the focused row's) are copied; the rest is drawn.
         let kept: TableKept? = s.tableKept.key == TableKept.Key(s) ? s.tableKept : nil
-        if lines == nil {
+        if lines == nil || drawTitle {
+            if lines != nil { sc.fill(Rect(row: rect.row, col: rect.col, height: 1, width: rect.width)) }
             sc.put(kept?.title ?? title(labels, layout), row: rect.row, col: rect.col, style: CellStyle(.title, [.bold]), maxWidth: rect.width)
         }
         let marks = kept?.marks ?? Self.marks(s)
@@ -51,8 +52,15 @@ enum TableView {
         let rect: Rect
         let focusLine: Int?
 
-        /// Over a frame drawn from `under`, only the lines the focus left and entered differ.
-        func canDraw(over under: Drawn) -> Bool { key == under.key && scroll == under.scroll && rect == under.rect }
+        /// What differs from a frame drawn from `under` in `s`'s table (whose lines this was made of): nil
+        /// when the whole table may. For the same kept lines, the lines the focus left and entered; for
+        /// lines carried from those, also the lines drawn since and the title.
+        func changes(over under: Drawn, _ s: AppState) -> (title: Bool, lines: [Int?])? {
+            guard scroll == under.scroll, rect == under.rect else { return nil }
+            if key == under.key { return (false, [under.focusLine, focusLine]) }
+            guard s.tableKept.carriedFrom == under.key else { return nil }
+            return (true, [under.focusLine, focusLine] + s.tableKept.drawn.sorted())
+        }
     }
 
     static func drawn(_ s: AppState, in rect: Rect) -> Drawn? {
@@ -130,6 +138,7 @@ enum TableView {
             var line = Screen(rows: 1, cols: rect.width)
             drawLine(&line, s, layout, labels, geometry, k, s.tableKept.marks, s.tableKept, row: 0, x0: 0, width: rect.width)
             s.tableKept.lines[k] = line
+            s.tableKept.drawn.insert(k)
         }
     }
 
@@ -160,6 +169,7 @@ enum TableView {
             if case let .row(r) = layout.lines[k], changed.contains(r) { continue }
             next.lines[k] = line
         }
+        next.carriedFrom = was
     }
 
     /// `carry` across rows added or removed (`s.rowShift`) between the layout `before` and the new one:
@@ -379,6 +389,11 @@ struct TableKept: Sendable {
     var labels: [String: String] = [:]
     /// Line number in the layout → that line drawn alone, `TableGeometry.tableWidth` wide.
     var lines: [Int: Screen] = [:]
+    /// The key of the lines these were carried from, each at its own line number (`TableView.carry`
+    /// without rows added or removed), and the lines `keep` drew since: over a frame drawn from the
+    /// lines of that key, only these lines, the focused rows' and the title differ (a digit typed).
+    var carriedFrom: Key?
+    var drawn: Set<Int> = []
     /// The line above the table (`TableView.title`).
     var title: String?
     /// The layout and the column positions the lines were drawn with.

@@ -43,8 +43,8 @@ public enum View {
                 sc.fill(Rect(row: outline.rect.row, col: outline.rect.col, height: outline.rect.height, width: outline.rect.width + 1))
                 OutlineView.draw(&sc, s, in: outline.rect)
             }
-            if let table, let under = was.table, table.canDraw(over: under) {
-                TableView.draw(&sc, s, in: table.rect, lines: [under.focusLine, table.focusLine])
+            if let table, let under = was.table, let changes = table.changes(over: under, s) {
+                TableView.draw(&sc, s, in: table.rect, lines: changes.lines, title: changes.title)
             } else {
                 sc.fill(tableRect(s))
                 TableView.draw(&sc, s, in: tableRect(s))
