@@ -237,31 +237,17 @@ enum StatusBar {
 
 /// The last line: the main keys, as mc and htop show them, on every screen.
 enum KeyBar {
-    /// Which keys the bar lists.
-    enum Which: Equatable, Sendable {
-        case problems, score, printPreview, help, confirm, prompt, outline, main, report, editing, area, reportArea
-    }
+    /// The keys the bar lists (one of `UIText.Keys`' lists), compared pair by pair.
+    struct Items: Equatable, Sendable {
+        let list: [(String, String)]
 
-    static func which(_ s: AppState) -> Which {
-        switch s.overlay {
-        case .problems: .problems
-        case .score: .score
-        case .printPreview: .printPreview
-        case .help: .help
-        case .confirm: .confirm
-        case .prompt: .prompt
-        case .outline: .outline
-        default:
-            s.editing == nil ? (s.focus.isReport ? .report : .main)
-                : (s.editing?.area != nil ? (s.focus.isReport ? .reportArea : .area) : .editing)
+        static func == (a: Items, b: Items) -> Bool {
+            a.list.count == b.list.count && zip(a.list, b.list).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
         }
     }
 
-    static func draw(_ sc: inout Screen, _ which: Which) {
-        let row = sc.rows - 1
-        sc.fill(Rect(row: row, col: 0, height: 1, width: sc.cols), style: .normal)
-        var col = 0
-        let items: [(String, String)] = switch which {
+    static func items(_ s: AppState) -> Items {
+        let list: [(String, String)] = switch s.overlay {
         case .problems: UIText.Keys.problems
         case .score: UIText.Keys.score
         case .printPreview: UIText.Keys.printPreview
@@ -269,13 +255,18 @@ enum KeyBar {
         case .confirm: UIText.Keys.confirm
         case .prompt: UIText.Keys.prompt
         case .outline: UIText.Keys.outline
-        case .main: UIText.Keys.main
-        case .report: UIText.Keys.report
-        case .editing: UIText.Keys.editing
-        case .area: UIText.Keys.area
-        case .reportArea: UIText.Keys.reportArea
+        default:
+            s.editing == nil ? (s.focus.isReport ? UIText.Keys.report : UIText.Keys.main)
+                : (s.editing?.area != nil ? (s.focus.isReport ? UIText.Keys.reportArea : UIText.Keys.area) : UIText.Keys.editing)
         }
-        for (key, label) in items {
+        return Items(list: list)
+    }
+
+    static func draw(_ sc: inout Screen, _ items: Items) {
+        let row = sc.rows - 1
+        sc.fill(Rect(row: row, col: 0, height: 1, width: sc.cols), style: .normal)
+        var col = 0
+        for (key, label) in items.list {
             // Whole items only: the bar lists as many keys as the width holds, the most used first.
             guard col + DisplayWidth.width(of: key + label) <= sc.cols else { break }
             col = sc.put(key, row: row, col: col, style: .normal, maxWidth: sc.cols - col)

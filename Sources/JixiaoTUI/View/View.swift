@@ -32,7 +32,7 @@ public enum View {
         // Only the title, the outline, the table, the status lines and the key bar: anything drawn over
         // them (a panel, a dialog, the text-area editor, the report page) and the next frame is drawn whole.
         let plain = (s.overlay == .none || s.overlay.isOutline) && s.editing?.area == nil && !s.focus.isReport
-        let title = TitleBar.Key(s, known: s.titleKept?.key), keys = KeyBar.which(s)
+        let title = TitleBar.Key(s, known: s.titleKept?.key), keys = KeyBar.items(s)
         let outline = OutlineView.Drawn(s, in: outlineRect(s))
         let table = plain ? TableView.drawn(s, in: tableRect(s)) : nil
         if plain, let was = previous?.drawn, let below = previous?.screen, was.rows == rows, was.cols == cols {
@@ -98,7 +98,7 @@ public enum View {
         let outline: OutlineView.Drawn
         /// Nil when the table was not drawn from the lines `update` kept.
         let table: TableView.Drawn?
-        let keys: KeyBar.Which
+        let keys: KeyBar.Items
     }
 
     /// The panels framed at the full size (`Panel.frame` without a height or width): their frame takes
