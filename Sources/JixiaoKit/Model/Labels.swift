@@ -41,7 +41,10 @@ public struct Labels: Sendable {
     }
 
     /// "附件1 · 经费控制情况(万元) · 三公经费 · 2023年决算数".
-    public func location(_ a: CellAddress) -> String {
+    public func location(_ a: CellAddress) -> String { location(a, columnLabel: nil) }
+
+    /// `location`, with the column's label (`columnLabel(_:row:column:)`) when the caller knows it already.
+    public func location(_ a: CellAddress, columnLabel known: String?) -> String {
         guard let form = template.form(a.form) else { return a.description }
         var parts = [formShort(form, index: a.formIndex)]
         if form.isRepeated, let name = instanceName(form, index: a.formIndex) { parts[0] += "（\(name)）" }
@@ -50,7 +53,7 @@ public struct Labels: Sendable {
         var rowPart = rowLabel(form, index: a.formIndex, row: row, rowIndex: a.rowIndex)
         if let name = indicatorName(form, a) { rowPart += "「\(name)」" }
         if !rowPart.isEmpty { parts.append(rowPart) }
-        let col = columnLabel(form, row: row, column: a.column)
+        let col = known ?? columnLabel(form, row: row, column: a.column)
         if !col.isEmpty && a.column != "value" { parts.append(col) }
         return parts.joined(separator: " · ")
     }

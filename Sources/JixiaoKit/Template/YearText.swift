@@ -6,19 +6,34 @@ public enum YearText {
     public static func render(_ text: String, year: Int, parameters: [String: String] = [:], number: Int? = nil) -> String {
         guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
         var out = ""
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            out += rest[..<open]
-            let key = rest[rest.index(after: open)..<close]
+        var rest = text.startIndex
+        while let open = brace("{", in: text, from: rest), let close = brace("}", in: text, from: open) {
+            out += text[rest..<open]
+            let key = text[text.index(after: open)..<close]
             if let value = fill(key, year: year, parameters: parameters, number: number) {
                 out += value
             } else {
-                out += rest[open...close]
+                out += text[open...close]
             }
-            rest = rest[rest.index(after: close)...]
+            rest = text.index(after: close)
         }
-        out += rest
+        out += text[rest...]
         return out
+    }
+
+    /// The first `brace` at or after `start` that is a character of its own, found by its byte: walking
+    /// the text character by character (breaking Chinese labels into graphemes) was most of the status
+    /// line's cost. An ASCII byte is never part of another scalar, and a brace joined to the mark after it
+    /// (or to a prepended scalar before it) is a longer character, which a search by characters skips too.
+    private static func brace(_ brace: Character, in text: String, from start: String.Index) -> String.Index? {
+        let byte = brace.asciiValue!
+        var from = start
+        while let at = text.utf8[from...].firstIndex(of: byte) {
+            // (Stepping over a character from `at` and back lands on `at` only where a character starts.)
+            if text[at] == brace, text.index(before: text.index(after: at)) == at { return at }
+            from = text.utf8.index(after: at)
+        }
+        return nil
     }
 
     private static func fill(_ key: Substring, year: Int, parameters: [String: String], number: Int?) -> String? {

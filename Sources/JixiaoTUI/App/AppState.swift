@@ -112,7 +112,7 @@ public struct AppState: Sendable {
     /// The table's column positions (`TableGeometry.keep`).
     var geometryKept: (key: TableGeometry.Key, geometry: TableGeometry)?
     /// The focused cell's place in words, for the status line (`StatusBar.keep`).
-    var placeKept: (focus: CellAddress, version: Int, text: String)?
+    var placeKept: StatusBar.Place?
     /// The title line (`TitleBar.keep`).
     var titleKept: (key: TitleBar.Key, line: Screen)?
     /// The table's lines drawn for the next frame (`TableView.keep`).

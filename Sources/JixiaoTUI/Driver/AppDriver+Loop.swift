@@ -11,6 +11,8 @@ extension AppDriver {
         // The screen is painted after input or a change of state, never on an idle turn of the loop: with
         // nothing pressed the process only wakes to look at signals and the recovery timer.
         var needsPaint = true
+        // The frame on the screen: the next is drawn over it (`View.frame`).
+        var frame: View.Frame?
         while !state.quitRequested {
             if let sig = SignalWatch.stopRequest() {
                 // Terminal closed or killed: keep every change, then leave in order (run's defer gives
@@ -24,7 +26,9 @@ extension AppDriver {
                 needsPaint = true
             }
             if needsPaint {
-                paint(View.render(state, rows: rows, cols: cols))
+                let next = View.frame(state, rows: rows, cols: cols, over: frame)
+                paint(next.screen)
+                frame = next
                 needsPaint = false
             }
             // The first frame is on the screen: now the forms it did not show (before any key is read).

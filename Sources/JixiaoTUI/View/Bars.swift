@@ -9,31 +9,48 @@ enum TitleBar {
     /// the draft and the problems' revision move) does not draw it again.
     struct Key: Equatable, Sendable {
         let unit: String, year: Int, dirty: Bool, readOnly: Bool, path: String, cols: Int, errors: Int, warnings: Int
+        /// The draft version and the revisions `dirty` was worked out for (not part of what is shown):
+        /// for the same ones it is the same, and comparing the draft with the saved one was most of the key.
+        let stamp: Stamp
 
-        init(_ s: AppState) {
+        struct Stamp: Equatable, Sendable {
+            let version: Int, revision: Int, saved: Int, savedKept: Bool
+        }
+
+        /// `known`: a key made before, whose `dirty` is taken again when its stamp is this state's.
+        init(_ s: borrowing AppState, known: Key? = nil) {
             unit = ScorecardUnit.name(s)
             year = s.draft.year
-            dirty = s.isDirty
+            let stamp = Stamp(version: s.draftVersion, revision: s.revision, saved: s.savedRevision, savedKept: s.savedDraft != nil)
+            self.stamp = stamp
+            dirty = known.flatMap { $0.stamp == stamp ? $0.dirty : nil } ?? s.isDirty
             readOnly = s.readOnly
             path = s.path
             cols = s.size.cols
             errors = s.checks.count(.error)
             warnings = s.checks.count(.warning)
         }
+
+        static func == (a: Key, b: Key) -> Bool {
+            a.unit == b.unit && a.year == b.year && a.dirty == b.dirty && a.readOnly == b.readOnly && a.path == b.path && a.cols == b.cols
+                && a.errors == b.errors && a.warnings == b.warnings
+        }
     }
 
     /// The title line drawn once for what it shows: a frame copies it (finding the unit's name and
     /// fitting the path were a tenth of an arrow key's frame).
     static func keep(_ s: inout AppState) {
-        let key = Key(s)
+        let key = Key(s, known: s.titleKept?.key)
+        if s.titleKept?.key == key { s.titleKept?.key = key }
         guard s.titleKept?.key != key, s.size.cols > 0 else { return }
         var line = Screen(rows: 1, cols: s.size.cols)
-        draw(&line, s)
+        draw(&line, s, key)
         s.titleKept = (key, line)
     }
 
-    static func draw(_ sc: inout Screen, _ s: AppState) {
-        if let k = s.titleKept, k.line.cols == sc.cols, k.key == Key(s) {
+    /// `key`: `Key(s)`.
+    static func draw(_ sc: inout Screen, _ s: AppState, _ key: Key) {
+        if let k = s.titleKept, k.line.cols == sc.cols, k.key == key {
             sc.paste(k.line, row: 0, col: 0)
             return
         }
@@ -59,7 +76,7 @@ enum TitleBar {
 }
 
 enum ScorecardUnit {
-    static func name(_ s: AppState) -> String {
+    static func name(_ s: borrowing AppState) -> String {
         guard let cell = s.template.unitNameCell else { return "" }
         for form in s.template.forms where form.row(cell.row) != nil && s.evaluation.instanceCount(form.id) > 0 {
             if let t = s.evaluation.value(CellAddress(form: form.id, row: cell.row, column: cell.column)).text, !t.isEmpty { return t }
@@ -72,11 +89,14 @@ enum ScorecardUnit {
 enum StatusBar {
     static let maxMessageLines = 4
 
-    static func draw(_ sc: inout Screen, _ s: AppState) {
+    /// Returns whether a message took rows above the status lines (the table's last lines).
+    @discardableResult
+    static func draw(_ sc: inout Screen, _ s: AppState) -> Bool {
         let r1 = sc.rows - 3, r2 = sc.rows - 2
         sc.fill(Rect(row: r1, col: 0, height: 2, width: sc.cols), style: .status)
-        let where_ = s.focus.isReport ? UIText.Report.location(ReportPage.location(s, s.focus))
-            : s.placeKept.flatMap { $0.focus == s.focus && $0.version == s.draftVersion ? $0.text : nil } ?? formPlace(s)
+        let kept = s.focus.isReport ? nil : s.placeKept.flatMap { $0.focus == s.focus && $0.version == s.draftVersion ? $0 : nil }
+        let where_ = s.focus.isReport ? UIText.Report.location(ReportPage.location(s, s.focus)) : kept?.text ?? formPlace(s)
+        let placeLine = kept.flatMap { $0.cols == sc.cols ? $0.line : nil } ?? Place.line(where_, cols: sc.cols)
         if let m = s.message {
             // A message longer than a line takes the cell's name's line and, if need be, the table's last
             // lines above it, until the next key; past `maxMessageLines` it ends with an ellipsis.
@@ -90,13 +110,13 @@ enum StatusBar {
                 let top = r2 - lines.count + 1
                 sc.fill(Rect(row: top, col: 0, height: lines.count, width: sc.cols), style: .status)
                 for (k, l) in lines.enumerated() { sc.put(" " + l, row: top + k, col: 0, style: style, maxWidth: sc.cols) }
-                return
+                return top < r1
             }
-            sc.put(" " + DisplayWidth.truncate(where_, toWidth: sc.cols - 2, ellipsis: "…"), row: r1, col: 0, style: .status, maxWidth: sc.cols)
+            sc.put(placeLine, row: r1, col: 0, style: .status, maxWidth: sc.cols)
             sc.put(" " + m, row: r2, col: 0, style: style, maxWidth: sc.cols)
-            return
+            return false
         }
-        sc.put(" " + DisplayWidth.truncate(where_, toWidth: sc.cols - 2, ellipsis: "…"), row: r1, col: 0, style: .status, maxWidth: sc.cols)
+        sc.put(placeLine, row: r1, col: 0, style: .status, maxWidth: sc.cols)
         let mine = s.focus.isReport ? s.checks.report.filter { $0.reportSection == s.focus.row }
             : s.checks.problems(form: s.focus.form, index: s.focus.formIndex).filter { $0.address == s.focus }
                 + s.checks.acrossProblems(form: s.focus.form, index: s.focus.formIndex).filter { $0.address == s.focus }
@@ -112,6 +132,53 @@ enum StatusBar {
         } else if s.focus.isReport {
             sc.put(" " + UIText.Report.hint, row: r2, col: 0, style: .status, maxWidth: sc.cols)
         }
+        return false
+    }
+
+    /// The focused cell's place in words, as `keep` made it for a focus and a draft version, and the
+    /// column labels it was worded with.
+    struct Place: Sendable {
+        let focus: CellAddress
+        let version: Int
+        let text: String
+        var columns: ColumnLabels?
+        /// The text as the status line shows it at `cols` columns (`line(_:cols:)`).
+        let cols: Int, line: String
+
+        init(focus: CellAddress, version: Int, text: String, columns: ColumnLabels?, cols: Int) {
+            self.focus = focus
+            self.version = version
+            self.text = text
+            self.columns = columns
+            self.cols = cols
+            line = Self.line(text, cols: cols)
+        }
+
+        /// The place cut to the status line.
+        static func line(_ text: String, cols: Int) -> String { " " + DisplayWidth.truncate(text, toWidth: cols - 2, ellipsis: "…") }
+    }
+
+    /// `Labels.columnLabel` by form, section and column, for a year and parameters: the label of the
+    /// focused column does not change as the focus moves down it, and wording it was most of the place.
+    struct ColumnLabels: Sendable {
+        struct Key: Hashable, Sendable { let form: String, section: String, column: String }
+        let year: Int
+        let parameters: [String: String]
+        var labels: [Key: String] = [:]
+
+        /// The label of `s`'s focused column, kept; nil for the label column (its label is the row's noun).
+        static func label(_ s: AppState, _ labels: Labels, _ kept: inout ColumnLabels?) -> String? {
+            let a = s.focus
+            guard a.column != CellAddress.labelColumn, let form = s.template.form(a.form), let row = form.row(a.row) else { return nil }
+            if kept.map({ $0.year != s.draft.year || $0.parameters != s.draft.parameters }) ?? true {
+                kept = ColumnLabels(year: s.draft.year, parameters: s.draft.parameters)
+            }
+            let key = Key(form: a.form, section: row.sectionID, column: a.column)
+            if let label = kept?.labels[key] { return label }
+            let label = labels.columnLabel(form, row: row, column: a.column)
+            kept?.labels[key] = label
+            return label
+        }
     }
 
     /// Keeps the focused cell's place in words (`formPlace`) for the frame: a key that changes neither
@@ -120,27 +187,38 @@ enum StatusBar {
     static func keep(_ s: inout AppState) {
         guard !s.focus.isReport else { s.placeKept = nil; return }
         if let k = s.placeKept, k.focus == s.focus {
-            if k.version == s.draftVersion { return }
+            if k.version == s.draftVersion {
+                if k.cols != s.size.cols { s.placeKept = Place(focus: k.focus, version: k.version, text: k.text, columns: k.columns, cols: s.size.cols) }
+                return
+            }
             if let form = s.template.form(s.focus.form),
                let mine = s.cellLog.cells(of: InstanceSlot(form: form.compiled.slot, index: s.focus.formIndex), since: k.version) {
                 let c = form.compiled
                 let name = form.repeated.flatMap { n in c.row(n.nameCell.row).flatMap { r in c.column(n.nameCell.column).map { (row: r, column: $0) } } }
                 func names(_ cell: CellSlot) -> Bool { cell.column == c.labelSlot || (cell.row == name?.row && cell.column == name?.column) }
                 if !mine.contains(where: names) {
-                    s.placeKept = (s.focus, s.draftVersion, k.text)
+                    s.placeKept = Place(focus: s.focus, version: s.draftVersion, text: k.text, columns: k.columns, cols: s.size.cols)
                     return
                 }
             }
         }
-        s.placeKept = (s.focus, s.draftVersion, formPlace(s))
+        var columns = s.placeKept?.columns
+        let text = formPlace(s, kept: &columns)
+        s.placeKept = Place(focus: s.focus, version: s.draftVersion, text: text, columns: columns, cols: s.size.cols)
     }
 
-    /// The focused cell in words, with its kind: 附件1 · 人员情况 · 编制数  〔人数/整数〕.
     static func formPlace(_ s: AppState) -> String {
+        var none: ColumnLabels?
+        return formPlace(s, kept: &none)
+    }
+
+    /// The focused cell in words, with its kind: 附件1 · 人员情况 · 编制数  〔人数/整数〕; `columns`: the
+    /// column labels kept so far, and the focused one's after.
+    static func formPlace(_ s: AppState, kept columns: inout ColumnLabels?) -> String {
         let labels = Labels(template: s.template, draft: s.draft)
         let layout = s.layout
         let r = layout.rowRef(of: s.focus)
-        var where_ = labels.location(s.focus)
+        var where_ = labels.location(s.focus, columnLabel: ColumnLabels.label(s, labels, &columns))
         if r.isPlaceholder, let spec = layout.form.row(r.row) {
             // The group is named, so two groups' lines (专项 under 3、 and under 4、) read differently.
             let parent = spec.parentID.flatMap(layout.form.row).map { labels.rowLabel(layout.form, index: s.focus.formIndex, row: $0, rowIndex: nil) }
@@ -159,24 +237,36 @@ enum StatusBar {
 
 /// The last line: the main keys, as mc and htop show them, on every screen.
 enum KeyBar {
-    static func draw(_ sc: inout Screen, _ s: AppState) {
+    /// The keys the bar lists (one of `UIText.Keys`' lists), compared pair by pair.
+    struct Items: Equatable, Sendable {
+        let list: [(String, String)]
+
+        static func == (a: Items, b: Items) -> Bool {
+            a.list.count == b.list.count && zip(a.list, b.list).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        }
+    }
+
+    static func items(_ s: AppState) -> Items {
+        let list: [(String, String)] = switch s.overlay {
+        case .problems: UIText.Keys.problems
+        case .score: UIText.Keys.score
+        case .printPreview: UIText.Keys.printPreview
+        case .help: UIText.Keys.help
+        case .confirm: UIText.Keys.confirm
+        case .prompt: UIText.Keys.prompt
+        case .outline: UIText.Keys.outline
+        default:
+            s.editing == nil ? (s.focus.isReport ? UIText.Keys.report : UIText.Keys.main)
+                : (s.editing?.area != nil ? (s.focus.isReport ? UIText.Keys.reportArea : UIText.Keys.area) : UIText.Keys.editing)
+        }
+        return Items(list: list)
+    }
+
+    static func draw(_ sc: inout Screen, _ items: Items) {
         let row = sc.rows - 1
         sc.fill(Rect(row: row, col: 0, height: 1, width: sc.cols), style: .normal)
         var col = 0
-        let items: [(String, String)]
-        switch s.overlay {
-        case .problems: items = UIText.Keys.problems
-        case .score: items = UIText.Keys.score
-        case .printPreview: items = UIText.Keys.printPreview
-        case .help: items = UIText.Keys.help
-        case .confirm: items = UIText.Keys.confirm
-        case .prompt: items = UIText.Keys.prompt
-        case .outline: items = UIText.Keys.outline
-        default:
-            items = s.editing == nil ? (s.focus.isReport ? UIText.Keys.report : UIText.Keys.main)
-                : (s.editing?.area != nil ? (s.focus.isReport ? UIText.Keys.reportArea : UIText.Keys.area) : UIText.Keys.editing)
-        }
-        for (key, label) in items {
+        for (key, label) in items.list {
             // Whole items only: the bar lists as many keys as the width holds, the most used first.
             guard col + DisplayWidth.width(of: key + label) <= sc.cols else { break }
             col = sc.put(key, row: row, col: col, style: .normal, maxWidth: sc.cols - col)

@@ -36,6 +36,26 @@ enum OutlineView {
         sc.vline(row: rect.row, col: rect.col + rect.width, height: rect.height, style: .muted)
     }
 
+    /// What the outline's cells are drawn from: the draft and the problems (the entries), where it
+    /// stands, which entry is highlighted.
+    struct Drawn: Equatable, Sendable {
+        let version: Int, checks: Int
+        let rect: Rect
+        let scroll: Int
+        let form: String, index: Int
+        let chosen: Int?
+
+        init(_ s: AppState, in rect: Rect) {
+            version = s.draftVersion
+            checks = s.checks.revision
+            self.rect = rect
+            scroll = s.outlineScroll
+            form = s.focus.form
+            index = s.focus.formIndex
+            chosen = if case let .outline(selected) = s.overlay { selected } else { nil }
+        }
+    }
+
     /// What an instance's entry says: its name, and its progress and problem counts.
     static func texts(_ s: AppState, _ labels: Labels, _ form: FormSpec, _ index: Int, width: Int) -> OutlineEntry {
         texts(labels, form, index, inputs(s, labels, form, index), width: width)

@@ -6,28 +6,68 @@ import JixiaoTerminal
 /// The focused form instance drawn like its paper form: section titles, column headings, row labels
 /// indented under their 其中 parents, computed cells set apart, and only the lines that fit.
 enum TableView {
-    static func draw(_ sc: inout Screen, _ s: AppState, in rect: Rect) {
+    /// `lines`: only these lines of the layout (those visible), each on a cleared row, and the title above
+    /// them with `title`; nil: the whole table on a cleared rectangle.
+    static func draw(_ sc: inout Screen, _ s: AppState, in rect: Rect, lines: [Int?]? = nil, title drawTitle: Bool = true) {
         let layout = s.layout
         let labels = Labels(template: s.template, draft: s.draft)
         let geometry = TableGeometry.kept(s)
         // The lines `update` kept (all but the focused row's) are copied; the rest is drawn.
         let kept: TableKept? = s.tableKept.key == TableKept.Key(s) ? s.tableKept : nil
-        sc.put(kept?.title ?? title(labels, layout), row: rect.row, col: rect.col, style: CellStyle(.title, [.bold]), maxWidth: rect.width)
+        if lines == nil || drawTitle {
+            if lines != nil { sc.fill(Rect(row: rect.row, col: rect.col, height: 1, width: rect.width)) }
+            sc.put(kept?.title ?? title(labels, layout), row: rect.row, col: rect.col, style: CellStyle(.title, [.bold]), maxWidth: rect.width)
+        }
         let marks = kept?.marks ?? Self.marks(s)
         // The headings are kept by what they are made from, so any are good; the labels only with the key.
         let texts = kept ?? TableKept(headings: s.tableKept.headings)
         let focusLine = layout.lineOfRow[layout.rowRef(of: s.focus)]
         let height = rect.height - 1
-        for i in 0..<height {
+        func show(_ i: Int) {
             let k = s.scroll + i
-            guard k < layout.lines.count else { break }
             let row = rect.row + 1 + i
             if k != focusLine, let line = kept?.lines[k] {
                 sc.paste(line, row: row, col: rect.col)
-                continue
+                return
             }
             drawLine(&sc, s, layout, labels, geometry, k, marks, texts, row: row, x0: rect.col, width: rect.width)
         }
+        guard let lines else {
+            for i in 0..<max(0, min(height, layout.lines.count - s.scroll)) { show(i) }
+            return
+        }
+        var done: [Int] = []
+        for case let k? in lines where k >= s.scroll && k - s.scroll < height && k < layout.lines.count && !done.contains(k) {
+            done.append(k)
+            sc.fill(Rect(row: rect.row + 1 + k - s.scroll, col: rect.col, height: 1, width: rect.width))
+            show(k - s.scroll)
+        }
+    }
+
+    /// What the table's cells are drawn from when its lines are those `update` kept (`TableKept`); nil
+    /// when they are not.
+    struct Drawn: Equatable, Sendable {
+        let key: TableKept.Key
+        let scroll: Int
+        let rect: Rect
+        let focusLine: Int?
+
+        /// What differs from a frame drawn from `under` in `s`'s table (whose lines this was made of): nil
+        /// when the whole table may. For the same kept lines, the lines the focus left and entered; for
+        /// lines carried from those, also the lines drawn since and the title.
+        func changes(over under: Drawn, _ s: AppState) -> (title: Bool, lines: [Int?])? {
+            guard scroll == under.scroll, rect == under.rect else { return nil }
+            if key == under.key { return (false, [under.focusLine, focusLine]) }
+            guard s.tableKept.carriedFrom == under.key else { return nil }
+            return (true, [under.focusLine, focusLine] + s.tableKept.drawn.sorted())
+        }
+    }
+
+    static func drawn(_ s: AppState, in rect: Rect) -> Drawn? {
+        let key = TableKept.Key(s)
+        guard s.tableKept.key == key else { return nil }
+        let layout = s.layout
+        return Drawn(key: key, scroll: s.scroll, rect: rect, focusLine: layout.lineOfRow[layout.rowRef(of: s.focus)])
     }
 
     /// The form's name and title above the table, with the project's name.
@@ -73,9 +113,9 @@ enum TableView {
         guard !s.focus.isReport, s.size.rows >= App.minRows, s.size.cols >= App.minCols, s.overlay != .tooSmall else { return }
         let key = TableKept.Key(s)
         let layout = s.layout
-        let labels = Labels(template: s.template, draft: s.draft)
-        let geometry = TableGeometry.kept(s)
         if s.tableKept.key != key {
+            let labels = Labels(template: s.template, draft: s.draft)
+            let geometry = TableGeometry.kept(s)
             let headings = s.tableKept.headings
             var next = TableKept(key: key, marks: marks(s), headings: headings.count > 2000 ? [:] : headings)
             next.layout = layout
@@ -89,11 +129,16 @@ enum TableView {
         let visible = s.scroll..<min(layout.lines.count, s.scroll + max(0, rect.height - 1))
         // Lines scrolled far away are let go: what is kept stays a few screens.
         if s.tableKept.lines.count > 4 * max(1, visible.count) { s.tableKept.lines = s.tableKept.lines.filter { visible.contains($0.key) } }
+        // Made for the first line to draw: an arrow key between kept lines draws none.
+        var made: (labels: Labels, geometry: TableGeometry)?
         for k in visible where k != focusLine && s.tableKept.lines[k] == nil {
+            let (labels, geometry) = made ?? (Labels(template: s.template, draft: s.draft), TableGeometry.kept(s))
+            made = (labels, geometry)
             keepTexts(&s.tableKept, s, layout, labels, geometry, k, width: rect.width)
             var line = Screen(rows: 1, cols: rect.width)
             drawLine(&line, s, layout, labels, geometry, k, s.tableKept.marks, s.tableKept, row: 0, x0: 0, width: rect.width)
             s.tableKept.lines[k] = line
+            s.tableKept.drawn.insert(k)
         }
     }
 
@@ -124,6 +169,7 @@ enum TableView {
             if case let .row(r) = layout.lines[k], changed.contains(r) { continue }
             next.lines[k] = line
         }
+        next.carriedFrom = was
     }
 
     /// `carry` across rows added or removed (`s.rowShift`) between the layout `before` and the new one:
@@ -343,6 +389,11 @@ struct TableKept: Sendable {
     var labels: [String: String] = [:]
     /// Line number in the layout → that line drawn alone, `TableGeometry.tableWidth` wide.
     var lines: [Int: Screen] = [:]
+    /// The key of the lines these were carried from, each at its own line number (`TableView.carry`
+    /// without rows added or removed), and the lines `keep` drew since: over a frame drawn from the
+    /// lines of that key, only these lines, the focused rows' and the title differ (a digit typed).
+    var carriedFrom: Key?
+    var drawn: Set<Int> = []
     /// The line above the table (`TableView.title`).
     var title: String?
     /// The layout and the column positions the lines were drawn with.

@@ -32,9 +32,14 @@ extension Screen {
         let area = rect.intersection(bounds)
         guard !area.isEmpty else { return }
         if character == " " {
-            // Clearing (the bars and highlights of every frame) needs no text to be made and read.
+            // Clearing (the bars and highlights of every frame) needs no text to be made and read, and
+            // only a row's end cells can be half of a wide character that reaches out of the area: the
+            // cells between are set as they are.
+            let blank = Cell(scalar: " ", style: style)
             for r in area.row..<area.bottom {
-                for c in area.col..<area.right { store(Cell(.grapheme(" "), style: style), row: r, col: c) }
+                store(blank, row: r, col: area.col)
+                if area.width > 1 { store(blank, row: r, col: area.right - 1) }
+                if area.width > 2 { setRun(blank, row: r, from: area.col + 1, to: area.right - 1) }
             }
             return
         }

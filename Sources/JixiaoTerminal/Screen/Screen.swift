@@ -250,6 +250,13 @@ public struct Screen: Sendable, Hashable {
         }
     }
 
+    /// Sets the cells `from..<to` of a row to `cell`, a narrow one, without looking at what they held:
+    /// for runs whose end cells were just stored.
+    mutating func setRun(_ cell: Cell, row: Int, from: Int, to: Int) {
+        let at = row * cols
+        for c in from..<to { cells[at + c] = cell }
+    }
+
     /// Replaces one cell, first turning the other half of any wide character it overlaps into a space.
     mutating func store(_ cell: Cell, row: Int, col: Int) {
         guard row >= 0, row < rows, col >= 0, col < cols else { return }

@@ -57,4 +57,37 @@ struct YearTextTests {
         #expect(YearText.render("{a}", year: 2023, parameters: ["a": "{Y}"]) == "{Y}")
         #expect(YearText.render("无", year: 2023) == "无")
     }
+
+    /// Braces are found by their bytes: one joined to a mark after it, or to a prepended scalar before
+    /// it, is part of a longer character and no placeholder, as when the text was walked by characters.
+    @Test func aBraceInsideALongerCharacterIsNoPlaceholder() {
+        #expect(YearText.render("{\u{301}Y}年", year: 2023) == "{\u{301}Y}年")
+        #expect(YearText.render("\u{600}{Y}", year: 2023) == "\u{600}{Y}")
+        #expect(YearText.render("{Y}\u{301}", year: 2023) == "{Y}\u{301}")
+        #expect(YearText.render("{Y\u{200D}}{Y}", year: 2023) == "{Y\u{200D}}2023")
+    }
+
+    /// The same text as a walk by characters (the way it was written before) for any mix of braces,
+    /// placeholders, Chinese, marks and joiners.
+    @Test func sameAsAWalkByCharacters() {
+        func byCharacters(_ text: String, year: Int, parameters: [String: String], number: Int?) -> String {
+            var out = ""
+            var rest = Substring(text)
+            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+                out += rest[..<open]
+                let key = rest[rest.index(after: open)..<close]
+                let known: [Substring: String] = ["Y": String(year), "Y-1": String(year - 1), "Y+2": String(year + 2), "n": number.map(String.init) ?? "{n}"]
+                out += known[key].map { $0 == "{n}" ? String(rest[open...close]) : $0 } ?? parameters[String(key)] ?? String(rest[open...close])
+                rest = rest[rest.index(after: close)...]
+            }
+            return out + rest
+        }
+        let pieces = ["{", "}", "Y", "Y-1", "Y+2", "n", "lv", "年", "决算数", "\u{301}", "\u{600}", "\u{200D}", "a", " ", "🇨🇳", "\r", "\n"]
+        var random = SeededRandom(seed: 7)
+        for _ in 0..<3000 {
+            let text = (0..<Int(random.next() % 9)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            let number: Int? = random.next() % 2 == 0 ? 3 : nil
+            #expect(YearText.render(text, year: 2023, parameters: ["lv": "区级"], number: number) == byCharacters(text, year: 2023, parameters: ["lv": "区级"], number: number), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
 }

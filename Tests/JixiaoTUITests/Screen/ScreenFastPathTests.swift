@@ -27,6 +27,25 @@ import Testing
         return s
     }
 
+    /// Clearing a region sets the cells between its ends as they are: the same grid as storing a space
+    /// cell by cell, wide characters cut at either end (or inside) included.
+    @Test func clearingIsStoringSpacesCellByCell() {
+        var mix = Mix(state: 11)
+        for k in 0..<2000 {
+            var fast = Screen(rows: 2, cols: 16)
+            for r in 0..<2 { fast.put(Self.text(&mix) + Self.text(&mix), row: r, col: mix.next(4), style: .muted) }
+            var general = fast
+            let area = Rect(row: mix.next(2), col: mix.next(18) - 1, height: 1 + mix.next(2), width: mix.next(19))
+            fast.fill(area, style: .focus)
+            let clipped = area.intersection(general.bounds)
+            for r in clipped.row..<clipped.bottom {
+                for c in clipped.col..<clipped.right { general.store(Cell(.grapheme(" "), style: .focus), row: r, col: c) }
+            }
+            let same = fast == general
+            #expect(same, "case \(k): \(area)")
+        }
+    }
+
     @Test func putOfSimpleTextIsPutByGrapheme() {
         var mix = Mix(state: 7)
         for k in 0..<3000 {
