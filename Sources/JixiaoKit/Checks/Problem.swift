@@ -29,4 +29,12 @@ public struct Problem: Sendable, Equatable {
         self.finding = finding
         self.wholeForm = wholeForm
     }
+
+    /// The same problem at instance `rowIndex` of its repeated row, its path following: the row's
+    /// instances moved (`InstanceShift`), and what is found in an instance alone moves with it.
+    func moved(toRowIndex rowIndex: Int, repeatedForm: Bool) -> Problem {
+        var a = address
+        a?.rowIndex = rowIndex
+        return Problem(severity: severity, address: a, finding: finding, repeatedForm: repeatedForm, reportSection: reportSection, wholeForm: wholeForm)
+    }
 }

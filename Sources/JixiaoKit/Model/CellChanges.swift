@@ -32,6 +32,10 @@ public struct CellChanges: Sendable {
     /// Instances whose rows were added or removed: their row instances shifted, so what is found row
     /// by row is found again in every row.
     public internal(set) var resized: [InstanceSlot: [Int]] = [:]
+    /// Of those rows, the ones whose instances after one place are those after it before, moved
+    /// (`InstanceShift`), by instance and row: what is found row by row moves with them, and only the
+    /// instances added are looked at.
+    public internal(set) var shifts: [InstanceSlot: [Int: InstanceShift]] = [:]
 
     /// The cells changed in any instance of a form, keyed as `CompiledForm.key(row:column:)`.
     func keys(form: Int, width: Int) -> Set<Int> {

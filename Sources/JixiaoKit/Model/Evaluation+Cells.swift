@@ -23,11 +23,18 @@ extension Evaluation {
     /// moved: every cell of the resized rows counts as changed, and each computed cell whose values
     /// differ. nil, as `update(draft:form:index:cells:)`, while the evaluation is not complete.
     public mutating func update(draft newDraft: Draft, form formID: String, index: Int, resized rows: [Int]) -> CellChanges? {
+        let was = draft.instances(of: formID)[safe: index]
         guard let (form, started) = narrowing(newDraft, formID, index), let at = started.origin else { return nil }
         var changes = started
         let c = form.compiled
         let before = forms[c.slot][index]
         let entry = newDraft.instances(of: formID)[index]
+        if let was {
+            for r in rows {
+                let id = c.rowIDs[r]
+                if let shift = InstanceShift(old: was.rows[id] ?? [], new: entry.rows[id] ?? []) { changes.shifts[at, default: [:]][r] = shift }
+            }
+        }
         let foreign: Evaluation? = form.readsOtherForms ? self : nil
         let after = Self.resized(form, entry, rows: rows, before: before, settings: template.settings, foreign: foreign, index: index)
             ?? Self.compute(form, entry, settings: template.settings, foreign: foreign, index: index, previous: before)
