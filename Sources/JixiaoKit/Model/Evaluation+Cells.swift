@@ -95,8 +95,26 @@ extension Evaluation {
             computed.values.replaceSubrange(computed.start[j]..<computed.start[j + 1], with: before.computed.values[old])
         }
         values.overflowed.removeAll { again.contains($0.cell) }
+        // In evaluation order, each cell outside the resized rows only when one of its inputs moved: an
+        // empty row added under 3、 sums 3、 again, but leaves the totals that read 3、 as they were (they
+        // keep their values from before, overflows with them).
+        var moved = Set(keys)
+        for r in rows { moved.insert(c.key(row: r, column: c.labelSlot)) }
         for j in again.sorted() {
+            let cell = c.cells[j]
+            let old = before.computed.start[j]..<before.computed.start[j + 1]
+            let new = computed.start[j]..<computed.start[j + 1]
+            if !rows.contains(cell.row), !c.dependencies.inputs[j].contains(where: moved.contains) {
+                guard old.count == new.count else { return nil }
+                computed.values.replaceSubrange(new, with: before.computed.values[old])
+                values.overflowed += before.overflowed.filter { $0.cell == j }
+                continue
+            }
             computeCell(j, c, entry, &computed, overflowed: &values.overflowed, foreign: foreign, index: index, settings: settings)
+            if rows.contains(cell.row) || !computed.values[new].elementsEqual(before.computed.values[old])
+                || values.overflowed.filter({ $0.cell == j }) != before.overflowed.filter({ $0.cell == j }) {
+                moved.insert(c.key(row: cell.row, column: cell.column))
+            }
         }
         values.overflowed.sort { ($0.cell, $0.index ?? -1) < ($1.cell, $1.index ?? -1) }
         values.computed = computed
