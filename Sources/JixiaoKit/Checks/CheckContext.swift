@@ -134,9 +134,11 @@ struct CheckContext {
         let given = Set([ev.template.unitNameCell, form.repeated?.nameCell].compactMap { $0?.description })
         let begun = e.cells.contains { row, cols in cols.contains { $0.value != .text("") && !given.contains("\(row).\($0.key)") } }
             || e.rows.values.contains { $0.contains { $0.label?.isEmpty == false || $0.cells.values.contains { $0 != .text("") } } }
+        // A begun instance (nearly every one, once typed into) keeps its list without it being looked through.
+        guard !begun else { return }
         let required = problems.filter { $0.code == "required" }
         // A form whose missing cells are only warnings (a rubric listing what is still to find) keeps its list.
-        guard !begun, required.count > 1, required.contains(where: { $0.severity == .error }) else { return }
+        guard required.count > 1, required.contains(where: { $0.severity == .error }) else { return }
         let a = required[0].address
         problems = [Problem(severity: .error, address: a, finding: .notBegun(required: required.count), repeatedForm: form.isRepeated,
                             wholeForm: FormInstance(form: form.id, index: index))]

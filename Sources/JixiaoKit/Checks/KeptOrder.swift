@@ -9,8 +9,10 @@ struct KeptOrder: Sendable {
     private struct Spot: Hashable { let form: Int, index: Int }
 
     private var order: ProblemOrder?
-    /// Each instance's problems in order, by its form's place in the template, then its index.
-    private var buckets: [[[Problem]]] = []
+    /// How many problems each instance has in `list` (its bucket), by its form's place in the template,
+    /// then its index: where a bucket starts is summed from these plain integers (walking the buckets
+    /// themselves, kept as arrays, retained and released each of them, 200+ a key).
+    private var sizes: [[Int]] = []
     /// The problems without a cell, at the end of `list`.
     private var tail: [Problem] = []
     private(set) var list: [Problem] = []
@@ -45,13 +47,14 @@ struct KeptOrder: Sendable {
     /// `LiveChecks.all` then sees fewer problems than it holds and sorts them all.
     mutating func settle(_ template: Template, perInstance: [String: [[Problem]]], acrossAt: [FormInstance: [Problem]],
                          acrossForms: [Problem], report: [Problem]) {
-        guard !whole, let order, buckets.count == template.forms.count,
-              template.forms.indices.allSatisfy({ buckets[$0].count == perInstance[template.forms[$0].id]?.count ?? 0 }) else {
+        guard !whole, let order, sizes.count == template.forms.count,
+              template.forms.indices.allSatisfy({ sizes[$0].count == perInstance[template.forms[$0].id]?.count ?? 0 }) else {
             let order = self.order ?? ProblemOrder(template)
             self.order = order
-            buckets = template.forms.enumerated().map { pos, form in
+            let buckets = template.forms.enumerated().map { pos, form in
                 (perInstance[form.id] ?? []).indices.map { bucket(order, template, pos, $0, perInstance, acrossAt, report) }
             }
+            sizes = buckets.map { $0.map(\.count) }
             tail = Self.tail(template, perInstance, acrossForms, report)
             list = buckets.flatMap { $0.flatMap { $0 } } + tail
             whole = false
@@ -65,21 +68,21 @@ struct KeptOrder: Sendable {
             tail = new
             tailDirty = false
         }
-        let spots = dirty.filter { $0.index >= 0 && $0.index < buckets[$0.form].count }.sorted { ($0.form, $0.index) > ($1.form, $1.index) }
+        let spots = dirty.filter { $0.index >= 0 && $0.index < sizes[$0.form].count }.sorted { ($0.form, $0.index) > ($1.form, $1.index) }
         dirty = []
         guard !spots.isEmpty else { return }
-        var starts = buckets.map { _ in [Int]() }
+        var starts = sizes.map { _ in [Int]() }
         var at = 0
-        for (f, instances) in buckets.enumerated() {
-            starts[f].reserveCapacity(instances.count)
-            for b in instances { starts[f].append(at); at += b.count }
+        for (f, counts) in sizes.enumerated() {
+            starts[f].reserveCapacity(counts.count)
+            for n in counts { starts[f].append(at); at += n }
         }
         // From the end, so the places of the buckets still to splice do not move.
         for s in spots {
             let new = bucket(order, template, s.form, s.index, perInstance, acrossAt, report)
             let start = starts[s.form][s.index]
-            list.replaceSubrange(start..<(start + buckets[s.form][s.index].count), with: new)
-            buckets[s.form][s.index] = new
+            list.replaceSubrange(start..<(start + sizes[s.form][s.index]), with: new)
+            sizes[s.form][s.index] = new.count
         }
     }
 

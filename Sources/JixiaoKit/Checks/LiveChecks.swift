@@ -199,15 +199,25 @@ public struct LiveChecks: Sendable {
             var list = old
             var moved = false
             var rows = Set((changes.cells[at] ?? []).map { RowInstance(row: $0.row, index: $0.index) })
-            // A resized row's instances shifted: all of them are found again (in one walk of the row), and only they.
+            // A resized row's instances moved: what was found in them moves with them and only those added
+            // are looked at (`InstanceShift`); a row changed otherwise is found again whole (in one walk).
             let resized = Set(changes.resized[at] ?? [])
+            let shifts = changes.shifts[at] ?? [:]
+            var dropping = Set<Int>()
             if !resized.isEmpty {
                 rows = rows.filter { !resized.contains($0.row) }
-                for r in resized { rows.insert(RowInstance(row: r, index: nil)) }
+                for r in resized {
+                    if let shift = shifts[r] {
+                        if shift.delta > 0 { for k in shift.changed { rows.insert(RowInstance(row: r, index: k)) } }
+                    } else {
+                        rows.insert(RowInstance(row: r, index: nil))
+                        dropping.insert(r)
+                    }
+                }
             }
             for (p, read) in reads.parts[at.form].enumerated() where read.meets(local: local, byForm: byForm) {
                 let new = Checker.rowLocal(p, form: form)
-                    ? Self.splice(list[p], rows: rows, dropping: resized, form: form.compiled) { Checker.part(p, ev, form: form, index: at.index, only: $0) }
+                    ? Self.splice(list[p], rows: rows, dropping: dropping, shifts: shifts, form: form) { Checker.part(p, ev, form: form, index: at.index, only: $0) }
                     : Checker.part(p, ev, form: form, index: at.index)
                 if new != list[p] { list[p] = new; moved = true }
             }
@@ -225,16 +235,25 @@ public struct LiveChecks: Sendable {
 
     /// A row-local part's problems with those of `rows` found again (`find`), in row order: the part
     /// lists its problems by row instance, so the new ones go where their row instance is. The old
-    /// problems of `rows` and of every instance of the rows `dropping` go.
-    static func splice(_ old: [Problem], rows: Set<RowInstance>, dropping: Set<Int> = [], form: CompiledForm,
-                       find: (RowInstance) -> [Problem]) -> [Problem] {
+    /// problems of `rows` and of every instance of the rows `dropping` go; those of a row in `shifts`
+    /// move with their instance (`InstanceShift`), or go with it when it was removed.
+    static func splice(_ old: [Problem], rows: Set<RowInstance>, dropping: Set<Int> = [], shifts: [Int: InstanceShift] = [:],
+                       form: FormSpec, find: (RowInstance) -> [Problem]) -> [Problem] {
+        let compiled = form.compiled
         func order(_ r: RowInstance) -> (Int, Int) { (r.row, r.index ?? -1) }
-        func at(_ p: Problem) -> RowInstance? { p.address.flatMap { a in form.row(a.row).map { RowInstance(row: $0, index: a.rowIndex) } } }
+        func at(_ p: Problem) -> RowInstance? { p.address.flatMap { a in compiled.row(a.row).map { RowInstance(row: $0, index: a.rowIndex) } } }
         var fresh = rows.sorted { order($0) < order($1) }.map { ($0, find($0)) }[...]
         var out: [Problem] = []
         out.reserveCapacity(old.count)
-        for p in old {
-            let r = at(p)
+        for var p in old {
+            var r = at(p)
+            if let was = r, let k = was.index, let shift = shifts[was.row], p.address?.form == form.id {
+                guard let to = shift.destination(of: k) else { continue }
+                if to != k {
+                    p = p.moved(toRowIndex: to, repeatedForm: form.isRepeated)
+                    r = RowInstance(row: was.row, index: to)
+                }
+            }
             if let r { while let (next, found) = fresh.first, order(next) < order(r) { out += found; fresh.removeFirst() } }
             if let r, rows.contains(r) || dropping.contains(r.row) { continue }
             out.append(p)

@@ -32,6 +32,10 @@ public struct CellChanges: Sendable {
     /// Instances whose rows were added or removed: their row instances shifted, so what is found row
     /// by row is found again in every row.
     public internal(set) var resized: [InstanceSlot: [Int]] = [:]
+    /// Of those rows, the ones whose instances after one place are those after it before, moved
+    /// (`InstanceShift`), by instance and row: what is found row by row moves with them, and only the
+    /// instances added are looked at.
+    public internal(set) var shifts: [InstanceSlot: [Int: InstanceShift]] = [:]
 
     /// The cells changed in any instance of a form, keyed as `CompiledForm.key(row:column:)`.
     func keys(form: Int, width: Int) -> Set<Int> {
@@ -82,8 +86,11 @@ extension FormEntry {
             }
         }
         if rows != old.rows {
-            for id in Set(rows.keys).union(old.rows.keys) {
-                let a = rows[id] ?? [], b = old.rows[id] ?? []
+            // Walked without gathering both entries' row ids into a set (a row added on a form of 80 rows
+            // hashed them all twice): a row only the old entry has lost its instances, unless it had none.
+            for (id, b) in old.rows where !b.isEmpty && rows[id] == nil { return nil }
+            for (id, a) in rows {
+                let b = old.rows[id] ?? []
                 guard a != b else { continue }
                 guard a.count == b.count, let r = form.row(id) else { return nil }
                 for k in a.indices where a[k] != b[k] {
@@ -103,8 +110,12 @@ extension FormEntry {
     public func resizedRows(from old: FormEntry, in form: CompiledForm) -> [Int]? {
         guard cells == old.cells, carried == old.carried else { return nil }
         var out: [Int] = []
-        for id in Set(rows.keys).union(old.rows.keys) where rows[id] != old.rows[id] {
-            guard let r = form.row(id), rows[id]?.count != old.rows[id]?.count else { return nil }
+        for (id, a) in rows where old.rows[id] != a {
+            guard let r = form.row(id), a.count != old.rows[id]?.count else { return nil }
+            out.append(r)
+        }
+        for id in old.rows.keys where rows[id] == nil {
+            guard let r = form.row(id) else { return nil }
             out.append(r)
         }
         return out.sorted()

@@ -23,11 +23,18 @@ extension Evaluation {
     /// moved: every cell of the resized rows counts as changed, and each computed cell whose values
     /// differ. nil, as `update(draft:form:index:cells:)`, while the evaluation is not complete.
     public mutating func update(draft newDraft: Draft, form formID: String, index: Int, resized rows: [Int]) -> CellChanges? {
+        let was = draft.instances(of: formID)[safe: index]
         guard let (form, started) = narrowing(newDraft, formID, index), let at = started.origin else { return nil }
         var changes = started
         let c = form.compiled
         let before = forms[c.slot][index]
         let entry = newDraft.instances(of: formID)[index]
+        if let was {
+            for r in rows {
+                let id = c.rowIDs[r]
+                if let shift = InstanceShift(old: was.rows[id] ?? [], new: entry.rows[id] ?? []) { changes.shifts[at, default: [:]][r] = shift }
+            }
+        }
         let foreign: Evaluation? = form.readsOtherForms ? self : nil
         let after = Self.resized(form, entry, rows: rows, before: before, settings: template.settings, foreign: foreign, index: index)
             ?? Self.compute(form, entry, settings: template.settings, foreign: foreign, index: index, previous: before)
@@ -88,8 +95,26 @@ extension Evaluation {
             computed.values.replaceSubrange(computed.start[j]..<computed.start[j + 1], with: before.computed.values[old])
         }
         values.overflowed.removeAll { again.contains($0.cell) }
+        // In evaluation order, each cell outside the resized rows only when one of its inputs moved: an
+        // empty row added under 3、 sums 3、 again, but leaves the totals that read 3、 as they were (they
+        // keep their values from before, overflows with them).
+        var moved = Set(keys)
+        for r in rows { moved.insert(c.key(row: r, column: c.labelSlot)) }
         for j in again.sorted() {
+            let cell = c.cells[j]
+            let old = before.computed.start[j]..<before.computed.start[j + 1]
+            let new = computed.start[j]..<computed.start[j + 1]
+            if !rows.contains(cell.row), !c.dependencies.inputs[j].contains(where: moved.contains) {
+                guard old.count == new.count else { return nil }
+                computed.values.replaceSubrange(new, with: before.computed.values[old])
+                values.overflowed += before.overflowed.filter { $0.cell == j }
+                continue
+            }
             computeCell(j, c, entry, &computed, overflowed: &values.overflowed, foreign: foreign, index: index, settings: settings)
+            if rows.contains(cell.row) || !computed.values[new].elementsEqual(before.computed.values[old])
+                || values.overflowed.filter({ $0.cell == j }) != before.overflowed.filter({ $0.cell == j }) {
+                moved.insert(c.key(row: cell.row, column: cell.column))
+            }
         }
         values.overflowed.sort { ($0.cell, $0.index ?? -1) < ($1.cell, $1.index ?? -1) }
         values.computed = computed

@@ -33,10 +33,21 @@ public enum FillableCells {
     }
 
     /// How adding or removing instances of repeated rows (`FormEntry.resizedRows`) moves an instance's
-    /// progress: those rows counted before and after, the rest as it was.
-    public static func progressDelta(form: FormSpec, old: FormEntry, new: FormEntry, rows: [Int]) -> (filled: Int, required: Int) {
+    /// progress: those rows counted before and after, the rest as it was; of a row whose other instances
+    /// only moved (`shifts`, `CellChanges.shifts`), only the instances added or removed.
+    public static func progressDelta(form: FormSpec, old: FormEntry, new: FormEntry, rows: [Int],
+                                     shifts: [Int: InstanceShift] = [:]) -> (filled: Int, required: Int) {
         var filled = 0, required = 0
         for r in rows {
+            if let shift = shifts[r] {
+                let (entry, sign) = shift.delta > 0 ? (new, 1) : (old, -1)
+                for k in shift.changed {
+                    let p = progress(FormCells(form, entry, names: true, only: RowInstance(row: r, index: k)))
+                    filled += sign * p.filled
+                    required += sign * p.required
+                }
+                continue
+            }
             let a = progress(FormCells(form, new, names: true, only: RowInstance(row: r, index: nil)))
             let b = progress(FormCells(form, old, names: true, only: RowInstance(row: r, index: nil)))
             filled += a.filled - b.filled

@@ -31,7 +31,10 @@ extension App {
                                           from: s.draftVersion - 1, to: s.draftVersion)
                 }
                 narrow = s.workspace.evaluation.update(draft: d, form: form, index: index, resized: rows)
-                    .map { ($0, spec, { FillableCells.progressDelta(form: spec, old: old, new: new, rows: rows) }) }
+                    .map { changes in
+                        (changes, spec, { FillableCells.progressDelta(form: spec, old: old, new: new, rows: rows,
+                                                                      shifts: changes.origin.flatMap { changes.shifts[$0] } ?? [:]) })
+                    }
             }
         }
         if !computed { s.workspace.evaluation.update(draft: d, form: form, index: index) }

@@ -7,47 +7,33 @@ struct RowShift: Equatable, Sendable {
     let form: String
     let formIndex: Int
     let row: String
-    /// The first instance that is not where it was.
-    let at: Int
-    /// Instances added (> 0) or removed (< 0) at `at`.
-    let delta: Int
+    let shift: InstanceShift
     /// The draft versions (`AppState.draftVersion`) before and after.
     let from: Int
     let to: Int
 
-    /// From the row's instances before and after: the place is the first instance that differs (when
-    /// equal instances sit there, two empty rows, any of their places is the same change). Nil unless
-    /// the instances after it are those after it before, moved: then only computed cells can show
-    /// another value than before.
+    /// The first instance that is not where it was.
+    var at: Int { shift.at }
+    /// Instances added (> 0) or removed (< 0) at `at`.
+    var delta: Int { shift.delta }
+
+    /// Nil unless the row's instances after the place that changed are those after it before, moved
+    /// (`InstanceShift`): then only computed cells can show another value than before.
     init?(form: String, formIndex: Int, row: String, old: [RowEntry], new: [RowEntry], from: Int, to: Int) {
-        guard new.count != old.count else { return nil }
-        var at = 0
-        let common = min(old.count, new.count)
-        while at < common && old[at] == new[at] { at += 1 }
-        let delta = new.count - old.count
-        guard old[(at + max(0, -delta))...].elementsEqual(new[(at + max(0, delta))...]) else { return nil }
+        guard let shift = InstanceShift(old: old, new: new) else { return nil }
         self.form = form
         self.formIndex = formIndex
         self.row = row
-        self.at = at
-        self.delta = delta
+        self.shift = shift
         self.from = from
         self.to = to
     }
 
     /// Where the instance now at `index` was before; nil for one added.
-    func origin(of index: Int) -> Int? {
-        if index < at { return index }
-        if delta > 0 { return index < at + delta ? nil : index - delta }
-        return index - delta
-    }
+    func origin(of index: Int) -> Int? { shift.origin(of: index) }
 
     /// Where the instance that was at `index` is now; nil for one removed.
-    func destination(of index: Int) -> Int? {
-        if index < at { return index }
-        if delta < 0 { return index < at - delta ? nil : index + delta }
-        return index + delta
-    }
+    func destination(of index: Int) -> Int? { shift.destination(of: index) }
 
     /// Whether instance `index` (before) was removed.
     func removes(_ index: Int) -> Bool { destination(of: index) == nil }

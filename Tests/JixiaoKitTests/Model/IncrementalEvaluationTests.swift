@@ -270,7 +270,7 @@ struct ChangedCellsTests {
         }
         let numbers = ["", "0", "12.5", "100", "abc", "99.99", "3", "-7", "95%", "1e30", "0.001"]
         let texts = ["", "≥95%", "100%", "及时", "2023年", "11.04万元", "项目甲"]
-        var byCells = 0, byRows = 0, byInstance = 0, undos = 0, wholeCompared = 0
+        var byCells = 0, byRows = 0, byInstance = 0, undos = 0, wholeCompared = 0, shifted = 0
         /// Puts `new` in place the way the TUI does: instance by instance, by cells where it can.
         func apply(_ new: Draft) {
             let old = draft
@@ -303,6 +303,14 @@ struct ChangedCellsTests {
                               let changes = ev.update(draft: new, form: form.id, index: k, resized: rows) {
                         live.refresh(ev, changes: changes)
                         byRows += 1
+                        // Rows whose other instances only moved carry their problems and progress with them
+                        // (`InstanceShift`): the problems are compared with a full check below, the progress here.
+                        let shifts = changes.shifts[InstanceSlot(form: form.compiled.slot, index: k)] ?? [:]
+                        if !shifts.isEmpty { shifted += 1 }
+                        let delta = FillableCells.progressDelta(form: form, old: a[k], new: b[k], rows: rows, shifts: shifts)
+                        let was = FillableCells.progress(FormCells(form, a[k], names: true)), now = FillableCells.progress(FormCells(form, b[k], names: true))
+                        #expect(delta.filled == now.filled - was.filled && delta.required == now.required - was.required,
+                                "\(name): the progress of \(form.id)[\(k)] moved by \(delta), a fresh count by \(now.filled - was.filled), \(now.required - was.required)")
                     } else {
                         ev.update(draft: new, form: form.id, index: k)
                         live.refresh(ev, form: form.id, index: k)
@@ -360,6 +368,7 @@ struct ChangedCellsTests {
         }
         // Both paths were taken, and undo went back over edits.
         #expect(byCells > 50 && byRows > 10 && undos > 10, "by cells \(byCells), by rows \(byRows), by instance \(byInstance), undos \(undos)")
+        #expect(shifted > 10, "rows added or removed whose problems moved with them: \(shifted) of \(byRows)")
         #expect(wholeCompared > 50, "changes of one instance compared cell by cell: \(wholeCompared)")
     }
 }
