@@ -26,15 +26,17 @@ extension App {
                 if let changes = narrow?.changes { s.cellLog.cells = logged.cells?.merging(changes.cells) { $0.union($1) } }
             } else if let rows = new.resizedRows(from: old, in: spec.compiled) {
                 computed = true
-                if rows.count == 1, let id = spec.compiled.rowIDs[safe: rows[0]] {
-                    s.rowShift = RowShift(form: form, formIndex: index, row: id, old: old.rows[id] ?? [], new: new.rows[id] ?? [],
-                                          from: s.draftVersion - 1, to: s.draftVersion)
+                let changes = s.workspace.evaluation.update(draft: d, form: form, index: index, resized: rows)
+                let shifts = changes.flatMap { c in c.origin.flatMap { c.shifts[$0] } }
+                narrow = changes.map { changes in
+                    (changes, spec, { FillableCells.progressDelta(form: spec, old: old, new: new, rows: rows, shifts: shifts ?? [:]) })
                 }
-                narrow = s.workspace.evaluation.update(draft: d, form: form, index: index, resized: rows)
-                    .map { changes in
-                        (changes, spec, { FillableCells.progressDelta(form: spec, old: old, new: new, rows: rows,
-                                                                      shifts: changes.origin.flatMap { changes.shifts[$0] } ?? [:]) })
-                    }
+                // The shift the evaluation found; before the evaluation is complete (just after opening) it
+                // found none, and the shift is found here.
+                if rows.count == 1, let id = spec.compiled.rowIDs[safe: rows[0]],
+                   let shift = shifts.map({ $0[rows[0]] }) ?? InstanceShift(old: old.rows[id] ?? [], new: new.rows[id] ?? []) {
+                    s.rowShift = RowShift(form: form, formIndex: index, row: id, shift: shift, from: s.draftVersion - 1, to: s.draftVersion)
+                }
             }
         }
         if !computed { s.workspace.evaluation.update(draft: d, form: form, index: index) }

@@ -17,10 +17,9 @@ struct RowShift: Equatable, Sendable {
     /// Instances added (> 0) or removed (< 0) at `at`.
     var delta: Int { shift.delta }
 
-    /// Nil unless the row's instances after the place that changed are those after it before, moved
-    /// (`InstanceShift`): then only computed cells can show another value than before.
-    init?(form: String, formIndex: Int, row: String, old: [RowEntry], new: [RowEntry], from: Int, to: Int) {
-        guard let shift = InstanceShift(old: old, new: new) else { return nil }
+    /// The row's instances after the place that changed are those after it before, moved (`shift`):
+    /// then only computed cells can show another value than before.
+    init(form: String, formIndex: Int, row: String, shift: InstanceShift, from: Int, to: Int) {
         self.form = form
         self.formIndex = formIndex
         self.row = row
