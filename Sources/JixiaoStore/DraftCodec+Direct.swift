@@ -9,7 +9,33 @@ import JixiaoKit
 /// reported exactly as before, and nothing is kept from a draft partly read.
 extension DraftCodec {
     public static func decodeDirect(_ bytes: [UInt8], template load: @escaping @Sendable (String) -> Template?) -> (draft: Draft, template: Template)? {
-        guard bytes.count <= maxBytes, !(bytes.starts(with: [0xEF, 0xBB, 0xBF])) else { return nil }
+        guard let scan = DirectScan(bytes, template: load), let draft = scan.draft(leaving: []) else { return nil }
+        return (draft, scan.template)
+    }
+}
+
+/// A draft's bytes read as far as its header, with its template and where each form instance lies
+/// (a cheap bracket match): what `decodeDirect` reads the instances from, all at once or, for a first
+/// frame, some forms after the others (`DraftStore.loadFirst`).
+struct DirectScan: Sendable {
+    struct Found: Sendable {
+        let form: String
+        let start: Int
+        let end: Int
+    }
+
+    let bytes: [UInt8]
+    let template: Template
+    let year: Int
+    let parameters: [String: String]
+    let report: [String: String]
+    let instances: [Found]
+    /// Instances per form, in the order of the draft.
+    let counts: [(id: String, count: Int)]
+    let tables: [String: DraftCodec.EnteredForm]
+
+    init?(_ bytes: [UInt8], template load: @escaping @Sendable (String) -> Template?) {
+        guard bytes.count <= DraftCodec.maxBytes, !(bytes.starts(with: [0xEF, 0xBB, 0xBF])) else { return nil }
         var c = JSONCursor(bytes)
         var format: String?, version: String?, year: Int?
         // The template is loaded on another core while the header is read and the instances are found
@@ -18,7 +44,7 @@ extension DraftCodec {
         var pending: (template: Later<Template?>, version: String)?
         var parameters: [(id: String, value: String)] = []
         var report: [(id: String, text: String)] = []
-        var instances: [(form: String, start: Int, end: Int)] = []
+        var instances: [Found] = []
         var counts: [(id: String, count: Int)] = []
         var hasForms = false
         let ok = c.members { c, key in
@@ -60,7 +86,7 @@ extension DraftCodec {
                         guard c.peek() == UInt8(ascii: "{") else { return false }
                         let start = c.offset
                         guard c.skipUnchecked() else { return false }
-                        instances.append((fid, start, c.offset))
+                        instances.append(Found(form: fid, start: start, end: c.offset))
                         n += 1
                         return true
                     }) else { return false }
@@ -70,7 +96,7 @@ extension DraftCodec {
             case "report":
                 guard pending != nil else { return false }
                 return c.members { c, k in
-                    guard let s = c.string(), s.utf8.count <= maxReportSectionBytes else { return false }
+                    guard let s = c.string(), s.utf8.count <= DraftCodec.maxReportSectionBytes else { return false }
                     report.append((k, s))
                     return true
                 }
@@ -78,28 +104,50 @@ extension DraftCodec {
                 return false
             }
         }
-        guard ok, c.atEnd(), format == formatName, version.flatMap({ Int($0) }) == formatVersion,
+        guard ok, c.atEnd(), format == DraftCodec.formatName, version.flatMap({ Int($0) }) == DraftCodec.formatVersion,
               let pending, let year, hasForms, let template = pending.template.value,
               // Same rule as `decode`: a draft of a later version could hold what this one drops.
-              !isVersion(pending.version, laterThan: template.version) else { return nil }
+              !DraftCodec.isVersion(pending.version, laterThan: template.version) else { return nil }
         for (k, s) in parameters {
             guard let p = template.parameters.first(where: { $0.id == k }), p.options.isEmpty || p.options.contains(s) else { return nil }
         }
         for (k, _) in report where template.report?.section(k) == nil { return nil }
-        var tables: [String: EnteredForm] = [:]
+        var tables: [String: DraftCodec.EnteredForm] = [:]
         for (fid, n) in counts {
             guard let spec = template.form(fid), spec.isRepeated || n <= 1 else { return nil }
-            tables[fid] = EnteredForm(spec)
+            tables[fid] = DraftCodec.EnteredForm(spec)
         }
-        let rowTables = tables
+        self.bytes = bytes
+        self.template = template
+        self.year = year
+        var values: [String: String] = [:]
+        for p in template.parameters { values[p.id] = p.defaultValue }
+        for (k, v) in parameters { values[k] = v }
+        self.parameters = values
+        self.report = Dictionary(report, uniquingKeysWith: { _, last in last })
+        self.instances = instances
+        self.counts = counts
+        self.tables = tables
+    }
+
+    /// The draft with every instance read, except those of the forms in `left`: each of those holds
+    /// only the rows a first frame reads of an instance it does not show (`firstFrameRows`), until
+    /// `fill` reads them whole.
+    func draft(leaving left: Set<String>) -> Draft? {
+        let tables = self.tables, bytes = self.bytes
+        let kept = left.isEmpty ? [:] : firstFrameRows(left)
         let read = Parallel.map(instances) { item -> FormEntry? in
             var c = JSONCursor(bytes, offset: item.start)
-            guard let form = rowTables[item.form], let e = directInstance(&c, form: form), c.offset == item.end else { return nil }
+            guard let form = tables[item.form] else { return nil }
+            if let rows = kept[item.form] {
+                guard let e = DraftCodec.directRows(&c, form: form, only: rows), c.offset == item.end else { return nil }
+                return e
+            }
+            guard let e = DraftCodec.directInstance(&c, form: form), c.offset == item.end else { return nil }
             return e
         }
         var draft = Draft(templateID: template.id, templateVersion: template.version, year: year)
-        for p in template.parameters { draft.parameters[p.id] = p.defaultValue }
-        for (k, v) in parameters { draft.parameters[k] = v }
+        draft.parameters = parameters
         var next = 0
         for (fid, n) in counts {
             var list: [FormEntry] = []
@@ -111,13 +159,71 @@ extension DraftCodec {
             next += n
             draft.forms[fid] = list
         }
-        draft.report = Dictionary(report, uniquingKeysWith: { _, last in last })
+        draft.report = report
         for form in template.forms where !form.isRepeated && draft.forms[form.id] == nil {
             draft.forms[form.id] = [DraftFactory.newInstance(form)]
         }
-        return (draft, template)
+        return draft
     }
 
+    /// `draft` (made by `draft(leaving: forms)`) with the instances of `forms` read whole.
+    func fill(_ draft: Draft, forms: Set<String>) -> Draft? {
+        let tables = self.tables, bytes = self.bytes
+        let chosen = instances.filter { forms.contains($0.form) }
+        let read = Parallel.map(chosen) { item -> FormEntry? in
+            var c = JSONCursor(bytes, offset: item.start)
+            guard let form = tables[item.form], let e = DraftCodec.directInstance(&c, form: form), c.offset == item.end else { return nil }
+            return e
+        }
+        var whole = draft
+        var next = 0
+        for (fid, n) in counts where forms.contains(fid) {
+            guard whole.forms[fid]?.count == n else { return nil }
+            var list: [FormEntry] = []
+            list.reserveCapacity(n)
+            for e in read[next..<(next + n)] {
+                guard let e else { return nil }
+                list.append(e)
+            }
+            next += n
+            whole.forms[fid] = list
+        }
+        return whole
+    }
+
+    /// The draft as far as the first frame's choice of forms needs it: every instance there, none read.
+    var skeleton: Draft {
+        var draft = Draft(templateID: template.id, templateVersion: template.version, year: year)
+        draft.parameters = parameters
+        for (fid, n) in counts { draft.forms[fid] = Array(repeating: FormEntry(), count: n) }
+        return draft
+    }
+
+    /// The forms that can wait for the first frame when it shows `shown`: those it does not show, with
+    /// instances, and not optional (whether an optional form counts depends on all of its cells, which
+    /// the outline shows). None when a form it shows is computed from others, as the evaluation then
+    /// needs them all (`Evaluation.init(template:draft:only:)`).
+    func deferrable(showing shown: Set<String>?) -> Set<String> {
+        guard let shown, !template.forms.contains(where: { shown.contains($0.id) && $0.readsOtherForms }) else { return [] }
+        return Set(counts.filter { f in
+            f.count > 0 && !shown.contains(f.id) && template.form(f.id).map { !$0.optional } == true
+        }.map(\.id))
+    }
+
+    /// What a first frame reads of an instance it does not show, by form: the row of its name (the
+    /// outline) and the row of the unit's name (the title line), as row numbers of `EnteredForm`.
+    func firstFrameRows(_ forms: Set<String>) -> [String: Set<Int>] {
+        var out: [String: Set<Int>] = [:]
+        for fid in forms {
+            guard let spec = template.form(fid), let table = tables[fid] else { continue }
+            let wanted = [spec.repeated?.nameCell.row, template.unitNameCell?.row].compactMap { $0 }
+            out[fid] = Set(wanted.compactMap { table.rowIDs.names.firstIndex(of: $0) })
+        }
+        return out
+    }
+}
+
+extension DraftCodec {
     /// What a form's rows take from a draft, each row found by its id's bytes.
     struct EnteredForm: Sendable {
         let rowIDs: JSONKeys
@@ -205,6 +311,23 @@ extension DraftCodec {
                     if !set.isEmpty { e.carried[form.rowIDs.names[r]] = set }
                     return true
                 }
+            }
+        }
+        return ok ? e : nil
+    }
+
+    /// Only the single rows numbered `only` of an instance, its other members passed over unread (a
+    /// bracket match): what a first frame needs of an instance it does not show.
+    static func directRows(_ c: inout JSONCursor, form: EnteredForm, only: Set<Int>) -> FormEntry? {
+        var e = FormEntry()
+        let ok = c.members(among: instanceKeys) { c, key in
+            guard key == 0 else { return c.skipUnchecked() }
+            return c.members(among: form.rowIDs) { c, r in
+                guard only.contains(r) else { return c.skipUnchecked() }
+                let row = form.rows[r]
+                guard !row.repeats, let cs = cells(&c, row) else { return false }
+                if !cs.isEmpty { e.cells[form.rowIDs.names[r]] = cs }
+                return true
             }
         }
         return ok ? e : nil

@@ -52,22 +52,45 @@ public struct DraftStore: Sendable {
 
     /// Loads a draft. With `lock`, the file read is the locked one (a read-modify-write).
     public func load(_ path: String, lock: DraftWriteLock? = nil) throws(DraftError) -> Loaded {
-        let bytes: [UInt8]
-        let stamp: FileStamp?
-        if let lock {
-            bytes = try lock.read()
-            stamp = lock.stamp
-        } else {
-            let fd = try SafeFile.openRegular(path)
-            defer { close(fd) }
-            var st = stat()
-            stamp = fstat(fd, &st) == 0 ? FileStamp(st) : nil
-            bytes = try SafeFile.readAll(fd, path: path)
+        let (bytes, stamp) = try Self.read(path, lock: lock)
+        if let scan = DirectScan(bytes, template: { try? catalog.load($0) }), let draft = scan.draft(leaving: []) {
+            return Loaded(draft: draft, template: scan.template, stamp: stamp)
         }
-        if let (draft, template) = DraftCodec.decodeDirect(bytes, template: { try? catalog.load($0) }) {
-            return Loaded(draft: draft, template: template, stamp: stamp)
+        return try readLongWay(bytes, path: path, stamp: stamp)
+    }
+
+    /// Loads a draft for a first frame that shows only some of its forms (issue 12, item 5): `shows`
+    /// names them, given the template and the draft's instances (none of them read yet; nil: all).
+    /// The instances of the forms it can do without hold only what the frame reads of them (their
+    /// names) until `DraftRest.finish` reads them whole, after the frame is painted.
+    /// `early`: the template the caller began loading from `templateID(peeking:)`, used when the draft
+    /// names that one.
+    public func loadFirst(_ path: String, early: (id: String, template: Later<Template?>)? = nil,
+                          shows: (Template, Draft) -> Set<String>?) throws(DraftError) -> (loaded: Loaded, rest: DraftRest?) {
+        let (bytes, stamp) = try Self.read(path, lock: nil)
+        let catalog = self.catalog
+        if let scan = DirectScan(bytes, template: { id in id == early?.id ? early?.template.value : try? catalog.load(id) }) {
+            let left = scan.deferrable(showing: shows(scan.template, scan.skeleton))
+            if let draft = scan.draft(leaving: left) {
+                return (Loaded(draft: draft, template: scan.template, stamp: stamp),
+                        left.isEmpty ? nil : DraftRest(forms: left, scan: scan, path: path))
+            }
         }
-        // Not a draft the direct reader takes: read it the long way, which says what is wrong with it.
+        return (try readLongWay(bytes, path: path, stamp: stamp), nil)
+    }
+
+    /// The bytes of the draft at `path` (the locked file's, with `lock`) and the file's stamp.
+    static func read(_ path: String, lock: DraftWriteLock?) throws(DraftError) -> (bytes: [UInt8], stamp: FileStamp?) {
+        if let lock { return (try lock.read(), lock.stamp) }
+        let fd = try SafeFile.openRegular(path)
+        defer { close(fd) }
+        var st = stat()
+        let stamp = fstat(fd, &st) == 0 ? FileStamp(st) : nil
+        return (try SafeFile.readAll(fd, path: path), stamp)
+    }
+
+    /// A draft the direct reader does not take, read the long way, which says what is wrong with it.
+    func readLongWay(_ bytes: [UInt8], path: String, stamp: FileStamp?) throws(DraftError) -> Loaded {
         let head = try DraftCodec.header(bytes, path: path)
         let template: Template
         do { template = try catalog.load(head.templateID) } catch { throw .missingTemplate(path: path, id: head.templateID) }

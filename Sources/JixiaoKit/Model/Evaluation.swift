@@ -70,6 +70,15 @@ public struct Evaluation: Sendable {
         if !isComplete { computeMissing(only: nil) }
     }
 
+    /// `complete()` on `whole`, the draft whose forms left out were read only after the first frame
+    /// (`DraftStore.loadFirst`): the forms computed already must be as they were. (Complete already,
+    /// nothing was left out to compute later: everything is computed again.)
+    public mutating func complete(draft whole: Draft) {
+        guard !isComplete else { return reset(draft: whole) }
+        draft = whole
+        complete()
+    }
+
     private mutating func computeMissing(only: Set<String>?) {
         let settings = template.settings
         for form in template.forms where !form.readsOtherForms && !computed[form.compiled.slot] && only?.contains(form.id) != false {

@@ -15,7 +15,15 @@ extension App {
     /// Evaluates what the first frame left out. The first form was checked against the partial
     /// evaluation (a check there may read another form's computed cells): checked again, as a state made
     /// with the whole evaluation would have it.
-    static func completeEvaluation(_ s: inout AppState) {
+    static func completeEvaluation(_ s: inout AppState, whole: Draft? = nil) {
+        if let whole {
+            // The forms the first frame did not show, read now: the draft as on disk, nothing changed.
+            s.workspace.draft = whole
+            s.savedDraft = whole
+            s.workspace.evaluation.complete(draft: whole)
+            // Everything kept of the draft (texts, outline entries) is compared again.
+            s.draftVersion += 1
+        }
         guard !s.evaluation.isComplete else { return }
         s.workspace.evaluation.complete()
         let first = AppState.firstForm(s.template, s.draft)

@@ -32,7 +32,12 @@ extension AppDriver {
                 needsPaint = false
             }
             // The first frame is on the screen: now the forms it did not show (before any key is read).
-            if !state.evaluation.isComplete {
+            if let r = rest {
+                rest = nil
+                // A draft refused here is refused as it would have been before the frame.
+                do { App.completeEvaluation(&state, whole: try r.finish(state.draft)) } catch { return fail(DraftText.message(error)) }
+                needsPaint = true
+            } else if !state.evaluation.isComplete {
                 App.completeEvaluation(&state)
                 needsPaint = true
             }

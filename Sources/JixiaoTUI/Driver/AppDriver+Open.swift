@@ -8,6 +8,9 @@ extension AppDriver {
     /// Opens a draft for editing: takes its lock (or asks what to do when another program holds it),
     /// loads it, and deals with a recovery file left by a session that did not end normally.
     func open(_ path: String, note: String? = nil) -> Opened {
+        // The draft's template is loaded on another core while the lock is taken and the draft read.
+        let catalog = self.catalog
+        let early = DraftStore.templateID(peeking: path).map { id in (id, Later { try? catalog.load(id) }) }
         var notes: [String] = note.map { [$0] } ?? []
         var readOnly = false
         switch DraftLock.acquire(for: path) {
@@ -28,10 +31,20 @@ extension AppDriver {
             if case let .notRegular(lockPath) = error { notes.append(UIText.Recovery.lockNotRegular(lockPath)) }
         }
 
-        let loaded: DraftStore.Loaded
-        do { loaded = try DraftStore(catalog: catalog).load(path) } catch { return .exit(fail(DraftText.message(error))) }
-        // Only what the first frame shows is evaluated now; `runApp` evaluates the rest after painting it.
+        // Only what the first frame shows is read and evaluated now; `runApp` reads and evaluates the
+        // rest after painting it (`rest`).
         let place = DraftPlace.read(for: path)
+        var loaded: DraftStore.Loaded
+        do {
+            (loaded, rest) = try DraftStore(catalog: catalog).loadFirst(path, early: early) { App.formsForFirstFrame($0, $1, place: place) }
+            // A recovery file is compared with the whole draft.
+            if let r = rest, !readOnly, RecoveryStore.candidates(for: path).contains(where: { DraftStore.stamp($0) != nil }) {
+                loaded = try r.finish(loaded)
+                rest = nil
+            }
+        } catch {
+            return .exit(fail(DraftText.message(error)))
+        }
         let first = App.formsForFirstFrame(loaded.template, loaded.draft, place: place)
         var state = AppState(workspace: Workspace(draft: loaded.draft, template: loaded.template, only: first), path: path, checkLater: true)
         state.stamp = loaded.stamp

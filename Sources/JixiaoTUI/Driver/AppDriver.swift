@@ -16,6 +16,8 @@ public final class AppDriver {
     var shown: Screen?
     var lock: DraftLock?
     var keeper: RecoveryKeeper?
+    /// The forms of the draft just opened that are read after its first frame (`DraftStore.loadFirst`).
+    var rest: DraftRest?
 
     public init(catalog: TemplateCatalog) { self.catalog = catalog }
 

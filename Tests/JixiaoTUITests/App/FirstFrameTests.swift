@@ -83,4 +83,54 @@ struct FirstFrameTests {
             #expect(View.render(s, rows: 30, cols: 120).lines() == View.render(whole, rows: 30, cols: 120).lines(), "\(name): F4")
         }
     }
+
+    /// `DraftStore.loadFirst` leaves the forms the first frame does not show for after it: the first
+    /// frame is the one a state made from the whole draft draws, and once `completeEvaluation` has the
+    /// whole draft the state is that one's (draft, nothing unsaved, frames, checks, keys).
+    @Test(arguments: [nil, "C[2].quantity[1].target", "B.budget.total"])
+    func aDraftReadAfterItsFirstFrameOpensAsTheWholeDraft(_ placePath: String?) throws {
+        let dir = NSTemporaryDirectory() + "jixiao-first-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = DraftStore(catalog: AppFixture.catalog)
+        var left = 0
+        for (name, draft, t) in Self.drafts() {
+            let path = dir + "/\(name.replacingOccurrences(of: " ", with: "-")).json"
+            try DraftStore.save(draft, template: t, to: path, createNew: true)
+            var d = draft
+            let place = placePath.flatMap { try? TypedPath.parse($0).resolve(in: &d, editor: DraftEditor(template: t)) }
+            guard place == nil || t.id == "hunan-unit" else { continue }
+            let loaded = try store.load(path)
+            var whole = AppState(workspace: Workspace(draft: loaded.draft, template: t), path: path, checkLater: true)
+            App.resume(&whole, at: place)
+            App.update(&whole, .resize(rows: 30, cols: 120))
+            let (first, rest) = try store.loadFirst(path) { App.formsForFirstFrame($0, $1, place: place) }
+            let only = App.formsForFirstFrame(t, first.draft, place: place)
+            var s = AppState(workspace: Workspace(draft: first.draft, template: t, only: only), path: path, checkLater: true)
+            App.resume(&s, at: place)
+            App.update(&s, .resize(rows: 30, cols: 120))
+            #expect(s.focus == whole.focus, "\(name)")
+            #expect(View.render(s, rows: 30, cols: 120).lines() == View.render(whole, rows: 30, cols: 120).lines(), "\(name): the first frame")
+            if let rest {
+                left += 1
+                App.completeEvaluation(&s, whole: try rest.finish(s.draft))
+            } else {
+                App.completeEvaluation(&s)
+            }
+            #expect(s.draft == loaded.draft, "\(name)")
+            #expect(!s.hasUnsavedChanges && s.evaluation.isComplete, "\(name)")
+            #expect(View.render(s, rows: 30, cols: 120).lines() == View.render(whole, rows: 30, cols: 120).lines(), "\(name): after completing")
+            Self.settle(&s)
+            Self.settle(&whole)
+            #expect(s.checks.all(t) == whole.checks.all(t), "\(name)")
+            #expect(View.render(s, rows: 30, cols: 120).lines() == View.render(whole, rows: 30, cols: 120).lines(), "\(name): settled")
+            s.press(.down, .down, .f(4))
+            whole.press(.down, .down, .f(4))
+            #expect(View.render(s, rows: 30, cols: 120).lines() == View.render(whole, rows: 30, cols: 120).lines(), "\(name): F4")
+            s.press(.escape, .f(3))
+            whole.press(.escape, .f(3))
+            #expect(View.render(s, rows: 30, cols: 120).lines() == View.render(whole, rows: 30, cols: 120).lines(), "\(name): F3")
+        }
+        #expect(left >= 1)
+    }
 }
