@@ -13,6 +13,8 @@ extension AppDriver {
         var needsPaint = true
         // The frame on the screen: the next is drawn over it (`View.frame`).
         var frame: View.Frame?
+        // A key was handled since the recovery keeper last heard of the draft.
+        var changed = false
         while !state.quitRequested {
             if let sig = SignalWatch.stopRequest() {
                 // Terminal closed or killed: keep every change, then leave in order (run's defer gives
@@ -21,15 +23,22 @@ extension AppDriver {
                 DraftPlace.write(state.focus, for: state.path)
                 return 128 + sig
             }
-            if let error = keeper?.tick(state.inMemory, now: Date()) {
-                state.say(UIText.Recovery.recoveryWriteFailed(DraftText.message(error)), error: true)
-                needsPaint = true
-            }
             if needsPaint {
                 let next = View.frame(state, rows: rows, cols: cols, over: frame)
                 paint(next.screen)
                 frame = next
                 needsPaint = false
+            }
+            // The recovery worker is handed the key's draft once its frame is out: encoding it on the
+            // other core while the frame was drawn made the two compete with the terminal for two cores.
+            if changed {
+                afterAction(state)
+                changed = false
+            }
+            if let error = keeper?.tick(state.inMemory, now: Date()) {
+                state.say(UIText.Recovery.recoveryWriteFailed(DraftText.message(error)), error: true)
+                needsPaint = true
+                continue
             }
             // The first frame is on the screen: now the forms it did not show (before any key is read).
             if let r = rest {
@@ -82,7 +91,7 @@ extension AppDriver {
                     App.update(&state, .printed(App.writePrintout(state, format)))
                 }
             }
-            afterAction(state)
+            changed = true
         }
         // Quitting means the draft was saved or the accountant chose not to save: either way the
         // recovery file has nothing left to offer.

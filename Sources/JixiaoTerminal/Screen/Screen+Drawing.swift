@@ -31,11 +31,12 @@ extension Screen {
     public mutating func fill(_ rect: Rect, with character: Character = " ", style: CellStyle = .normal) {
         let area = rect.intersection(bounds)
         guard !area.isEmpty else { return }
-        if character == " " {
-            // Clearing (the bars and highlights of every frame) needs no text to be made and read, and
-            // only a row's end cells can be half of a wide character that reaches out of the area: the
-            // cells between are set as they are.
-            let blank = Cell(scalar: " ", style: style)
+        let scalars = character.unicodeScalars
+        if scalars.count == 1, let s = scalars.first, Self.isSimple(s.value), TextWidth.width(of: s) == 1 {
+            // Clearing (the bars and highlights of every frame) and the rules of a panel's frame need no
+            // text to be made and read, and only a row's end cells can be half of a wide character that
+            // reaches out of the area: the cells between are set as they are.
+            let blank = Cell(scalar: s, style: style)
             for r in area.row..<area.bottom {
                 store(blank, row: r, col: area.col)
                 if area.width > 1 { store(blank, row: r, col: area.right - 1) }

@@ -24,4 +24,22 @@ struct TextWidthTests {
         #expect(TextWidth.width(of: "✔\u{FE0F}") == 2)
         #expect(TextWidth.width(of: "🇨🇳") == 2)
     }
+
+    /// The punctuation and box-drawing blocks answered without the general-category lookup: one cell
+    /// each, as that lookup would say (none is a mark, a format or a control character), except the two
+    /// East-Asian-wide squares U+25FD and U+25FE.
+    @Test func punctuationAndBoxDrawingAreOneCellAsTheGeneralRuleSays() {
+        let zeroWidth: Set<Unicode.GeneralCategory> = [.nonspacingMark, .enclosingMark, .format, .control]
+        for range in [0x2010...0x2027, 0x2030...0x205E, 0x2500...0x25FF] {
+            for v in range {
+                let scalar = Unicode.Scalar(UInt32(v))!
+                #expect(!zeroWidth.contains(scalar.properties.generalCategory), "U+\(String(v, radix: 16))")
+                #expect(TextWidth.width(of: scalar) == (v == 0x25FD || v == 0x25FE ? 2 : 1), "U+\(String(v, radix: 16))")
+            }
+        }
+        // Just outside: zero-width format characters keep their width.
+        for v: UInt32 in [0x200B, 0x200F, 0x202A, 0x202E, 0x2060, 0x2064] {
+            #expect(TextWidth.width(of: Unicode.Scalar(v)!) == 0, "U+\(String(v, radix: 16))")
+        }
+    }
 }

@@ -46,6 +46,27 @@ import Testing
         }
     }
 
+    /// A panel's rules (─ │) are set the same way: the same grid as putting the repeated character.
+    @Test func rulesAreTheRepeatedCharacterPut() {
+        var mix = Mix(state: 13)
+        for k in 0..<2000 {
+            let ch: Character = ["─", "│", "x", "┌"][mix.next(4)]
+            var fast = Screen(rows: 2, cols: 16)
+            for r in 0..<2 { fast.put(Self.text(&mix) + Self.text(&mix), row: r, col: mix.next(4), style: .muted) }
+            var general = fast
+            let area = Rect(row: mix.next(2), col: mix.next(18) - 1, height: 1 + mix.next(2), width: mix.next(19))
+            fast.fill(area, with: ch, style: .focus)
+            let clipped = area.intersection(general.bounds)
+            if !clipped.isEmpty {
+                for r in clipped.row..<clipped.bottom {
+                    _ = general.putGraphemes(String(repeating: String(ch), count: clipped.width), row: r, col: clipped.col, limit: clipped.right, style: .focus)
+                }
+            }
+            let same = fast == general
+            #expect(same, "case \(k): \(ch) \(area)")
+        }
+    }
+
     @Test func putOfSimpleTextIsPutByGrapheme() {
         var mix = Mix(state: 7)
         for k in 0..<3000 {
