@@ -93,6 +93,10 @@ public final class Terminal {
         keypad(win, true)
         intrflush(win, false)
         set_escdelay(25)  // ncurses waits a whole second after Esc by default
+        // A frame is drawn to its end: ncurses otherwise polls the keyboard every few lines of a repaint
+        // (a system call each) to abandon it when a key is waiting, and a frame of a few milliseconds at
+        // most has nothing to gain from that.
+        typeahead(-1)
         // ncurses 6.4 flushes its output after every cursor movement until the screen has once come
         // back from endwin: a frame went out in one write per line drawn (an arrow key in 5 writes, a
         // panel in 40, each waking the terminal). One round trip now, before anything is drawn, makes
