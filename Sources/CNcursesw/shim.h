@@ -46,6 +46,24 @@ static inline int jx_mvadd_wide(WINDOW *w, int y, int x, const wchar_t *wch, att
     return mvwadd_wch(w, y, x, &c);
 }
 
+// One scalar with its attributes, as setcchar builds it for a string of one character (the attributes
+// without colour bits, the pair in the colour bits up to 255 and whole in ext_color), without setcchar's
+// wcslen and checks, which only matter for several characters: most of a frame's cells.
+static inline void jx_scalar_cchar(cchar_t *c, wchar_t ch, attr_t attrs, short pair) {
+    memset(c, 0, sizeof *c);
+    c->attr = (attrs & A_ATTRIBUTES & ~A_COLOR) | COLOR_PAIR(pair > 255 ? 255 : pair);
+    c->chars[0] = ch;
+#if NCURSES_EXT_COLORS
+    c->ext_color = pair;
+#endif
+}
+
+static inline int jx_mvadd_scalar(WINDOW *w, int y, int x, wchar_t ch, attr_t attrs, short pair) {
+    cchar_t c;
+    jx_scalar_cchar(&c, ch, attrs, pair);
+    return mvwadd_wch(w, y, x, &c);
+}
+
 // LC_ALL is a macro whose value differs between libcs; keep the call on the C side.
 static inline const char *jx_setlocale_all(const char *name) { return setlocale(LC_ALL, name); }
 static inline const char *jx_codeset(void) { return nl_langinfo(CODESET); }

@@ -201,11 +201,19 @@ public struct Screen: Sendable, Hashable {
     /// whose right half) differs. A different size, or no previous frame, means everything.
     public func changedPositions(since previous: Screen?) -> [Position] {
         var changed: [Position] = []
+        forEachChanged(since: previous) { changed.append(Position(row: $0, col: $1)) }
+        return changed
+    }
+
+    /// `changedPositions`, each given to `body` (row, column) as it is found: the terminal paints a
+    /// panel's four thousand cells without an array of them made first.
+    @inline(__always)
+    func forEachChanged(since previous: Screen?, _ body: (Int, Int) -> Void) {
         guard let previous, previous.rows == rows, previous.cols == cols else {
             for r in 0..<rows {
-                for c in 0..<cols where !cells[r * cols + c].isWideTail { changed.append(Position(row: r, col: c)) }
+                for c in 0..<cols where !cells[r * cols + c].isWideTail { body(r, c) }
             }
-            return changed
+            return
         }
         for r in 0..<rows {
             // Most rows of a frame are as they were: the same bytes are the same cells (the converse does
@@ -218,10 +226,9 @@ public struct Screen: Sendable, Hashable {
                 let rightHalfChanged = c + 1 < cols
                     && (cells[i + 1].isWideTail || previous.cells[i + 1].isWideTail)
                     && cells[i + 1] != previous.cells[i + 1]
-                if cells[i] != previous.cells[i] || rightHalfChanged { changed.append(Position(row: r, col: c)) }
+                if cells[i] != previous.cells[i] || rightHalfChanged { body(r, c) }
             }
         }
-        return changed
     }
 
     /// Copies the first row of `line` onto row `row` from `col`, as far as both reach: a line drawn

@@ -245,27 +245,30 @@ public final class Terminal {
         let theme = self.theme, colors = colorsEnabled
         var glyph = [wchar_t](repeating: 0, count: 6)
         glyph.withUnsafeMutableBufferPointer { g in
-            for p in screen.changedPositions(since: previous) where p.row < rows && p.col < cols {
-                let cell = screen[p.row, p.col]
+            screen.forEachChanged(since: previous) { row, col in
+                guard row < rows && col < cols else { return }
+                let cell = screen[row, col]
                 // A wide character no longer fits when the terminal shrank below the frame being drawn.
-                let lastColumn = p.col + 1 >= cols
+                let lastColumn = col + 1 >= cols
                 if let scalar = cell.scalar {
-                    // One scalar: painted as it is, without a `Character` made and taken apart for it.
-                    g[0] = wchar_t(bitPattern: lastColumn && DisplayWidth.width(of: Character(scalar)) == 2 ? 0x20 : scalar.value)
-                    g[1] = 0
-                } else {
-                    guard var character = cell.character else { continue }
-                    if lastColumn, DisplayWidth.width(of: character) == 2 { character = " " }
-                    var count = 0
-                    // A cell holds a base character and a few combining marks (CCHARW_MAX is 5).
-                    for scalar in character.unicodeScalars where count < 5 {
-                        g[count] = wchar_t(bitPattern: scalar.value)
-                        count += 1
-                    }
-                    g[count] = 0
+                    // One scalar: painted as it is, without a `Character` made and taken apart for it, and
+                    // without setcchar measuring a one-character string (a tenth of a panel's frame).
+                    let (attrs, pair) = Self.curses(cell.style, &resolved, theme: theme, colors: colors)
+                    let code = wchar_t(bitPattern: lastColumn && DisplayWidth.width(of: Character(scalar)) == 2 ? 0x20 : scalar.value)
+                    _ = jx_mvadd_scalar(window, Int32(row), Int32(col), code, attrs, pair)
+                    return
                 }
+                guard var character = cell.character else { return }
+                if lastColumn, DisplayWidth.width(of: character) == 2 { character = " " }
+                var count = 0
+                // A cell holds a base character and a few combining marks (CCHARW_MAX is 5).
+                for scalar in character.unicodeScalars where count < 5 {
+                    g[count] = wchar_t(bitPattern: scalar.value)
+                    count += 1
+                }
+                g[count] = 0
                 let (attrs, pair) = Self.curses(cell.style, &resolved, theme: theme, colors: colors)
-                _ = jx_mvadd_wide(window, Int32(p.row), Int32(p.col), g.baseAddress, attrs, pair)
+                _ = jx_mvadd_wide(window, Int32(row), Int32(col), g.baseAddress, attrs, pair)
             }
         }
         self.resolved = resolved
