@@ -19,10 +19,14 @@ public enum App {
         // A change that leaves the focused instance's lines as they were (a value typed) keeps its layout.
         s.layoutKept = (s.draftVersion, s.focus.form, s.layout)
         keepReportLayout(&s)
-        OutlineView.keep(&s)
-        ColumnContent.keep(&s)
-        TableGeometry.keep(&s)
-        TableView.keep(&s)
+        // Under a full panel the outline and the table are not drawn: what they keep waits for the
+        // panel to close (a change meanwhile is found by its draft version, as any other).
+        if !View.coversBody(s.overlay) {
+            OutlineView.keep(&s)
+            ColumnContent.keep(&s)
+            TableGeometry.keep(&s)
+            TableView.keep(&s)
+        }
         TitleBar.keep(&s)
         StatusBar.keep(&s)
         s.cellLog = CellLog(since: s.draftVersion)

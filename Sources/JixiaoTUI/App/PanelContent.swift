@@ -14,6 +14,8 @@ struct PanelContent: Sendable {
     /// The filters and the instance on screen `problems` was chosen for: F4's content holds them all, and
     /// F3 opened on another form or with other filters at the same draft version must choose again.
     var problemsChoice: ProblemsChoice?
+    /// `ProblemReport.summary(problems)`, for F3's title: counted once per list, not per frame.
+    var problemsSummary: String?
     /// Problems' lines as F3 shows them, by their place in `problems`, at `problemLinesWidth` columns
     /// (`ProblemsView.keep`): they read the draft, and go with the rest of this when it changes.
     var problemLines: [Int: [String]] = [:]
@@ -77,13 +79,13 @@ extension App {
             list = s.focus.isReport ? list.filter { $0.reportSection != nil }
                 : list.filter { $0.address.map { $0.form == s.focus.form && $0.formIndex == s.focus.formIndex } ?? false }
         }
-        s.panel = PanelContent(version: s.draftVersion, problems: list, problemsChoice: ProblemsChoice(s))
+        s.panel = PanelContent(version: s.draftVersion, problems: list, problemsChoice: ProblemsChoice(s), problemsSummary: ProblemReport.summary(list))
     }
 
     private static func rebuildScorecard(_ s: inout AppState) {
         let problems = s.checks.all(s.template)
         let (card, forms) = s.scorecards.scorecard(s.evaluation, problems: problems)
-        s.panel = PanelContent(version: s.draftVersion, problems: problems, problemsChoice: .all, scorecard: card,
+        s.panel = PanelContent(version: s.draftVersion, problems: problems, problemsChoice: .all, problemsSummary: ProblemReport.summary(problems), scorecard: card,
                                scoreLines: ScoreView.lines(card, forms: forms), printMark: printMark(card))
     }
 

@@ -19,9 +19,11 @@ enum TitleBar {
 
         /// `known`: a key made before, whose `dirty` is taken again when its stamp is this state's.
         init(_ s: borrowing AppState, known: Key? = nil) {
-            unit = ScorecardUnit.name(s)
-            year = s.draft.year
             let stamp = Stamp(version: s.draftVersion, revision: s.revision, saved: s.savedRevision, savedKept: s.savedDraft != nil)
+            // The unit's name is an entered cell: the same draft version, the same name (finding it looks
+            // through the forms' cells by name, a few percent of opening a panel).
+            unit = known.flatMap { $0.stamp.version == stamp.version ? $0.unit : nil } ?? ScorecardUnit.name(s)
+            year = s.draft.year
             self.stamp = stamp
             dirty = known.flatMap { $0.stamp == stamp ? $0.dirty : nil } ?? s.isDirty
             readOnly = s.readOnly

@@ -74,7 +74,7 @@ enum ProblemsView {
         let labels = text.labels
         let form = !s.problemFilter.thisFormOnly ? nil : s.focus.isReport ? UIText.Report.outlineName
             : s.template.form(s.focus.form).map { labels.formShort($0, index: s.focus.formIndex) }
-        let inner = Panel.frame(&sc, title: UIText.App.problemsTitle(ProblemReport.summary(all), errorsOnly: s.problemFilter.errorsOnly, form: form))
+        let inner = Panel.frame(&sc, title: UIText.App.problemsTitle(s.panel.problemsSummary ?? ProblemReport.summary(all), errorsOnly: s.problemFilter.errorsOnly, form: form))
         guard !all.isEmpty else {
             sc.put(UIText.App.noProblems, row: inner.row, col: inner.col, maxWidth: inner.width)
             return
