@@ -20,7 +20,7 @@ enum OutlineView {
             let row = rect.row + line
             // An entry `keep` drew is copied, except the highlighted one.
             let (formID, index) = all[k]
-            if kept, !current, let drawn = s.outlineKept.lines[LiveChecks.Instance(form: formID, index: index)] {
+            if kept, !current, let drawn = s.outlineKept.line(LiveChecks.Instance(form: formID, index: index)) {
                 sc.paste(drawn, row: row, col: rect.col)
                 continue
             }
@@ -30,7 +30,7 @@ enum OutlineView {
                 continue
             }
             guard let form = s.template.form(formID) else { continue }
-            let e = (kept ? s.outlineKept.entries[LiveChecks.Instance(form: formID, index: index)] : nil) ?? texts(s, labels, form, index, width: rect.width)
+            let e = (kept ? s.outlineKept.entry(LiveChecks.Instance(form: formID, index: index)) : nil) ?? texts(s, labels, form, index, width: rect.width)
             entry(&sc, e, row: row, in: rect, current: current)
         }
         sc.vline(row: rect.row, col: rect.col + rect.width, height: rect.height, style: .muted)
@@ -94,20 +94,14 @@ enum OutlineView {
         let rect = View.outlineRect(s)
         // The instances whose draft entries may differ from those the kept entries were made from: after
         // a change of known cells or rows, those the change touched; nil when any may (`AppState.cellLog`).
-        var touched: Set<InstanceSlot>?
         if s.outlineKept.version != s.draftVersion || s.outlineKept.checks != s.checks.revision || s.outlineKept.width != rect.width {
-            let old = s.outlineKept
             // (Checks that arrive after the first frame move their instances' progress too: nil then.)
-            if old.version != s.draftVersion { touched = s.cellLog.instances(since: old.version) }
-            s.outlineKept = OutlineKept(version: s.draftVersion, checks: s.checks.revision, width: rect.width, year: s.draft.year, parameters: s.draft.parameters)
-            // Room for a screen of entries at once: growing them entry by entry hashed each again (a third of the keep).
-            s.outlineKept.entries.reserveCapacity(max(0, rect.height))
-            s.outlineKept.lines.reserveCapacity(max(0, rect.height))
-            // What the entries were made from besides their inputs is as it was: each is compared below.
-            if old.width == rect.width, old.year == s.draft.year, old.parameters == s.draft.parameters {
-                s.outlineKept.previous = old.entries
-                s.outlineKept.previousLines = old.lines
+            let touched = s.outlineKept.version != s.draftVersion ? s.cellLog.instances(since: s.outlineKept.version) : nil
+            if s.outlineKept.width != rect.width || s.outlineKept.year != s.draft.year || s.outlineKept.parameters != s.draft.parameters {
+                s.outlineKept.base += 1
             }
+            s.outlineKept.begin(version: s.draftVersion, checks: s.checks.revision, width: rect.width, year: s.draft.year,
+                                parameters: s.draft.parameters, touched: touched)
         }
         // Nothing new to show since the last time: an arrow key within the form.
         let shown = OutlineKept.Shown(scroll: s.outlineScroll, height: rect.height)
@@ -116,39 +110,39 @@ enum OutlineView {
         let labels = Labels(template: s.template, draft: s.draft)
         let visible = s.outlineScroll..<min(all.count, s.outlineScroll + max(0, rect.height))
         // Entries scrolled far away are let go: what is kept stays a few screens.
-        if s.outlineKept.lines.count > 4 * max(1, visible.count) {
+        if s.outlineKept.kept.count > 4 * max(1, visible.count) {
             let shown = Set(visible.map { LiveChecks.Instance(form: all[$0].form, index: all[$0].index) })
-            s.outlineKept.lines = s.outlineKept.lines.filter { shown.contains($0.key) }
-            s.outlineKept.entries = s.outlineKept.entries.filter { shown.contains($0.key) }
+            s.outlineKept.kept = s.outlineKept.kept.filter { shown.contains($0.key) }
         }
         let at = Rect(row: 0, col: 0, height: 1, width: rect.width)
+        let generation = s.outlineKept.generation, base = s.outlineKept.base
         for k in visible {
             let (formID, index) = all[k]
             let i = LiveChecks.Instance(form: formID, index: index)
-            guard s.outlineKept.lines[i] == nil else { continue }
+            // An entry made or found right since the last change stays; one made before it is compared
+            // where it lies, and only an entry whose inputs moved is made again.
+            let previous = s.outlineKept.kept[i].flatMap { $0.base == base ? $0 : nil }
+            if let p = previous, p.generation == generation { continue }
             var line = Screen(rows: 1, cols: rect.width + 1)
+            let e: OutlineEntry
             if formID == ReportPage.form {
                 let (tail, tailStyle) = reportTail(s)
-                entry(&line, OutlineEntry(UIText.Report.outlineName, tail: tail, style: tailStyle, width: rect.width), row: 0, in: at, current: false)
+                e = OutlineEntry(UIText.Report.outlineName, tail: tail, style: tailStyle, width: rect.width)
             } else {
                 guard let slot = s.template.forms.firstIndex(where: { $0.id == formID }) else { continue }
-                let previous = s.outlineKept.previous[i]
-                let same = touched.flatMap { $0.contains(InstanceSlot(form: slot, index: index)) ? nil : previous?.inputs }
+                let same = previous?.generation == generation - 1
+                    ? s.outlineKept.touched.flatMap { $0.contains(InstanceSlot(form: slot, index: index)) ? nil : previous?.entry.inputs } : nil
                 let inputs = inputs(s, labels, s.template.forms[slot], index, same: same)
-                if let e = previous, e.inputs == inputs, let drawn = s.outlineKept.previousLines[i] {
-                    s.outlineKept.entries[i] = e
-                    s.outlineKept.lines[i] = drawn
+                if let p = previous, p.entry.inputs == inputs {
+                    s.outlineKept.kept[i]?.generation = generation
                     continue
                 }
-                let e = texts(labels, s.template.forms[slot], index, inputs, width: rect.width)
-                s.outlineKept.entries[i] = e
-                entry(&line, e, row: 0, in: at, current: false)
+                e = texts(labels, s.template.forms[slot], index, inputs, width: rect.width)
             }
+            entry(&line, e, row: 0, in: at, current: false)
             line.vline(row: 0, col: rect.width, height: 1, style: .muted)
-            s.outlineKept.lines[i] = line
+            s.outlineKept.kept[i] = OutlineKept.Kept(entry: e, line: line, generation: generation, base: base)
         }
-        s.outlineKept.previous = [:]
-        s.outlineKept.previousLines = [:]
         s.outlineKept.shown = shown
     }
 
@@ -196,20 +190,52 @@ struct OutlineEntry: Sendable {
 
 /// The outline's entries as last drawn, for the draft version, the problems and the width they were
 /// made for: their texts, and each entry drawn alone (not highlighted, with the rule on its right), by
-/// instance.
+/// instance. A change starts a new generation; an entry is drawn as kept only once `keep` has made it, or
+/// found it still right, in the current one.
 struct OutlineKept: Sendable {
     var version = -1
     var checks = -1
     var width = -1
     var year = 0
     var parameters: [String: String] = [:]
-    var entries: [LiveChecks.Instance: OutlineEntry] = [:]
-    var lines: [LiveChecks.Instance: Screen] = [:]
-    /// While `keep` runs after a change: the entries and lines made before it, taken again when their
-    /// inputs are the same.
-    var previous: [LiveChecks.Instance: OutlineEntry] = [:]
-    var previousLines: [LiveChecks.Instance: Screen] = [:]
+    /// Moves with every change of the draft, the problems or the width.
+    var generation = 0
+    /// Moves with the width, the year and the parameters, which every entry's text depends on: an entry
+    /// of an older base is made again whatever its inputs.
+    var base = 0
+    /// The instances whose draft entries the change that began this generation may have touched
+    /// (`AppState.cellLog`); nil when any may have.
+    var touched: Set<InstanceSlot>?
+    var kept: [LiveChecks.Instance: Kept] = [:]
+
+    struct Kept: Sendable {
+        let entry: OutlineEntry
+        let line: Screen
+        var generation: Int
+        let base: Int
+    }
+
     /// The entries `keep` last made sure of (for the version, problems and width above).
     struct Shown: Equatable, Sendable { let scroll: Int, height: Int }
     var shown: Shown?
+
+    mutating func begin(version: Int, checks: Int, width: Int, year: Int, parameters: [String: String], touched: Set<InstanceSlot>?) {
+        self.version = version
+        self.checks = checks
+        self.width = width
+        self.year = year
+        self.parameters = parameters
+        self.touched = touched
+        generation += 1
+        shown = nil
+    }
+
+    /// An entry as it is in this generation, nil when it is not known to be.
+    func entry(_ i: LiveChecks.Instance) -> OutlineEntry? {
+        kept[i].flatMap { $0.generation == generation && $0.base == base ? $0.entry : nil }
+    }
+
+    func line(_ i: LiveChecks.Instance) -> Screen? {
+        kept[i].flatMap { $0.generation == generation && $0.base == base ? $0.line : nil }
+    }
 }
