@@ -136,29 +136,10 @@ struct DirectScan: Sendable {
     func draft(leaving left: Set<String>) -> Draft? {
         let tables = self.tables, bytes = self.bytes
         let kept = left.isEmpty ? [:] : firstFrameRows(left)
-        let read = Parallel.map(instances) { item -> FormEntry? in
-            var c = JSONCursor(bytes, offset: item.start)
-            guard let form = tables[item.form] else { return nil }
-            if let rows = kept[item.form] {
-                guard let e = DraftCodec.directRows(&c, form: form, only: rows), c.offset == item.end else { return nil }
-                return e
-            }
-            guard let e = DraftCodec.directInstance(&c, form: form), c.offset == item.end else { return nil }
-            return e
-        }
+        let read = Parallel.map(instances) { Self.read($0, bytes, tables, rows: kept[$0.form]) }
         var draft = Draft(templateID: template.id, templateVersion: template.version, year: year)
         draft.parameters = parameters
-        var next = 0
-        for (fid, n) in counts {
-            var list: [FormEntry] = []
-            list.reserveCapacity(n)
-            for e in read[next..<(next + n)] {
-                guard let e else { return nil }
-                list.append(e)
-            }
-            next += n
-            draft.forms[fid] = list
-        }
+        guard Self.place(read, counts, into: &draft) else { return nil }
         draft.report = report
         for form in template.forms where !form.isRepeated && draft.forms[form.id] == nil {
             draft.forms[form.id] = [DraftFactory.newInstance(form)]
@@ -169,26 +150,37 @@ struct DirectScan: Sendable {
     /// `draft` (made by `draft(leaving: forms)`) with the instances of `forms` read whole.
     func fill(_ draft: Draft, forms: Set<String>) -> Draft? {
         let tables = self.tables, bytes = self.bytes
-        let chosen = instances.filter { forms.contains($0.form) }
-        let read = Parallel.map(chosen) { item -> FormEntry? in
-            var c = JSONCursor(bytes, offset: item.start)
-            guard let form = tables[item.form], let e = DraftCodec.directInstance(&c, form: form), c.offset == item.end else { return nil }
-            return e
-        }
+        let read = Parallel.map(instances.filter { forms.contains($0.form) }) { Self.read($0, bytes, tables) }
+        let chosen = counts.filter { forms.contains($0.id) }
         var whole = draft
+        guard chosen.allSatisfy({ whole.forms[$0.id]?.count == $0.count }), Self.place(read, chosen, into: &whole) else { return nil }
+        return whole
+    }
+
+    /// One instance read whole, or only its single rows numbered `rows`; nil when it is not what the
+    /// reader takes, or does not end where the bracket match ended it.
+    static func read(_ item: Found, _ bytes: [UInt8], _ tables: [String: DraftCodec.EnteredForm], rows: Set<Int>? = nil) -> FormEntry? {
+        var c = JSONCursor(bytes, offset: item.start)
+        guard let form = tables[item.form] else { return nil }
+        let e = rows.map { DraftCodec.directRows(&c, form: form, only: $0) } ?? DraftCodec.directInstance(&c, form: form)
+        return c.offset == item.end ? e : nil
+    }
+
+    /// The instances `read` (in the draft's order) as those of the forms `counts` lists, in order; false
+    /// when one could not be read.
+    static func place(_ read: [FormEntry?], _ counts: [(id: String, count: Int)], into draft: inout Draft) -> Bool {
         var next = 0
-        for (fid, n) in counts where forms.contains(fid) {
-            guard whole.forms[fid]?.count == n else { return nil }
+        for (fid, n) in counts {
             var list: [FormEntry] = []
             list.reserveCapacity(n)
             for e in read[next..<(next + n)] {
-                guard let e else { return nil }
+                guard let e else { return false }
                 list.append(e)
             }
             next += n
-            whole.forms[fid] = list
+            draft.forms[fid] = list
         }
-        return whole
+        return true
     }
 
     /// The draft as far as the first frame's choice of forms needs it: every instance there, none read.
