@@ -52,11 +52,7 @@ public struct DraftStore: Sendable {
 
     /// Loads a draft. With `lock`, the file read is the locked one (a read-modify-write).
     public func load(_ path: String, lock: DraftWriteLock? = nil) throws(DraftError) -> Loaded {
-        let (bytes, stamp) = try Self.read(path, lock: lock)
-        if let scan = DirectScan(bytes, template: { try? catalog.load($0) }), let draft = scan.draft(leaving: []) {
-            return Loaded(draft: draft, template: scan.template, stamp: stamp)
-        }
-        return try readLongWay(bytes, path: path, stamp: stamp)
+        try loadFirst(path, lock: lock) { _, _ in nil }.loaded
     }
 
     /// Loads a draft for a first frame that shows only some of its forms (issue 12, item 5): `shows`
@@ -65,17 +61,18 @@ public struct DraftStore: Sendable {
     /// names) until `DraftRest.finish` reads them whole, after the frame is painted.
     /// `early`: the template the caller began loading from `templateID(peeking:)`, used when the draft
     /// names that one.
-    public func loadFirst(_ path: String, early: (id: String, template: Later<Template?>)? = nil,
+    public func loadFirst(_ path: String, lock: DraftWriteLock? = nil, early: (id: String, template: Later<Template?>)? = nil,
                           shows: (Template, Draft) -> Set<String>?) throws(DraftError) -> (loaded: Loaded, rest: DraftRest?) {
-        let (bytes, stamp) = try Self.read(path, lock: nil)
+        let (bytes, stamp) = try Self.read(path, lock: lock)
         let catalog = self.catalog
         if let scan = DirectScan(bytes, template: { id in id == early?.id ? early?.template.value : try? catalog.load(id) }) {
             let left = scan.deferrable(showing: shows(scan.template, scan.skeleton))
             if let draft = scan.draft(leaving: left) {
                 return (Loaded(draft: draft, template: scan.template, stamp: stamp),
-                        left.isEmpty ? nil : DraftRest(forms: left, scan: scan, path: path))
+                        left.isEmpty ? nil : DraftRest(forms: left, scan: scan, store: self, path: path))
             }
         }
+        // Not a draft the direct reader takes: read it the long way, which says what is wrong with it.
         return (try readLongWay(bytes, path: path, stamp: stamp), nil)
     }
 

@@ -34,6 +34,12 @@ public enum RecoveryStore {
         DraftFiles.recoveryCandidates(of: draftPath, environment: environment)
     }
 
+    /// Whether any recovery file lies where one for `draftPath` would (`examine` then has something to
+    /// judge): a name taken, nothing read.
+    public static func hasFile(for draftPath: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        candidates(for: draftPath, environment: environment).contains { DraftStore.stamp($0) != nil }
+    }
+
     /// Writes atomically (temporary file, fsync, rename; 0600) beside the draft, or in the fallback folder
     /// when that fails. Returns the path written. Throws the error of the place beside the draft when
     /// neither works, since that is the one the user can do something about.

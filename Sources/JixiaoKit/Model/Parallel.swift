@@ -42,7 +42,8 @@ private final class Slots<U>: @unchecked Sendable {
 }
 
 /// A value computed on another core while the caller goes on with what does not need it (the draft's
-/// template, loaded while the draft's instances are found). One reader: one thread (the one that made it, or one it hands it to) reads it.
+/// template, loaded while the draft's instances are found). One reader: the thread that made it, or
+/// the one thread it is handed to.
 public final class Later<T: Sendable>: @unchecked Sendable {
     private var result: T?
     private var waited = false

@@ -38,7 +38,7 @@ extension AppDriver {
         do {
             (loaded, rest) = try DraftStore(catalog: catalog).loadFirst(path, early: early) { App.formsForFirstFrame($0, $1, place: place) }
             // A recovery file is compared with the whole draft.
-            if let r = rest, !readOnly, RecoveryStore.candidates(for: path).contains(where: { DraftStore.stamp($0) != nil }) {
+            if let r = rest, !readOnly, RecoveryStore.hasFile(for: path) {
                 loaded = try r.finish(loaded)
                 rest = nil
             }

@@ -97,9 +97,6 @@ enum OutlineView {
         if s.outlineKept.version != s.draftVersion || s.outlineKept.checks != s.checks.revision || s.outlineKept.width != rect.width {
             // (Checks that arrive after the first frame move their instances' progress too: nil then.)
             let touched = s.outlineKept.version != s.draftVersion ? s.cellLog.instances(since: s.outlineKept.version) : nil
-            if s.outlineKept.width != rect.width || s.outlineKept.year != s.draft.year || s.outlineKept.parameters != s.draft.parameters {
-                s.outlineKept.base += 1
-            }
             s.outlineKept.begin(version: s.draftVersion, checks: s.checks.revision, width: rect.width, year: s.draft.year,
                                 parameters: s.draft.parameters, touched: touched)
         }
@@ -219,13 +216,14 @@ struct OutlineKept: Sendable {
     struct Shown: Equatable, Sendable { let scroll: Int, height: Int }
     var shown: Shown?
 
+    /// A new generation, for a change of the draft, the problems or the width; a new base too when what
+    /// every entry's text depends on moved.
     mutating func begin(version: Int, checks: Int, width: Int, year: Int, parameters: [String: String], touched: Set<InstanceSlot>?) {
-        self.version = version
-        self.checks = checks
-        self.width = width
-        self.year = year
-        self.parameters = parameters
-        self.touched = touched
+        if width != self.width || year != self.year || parameters != self.parameters {
+            base += 1
+            (self.width, self.year, self.parameters) = (width, year, parameters)
+        }
+        (self.version, self.checks, self.touched) = (version, checks, touched)
         generation += 1
         shown = nil
     }
