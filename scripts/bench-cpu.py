@@ -10,8 +10,12 @@ main thread (/proc/PID/task/PID/schedstat), which the load moves much less.
         MODE: digits (Enter, three digits, Enter, Ctrl-Z on 1、业务工作经费), arrows (↓ ↑), f5 (add a row
         three rows down, undo), f3 (problems open / close), f4 (score preview open / close), panels
         (both), editf4 and editpanels (as scripts/bench orders them: an edit committed and undone, then
-        F4 open / close, and for editpanels F3 open / close: the panels open on checks just changed). With PERF_DATA, `perf record -g` samples the program meanwhile (read it with
+        F4 open / close, and for editpanels F3 open / close: the panels open on checks just changed).
+        With PERF_DATA, `perf record -g` samples the program meanwhile (PERF_CALL_GRAPH=dwarf,16384 for
+        stacks through curses, which has no frame pointers; read it with
         perf report -i PERF_DATA --comm jixiao --children --sort symbol --stdio -g none).
+        Per key: wall time to the last byte (p50, p90), to the first byte (p50), the bytes written
+        (p50) and the main thread's CPU time (p50, p90).
     bench-cpu.py open JIXIAO DRAFT RUNS [WRAPPER...]
         fork to the last byte of the first frame, RUNS times (p50 and min); WRAPPER (e.g. `perf record
         -g -o OUT --` or `valgrind --tool=callgrind --`) runs in front of jixiao.
@@ -40,17 +44,19 @@ def main_thread_ns(pid):
 def keys(jixiao, draft, mode, seconds, perf_data=None):
     work = tempfile.mkdtemp(prefix="jixiao-bench-cpu.")
     p = bp.Pty([os.path.abspath(jixiao), bp.fresh_copy(os.path.abspath(draft), work)])
-    walls, cpus = {}, {}
+    walls, cpus, firsts, sizes = {}, {}, {}, {}
 
     def key(keys, name=None, quiet=0.01):
         p.drain()
         c0 = main_thread_ns(p.pid)
         t0 = p.write(keys)
-        _, _, last = p.burst(5, quiet)
+        data, first, last = p.burst(5, quiet)
         if name:
             cpus.setdefault(name, []).append(main_thread_ns(p.pid) - c0)
+            sizes.setdefault(name, []).append(len(data))
             if last is not None:
                 walls.setdefault(name, []).append(last - t0)
+                firsts.setdefault(name, []).append(first - t0)
 
     try:
         p.burst(60, 0.04, marker="退出")
@@ -63,7 +69,8 @@ def keys(jixiao, draft, mode, seconds, perf_data=None):
             key(bp.DOWN)
         perf = None
         if perf_data:
-            perf = subprocess.Popen(["perf", "record", "-F", "4000", "-g", "-o", perf_data, "-p", str(p.pid)],
+            graph = ["--call-graph", os.environ["PERF_CALL_GRAPH"]] if os.environ.get("PERF_CALL_GRAPH") else ["-g"]
+            perf = subprocess.Popen(["perf", "record", "-F", "4000"] + graph + ["-o", perf_data, "-p", str(p.pid)],
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             time.sleep(0.5)
         end = time.time() + seconds
@@ -102,12 +109,19 @@ def keys(jixiao, draft, mode, seconds, perf_data=None):
     finally:
         bp.quit_jixiao(p)
         shutil.rmtree(work, ignore_errors=True)
-    print("%-10s %5s | %-22s | %s" % ("key", "n", "wall p50 / p90 (ms)", "main-thread CPU p50 / p90 (ms)"))
+    # The first byte is the frame's first write (curses writes when its buffer fills, curs_set at once):
+    # the part before it is reading the key, update, drawing and handing the cells to curses; the part
+    # after it is mostly curses building and writing the escape sequences.
+    print("%-10s %5s | %-22s | %-14s | %-9s | %s" % ("key", "n", "wall p50 / p90 (ms)", "first byte p50", "bytes p50",
+                                                     "main-thread CPU p50 / p90 (ms)"))
     for name, c in cpus.items():
         c = sorted(c)
         w = sorted(walls.get(name, [0]))
-        print("%-10s %5d | %8.2f %8.2f     | %8.2f %8.2f" % (name, len(c), w[len(w) // 2] * 1e3, w[int(len(w) * .9)] * 1e3,
-                                                             c[len(c) // 2] / 1e6, c[int(len(c) * .9)] / 1e6))
+        f = sorted(firsts.get(name, [0]))
+        b = sorted(sizes[name])
+        print("%-10s %5d | %8.2f %8.2f     | %8.2f ms    | %9d | %8.2f %8.2f" % (
+            name, len(c), w[len(w) // 2] * 1e3, w[int(len(w) * .9)] * 1e3, f[len(f) // 2] * 1e3, b[len(b) // 2],
+            c[len(c) // 2] / 1e6, c[int(len(c) * .9)] / 1e6))
 
 
 def open_times(jixiao, draft, runs, wrapper):
