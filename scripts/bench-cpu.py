@@ -114,14 +114,16 @@ def keys(jixiao, draft, mode, seconds, perf_data=None):
     # after it is mostly curses building and writing the escape sequences.
     print("%-10s %5s | %-22s | %-14s | %-9s | %s" % ("key", "n", "wall p50 / p90 (ms)", "first byte p50", "bytes p50",
                                                      "main-thread CPU p50 / p90 (ms)"))
+    def rank(xs, q):
+        """The value at fraction `q` of the sorted samples (0.5: the upper median), 0 when there are none."""
+        xs = sorted(xs) or [0]
+        return xs[int(len(xs) * q)]
+
     for name, c in cpus.items():
-        c = sorted(c)
-        w = sorted(walls.get(name, [0]))
-        f = sorted(firsts.get(name, [0]))
-        b = sorted(sizes[name])
+        w, f = walls.get(name, []), firsts.get(name, [])
         print("%-10s %5d | %8.2f %8.2f     | %8.2f ms    | %9d | %8.2f %8.2f" % (
-            name, len(c), w[len(w) // 2] * 1e3, w[int(len(w) * .9)] * 1e3, f[len(f) // 2] * 1e3, b[len(b) // 2],
-            c[len(c) // 2] / 1e6, c[int(len(c) * .9)] / 1e6))
+            name, len(c), rank(w, .5) * 1e3, rank(w, .9) * 1e3, rank(f, .5) * 1e3, rank(sizes[name], .5),
+            rank(c, .5) / 1e6, rank(c, .9) / 1e6))
 
 
 def open_times(jixiao, draft, runs, wrapper):
