@@ -6,10 +6,16 @@ import JixiaoTerminal
 
 /// A framed panel over the middle of the screen, returning its inside.
 enum Panel {
+    /// A panel as wide as the screen (help, F3, F4, the print preview) is ruled above and below, not
+    /// boxed: with a right edge, every line's blank end had to be erased and stepped over to draw it, two
+    /// cursor movements that curses works out anew for each line (a sixth of opening the score preview);
+    /// without one, a line's end is one erase.
     static func frame(_ sc: inout Screen, title: String, height: Int? = nil, width: Int? = nil) -> Rect {
         let rect = rect(rows: sc.rows, cols: sc.cols, height: height, width: width)
         sc.fill(rect, style: .normal)
-        return sc.box(rect, title: " " + title + " ", style: .normal, titleStyle: CellStyle(.title, [.bold]))
+        let titled = " " + title + " "
+        if rect.width == sc.cols { return sc.rules(rect, title: titled, style: .normal, titleStyle: CellStyle(.title, [.bold])) }
+        return sc.box(rect, title: titled, style: .normal, titleStyle: CellStyle(.title, [.bold]))
     }
 
     /// Where a panel goes on a screen of `rows` × `cols`.
@@ -70,10 +76,17 @@ enum HelpView {
 enum ProblemsView {
     static func draw(_ sc: inout Screen, _ s: AppState, selected: Int) {
         let all = s.panel.problems
-        let text = ProblemText(template: s.template, draft: s.draft)
-        let labels = text.labels
+        // Made only for a problem not worded by `keep` (a frame drawn without an update, in tests): it
+        // copies the draft's labels.
+        var words: ProblemText?
+        func text() -> ProblemText {
+            if let words { return words }
+            let made = ProblemText(template: s.template, draft: s.draft)
+            words = made
+            return made
+        }
         let form = !s.problemFilter.thisFormOnly ? nil : s.focus.isReport ? UIText.Report.outlineName
-            : s.template.form(s.focus.form).map { labels.formShort($0, index: s.focus.formIndex) }
+            : s.template.form(s.focus.form).map { text().labels.formShort($0, index: s.focus.formIndex) }
         let inner = Panel.frame(&sc, title: UIText.App.problemsTitle(s.panel.problemsSummary ?? ProblemReport.summary(all), errorsOnly: s.problemFilter.errorsOnly, form: form))
         guard !all.isEmpty else {
             sc.put(UIText.App.noProblems, row: inner.row, col: inner.col, maxWidth: inner.width)
@@ -84,7 +97,7 @@ enum ProblemsView {
         var blocks = s.panel.problemLinesWidth == inner.width ? s.panel.problemLines : [:]
         func block(_ i: Int) -> [String] {
             if let b = blocks[i] { return b }
-            let b = lines(all[i], text, width: inner.width)
+            let b = lines(all[i], text(), width: inner.width)
             blocks[i] = b
             return b
         }

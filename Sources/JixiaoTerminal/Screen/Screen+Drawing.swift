@@ -75,12 +75,27 @@ extension Screen {
         put(String(characters.topRight), row: rect.row, col: rect.right - 1, style: style)
         put(String(characters.bottomLeft), row: rect.bottom - 1, col: rect.col, style: style)
         put(String(characters.bottomRight), row: rect.bottom - 1, col: rect.right - 1, style: style)
-        if let title, !title.isEmpty, rect.width > 4 {
-            // The spaces keep the title from touching the rule on either side.
-            let shown = DisplayWidth.truncate(title, toWidth: rect.width - 4)
-            put(" " + shown + " ", row: rect.row, col: rect.col + 1, style: titleStyle, maxWidth: rect.width - 2)
-        }
+        putTitle(title, in: rect, style: titleStyle)
         return rect.inset(by: 1)
+    }
+
+    /// `box` without its sides: rules along the top and bottom edges of `rect`, the title in the top one
+    /// where `box` puts it. Returns the same inside as `box`, so content laid out for one fits the other.
+    @discardableResult
+    public mutating func rules(_ rect: Rect, title: String? = nil, style: CellStyle = .normal,
+                               titleStyle: CellStyle = .title, characters: BoxCharacters = .light) -> Rect {
+        guard rect.width >= 2, rect.height >= 2 else { return Rect(row: rect.row, col: rect.col, height: 0, width: 0) }
+        hline(row: rect.row, col: rect.col, width: rect.width, character: characters.horizontal, style: style)
+        hline(row: rect.bottom - 1, col: rect.col, width: rect.width, character: characters.horizontal, style: style)
+        putTitle(title, in: rect, style: titleStyle)
+        return rect.inset(by: 1)
+    }
+
+    private mutating func putTitle(_ title: String?, in rect: Rect, style: CellStyle) {
+        guard let title, !title.isEmpty, rect.width > 4 else { return }
+        // The spaces keep the title from touching the rule on either side.
+        let shown = DisplayWidth.truncate(title, toWidth: rect.width - 4)
+        put(" " + shown + " ", row: rect.row, col: rect.col + 1, style: style, maxWidth: rect.width - 2)
     }
 
     /// Text clipped to a region: each line of `text` on its own row, cut by display width, rows past the

@@ -76,6 +76,21 @@ import Testing
         #expect(s[0, 0].style == .normal)
     }
 
+    @Test func rulesDrawTheTopAndBottomOfABoxAndReturnTheSameInside() {
+        var s = Screen(rows: 4, cols: 12)
+        s.put("xxxxxxxxxxxx", row: 1, col: 0)
+        let inside = s.rules(Rect(row: 0, col: 0, height: 4, width: 12), title: "基本信息表")
+        #expect(inside == Rect(row: 1, col: 1, height: 2, width: 10))
+        #expect(s.lines() == [
+            "─ 基本信息 ─",
+            "xxxxxxxxxxxx",
+            "            ",
+            "────────────",
+        ])
+        #expect(s[0, 2].style == .title)
+        #expect(s[0, 0].style == .normal)
+    }
+
     @Test func textIsClippedToItsRegion() {
         var s = Screen(rows: 4, cols: 8)
         let used = s.text("第一行很长很长\n二\n三\n四", in: Rect(row: 1, col: 1, height: 2, width: 5), style: .muted)
