@@ -83,10 +83,38 @@ extension App {
     }
 
     private static func rebuildScorecard(_ s: inout AppState) {
-        let problems = s.checks.all(s.template)
+        // F3's whole list at this version is the scorecard's list too: kept with the lines worded for it.
+        let same = s.panel.version == s.draftVersion && s.panel.problemsChoice == .all
+        let problems = same ? s.panel.problems : s.checks.all(s.template)
         let (card, forms) = s.scorecards.scorecard(s.evaluation, problems: problems)
-        s.panel = PanelContent(version: s.draftVersion, problems: problems, problemsChoice: .all, problemsSummary: ProblemReport.summary(problems), scorecard: card,
-                               scoreLines: ScoreView.lines(card, forms: forms), printMark: printMark(card))
+        var content = PanelContent(version: s.draftVersion, problems: problems, problemsChoice: .all,
+                                   problemsSummary: same ? s.panel.problemsSummary : ProblemReport.summary(problems), scorecard: card,
+                                   scoreLines: ScoreView.lines(card, forms: forms), printMark: printMark(card))
+        if same {
+            content.problemLines = s.panel.problemLines
+            content.problemLinesWidth = s.panel.problemLinesWidth
+        }
+        s.panel = content
+    }
+
+    /// Whether F3 would have to build its list or word its first page if it opened now: after a change
+    /// of the draft, of the filters or of the width (`warmProblems` does it between keys).
+    public static func problemsNeedWarming(_ s: AppState) -> Bool {
+        guard s.overlay == .none, s.editing == nil, s.checks.isComplete,
+              s.size.rows >= minRows, s.size.cols >= minCols else { return false }
+        if s.panel.version != s.draftVersion || s.panel.problemsChoice != ProblemsChoice(s) { return true }
+        return !s.panel.problems.isEmpty && s.panel.problemLinesWidth != Panel.inside(rows: s.size.rows, cols: s.size.cols).width
+    }
+
+    /// What F3 builds when it opens (its list, and the lines of its first page), built a moment after a
+    /// change instead: wording the problems on screen was a third of opening F3 after an edit. The same
+    /// steps as opening it, so the panel then finds them done.
+    public static func warmProblems(_ s: inout AppState) {
+        guard problemsNeedWarming(s) else { return }
+        s.overlay = .problems(selected: 0)
+        preparePanel(&s)
+        ProblemsView.keep(&s)
+        s.overlay = .none
     }
 
     /// Cards for the score preview built between keys after opening, a few at a time, so that F4 only

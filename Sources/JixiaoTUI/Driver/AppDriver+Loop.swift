@@ -15,8 +15,9 @@ extension AppDriver {
         var frame: View.Frame?
         // A key was handled since the recovery keeper last heard of the draft.
         var changed = false
+        var keyRead = false
         while !state.quitRequested {
-            if let sig = SignalWatch.stopRequest() {
+            if let sig = SignalWatch.stopRequest(keyRead: keyRead) {
                 // Terminal closed or killed: keep every change, then leave in order (run's defer gives
                 // the terminal back and removes the lock).
                 if !state.readOnly { keeper?.write(state.inMemory, now: Date()) }
@@ -51,17 +52,23 @@ extension AppDriver {
                 needsPaint = true
             }
             // Checks left for after the first frame run while no key is waiting, a few forms at a time;
-            // then the score preview's cards are built the same way.
+            // then the score preview's cards are built the same way. After a change, F3's first page is
+            // worded once the keys pause (`warmMs`): a burst of typing never waits for it.
             let pending = !state.checks.isComplete || !state.scorecardsWarm
-            guard let key = terminal.readKey(timeoutMs: pending ? 0 : Self.tickMs) else {
+            let warm = !pending && App.problemsNeedWarming(state)
+            guard let key = terminal.readKey(timeoutMs: pending ? 0 : warm ? Self.warmMs : Self.tickMs) else {
                 if !state.checks.isComplete {
                     App.update(&state, .checkPending)
                     if state.checks.isComplete { needsPaint = true }
-                } else {
+                } else if !state.scorecardsWarm {
                     App.warmScorecards(&state)
+                } else if warm {
+                    App.warmProblems(&state)
                 }
+                keyRead = false
                 continue
             }
+            keyRead = true
             needsPaint = true
             if key == .resize {
                 (rows, cols) = terminal.size()

@@ -171,6 +171,8 @@ public final class AppDriver {
 
     /// How long a key is waited for before the loop looks at signals and the recovery timer again.
     static let tickMs = 200
+    /// How long the keys must pause before work for a panel not yet open is done (`App.warmProblems`).
+    static let warmMs = 30
 }
 
 extension UIText {

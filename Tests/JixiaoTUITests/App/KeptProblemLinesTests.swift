@@ -38,4 +38,36 @@ struct KeptProblemLinesTests {
         Self.expectFresh(s, "resized, down")
         #expect(!s.panel.problemLines.isEmpty, "the lines shown are kept")
     }
+
+    /// Between keys after a change the driver words F3's first page (`App.warmProblems`): nothing on the
+    /// screen moves, F3 then opens on those lines and draws what it would have drawn without them, F4
+    /// keeps them, and once done there is nothing left to warm (so the idle loop stays idle).
+    @Test func warmedProblemLinesAreTheOnesF3Draws() {
+        var s = AppFixture.example(rows: 30, cols: 100)
+        s.focus("C[1].quantity[1].target")
+        for k: Key in [.enter, .ctrl("u"), .char("≥"), .char("9"), .char("%"), .enter] { s.press(k) }
+        #expect(App.problemsNeedWarming(s), "an edit leaves F3 to be built")
+        let cold = s
+        let before = s.screen.lines()
+        App.warmProblems(&s)
+        #expect(s.screen.lines() == before, "warming changes nothing on the screen")
+        #expect(s.overlay == .none)
+        #expect(!App.problemsNeedWarming(s), "warmed once, nothing left to do")
+        #expect(!s.panel.problemLines.isEmpty)
+
+        var warmF3 = s, coldF3 = cold
+        warmF3.press(.f(3))
+        coldF3.press(.f(3))
+        #expect(warmF3.screen.lines() == coldF3.screen.lines())
+        Self.expectFresh(warmF3, "F3 on warmed lines")
+
+        // F4 builds the scorecard on the same list and keeps the worded lines for F3 after it.
+        let kept = s.panel.problemLines
+        s.press(.f(4))
+        #expect(s.panel.problemLines.keys.sorted() == kept.keys.sorted())
+        s.press(.f(4))
+        s.press(.f(3))
+        Self.expectFresh(s, "F3 after F4")
+        #expect(s.screen.lines() == coldF3.screen.lines())
+    }
 }
