@@ -55,9 +55,11 @@ enum SignalWatch {
 extension SignalWatch {
     /// SIGHUP, or the terminal hung up without one reaching us (a program in a background process
     /// group is not sent SIGHUP): reads then fail at once, and without this check the loop would spin.
-    /// After a hangup every terminal ioctl fails with EIO.
-    static func stopRequest() -> Int32? {
+    /// After a hangup every terminal ioctl fails with EIO. `keyRead`: a key came since the last look, so
+    /// the terminal is there and its system call can wait for a turn without one.
+    static func stopRequest(keyRead: Bool = false) -> Int32? {
         if let s = pending { return s }
+        if keyRead { return nil }
         var t = termios()
         if tcgetattr(STDIN_FILENO, &t) != 0 && errno == EIO { return SIGHUP }
         return nil
