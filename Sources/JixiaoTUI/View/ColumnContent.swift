@@ -28,8 +28,9 @@ struct ColumnContent: Sendable {
     /// Each item's place in `items` by its cell's slots, made at the first update of known cells.
     private var itemAt: [CellSlot: Int]?
     private var columns: [(section: String, column: String)] = []
-    /// Per section and column, the display width of each value it holds (0 for none left out), in
-    /// the layout's order.
+    /// Per section and column, the display width of each value it holds (0 for none left out), sorted:
+    /// what the geometry asks of them (the widest, how many are wider than a width) does not depend on
+    /// the order, and sorted they stay equal when rows move.
     private(set) var widths: [String: [String: [Int]]] = [:]
 
     /// Measures every cell of `layout` (the focused instance's) in `s`; `kept`: texts made before, taken
@@ -64,8 +65,12 @@ struct ColumnContent: Sendable {
         changedRows = []
         self.layout = layout
         var moved = from
+        // Whether a value went or came with a width: else the widths held stay as they were (they are
+        // held sorted, so the rows moving leaves them the same).
+        var widthsMoved = false
         if shift.delta < 0 {
             let gone = items[from..<end].firstIndex { ($0.row.index ?? 0) >= shift.at - shift.delta } ?? end
+            widthsMoved = items[from..<gone].contains { $0.column != nil && $0.width > 0 }
             items.removeSubrange(from..<gone)
         } else {
             var columnAt: [String: Int] = [:]
@@ -77,6 +82,7 @@ struct ColumnContent: Sendable {
                 changedRows.insert(r)
             }
             for i in added where i.column != nil { texts[i.address] = i.shown }
+            widthsMoved = added.contains { $0.column != nil && $0.width > 0 }
             items.insert(contentsOf: added, at: from)
             moved += added.count
         }
@@ -99,8 +105,10 @@ struct ColumnContent: Sendable {
         itemAt = nil  // the items after the change moved
         // The entries moved with their rows (`RowShift`): only a computed cell can show another value.
         let compiled = layout.form.compiled
-        refresh(s, items.indices.filter { compiled.isComputed(row: items[$0].rowSlot, column: items[$0].columnSlot) }, texts: &texts)
-        widths = gathered()  // cells were added or removed
+        if refresh(s, items.indices.filter { compiled.isComputed(row: items[$0].rowSlot, column: items[$0].columnSlot) }, texts: &texts)
+            || widthsMoved {
+            widths = gathered()
+        }
         return true
     }
 
@@ -184,7 +192,7 @@ struct ColumnContent: Sendable {
         var byColumn = [[Int]](repeating: [], count: columns.count)
         for i in items where i.width > 0 { if let c = i.column { byColumn[c].append(i.width) } }
         var out: [String: [String: [Int]]] = [:]
-        for (k, c) in columns.enumerated() where !byColumn[k].isEmpty { out[c.section, default: [:]][c.column] = byColumn[k] }
+        for (k, c) in columns.enumerated() where !byColumn[k].isEmpty { out[c.section, default: [:]][c.column] = byColumn[k].sorted() }
         return out
     }
 

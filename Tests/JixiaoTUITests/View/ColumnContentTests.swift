@@ -31,7 +31,8 @@ struct ColumnContentTests {
         }
         // Figures wide and narrow, so that totals widen and narrow their columns; text in text cells.
         let typed = ["7", "123456789012.5", "0", "", "99.5", "甲", "2,000", "-3"]
-        let moves: [Key] = [.down, .down, .up, .right, .left, .pageDown, .pageUp, .ctrl("n"), .ctrl("p"), .tab]
+        // F5 and F6 add and remove rows: the kept widths then follow rows that moved.
+        let moves: [Key] = [.down, .down, .up, .right, .left, .pageDown, .pageUp, .ctrl("n"), .ctrl("p"), .tab, .f(5), .f(6)]
         var edits = 0
         for step in 0..<300 {
             switch next(10) {
@@ -45,7 +46,10 @@ struct ColumnContentTests {
                 edits += 1
             case 4: s.press(.ctrl("z"))
             case 5: s.press(.ctrl("y"))
-            default: s.press(moves[next(moves.count)])
+            default:
+                let key = moves[next(moves.count)]
+                s.press(key)
+                if key == .f(6), case .confirm = s.overlay { s.press(.char("y")) }
             }
             Self.expectFresh(s, "step \(step)")
         }
