@@ -42,8 +42,9 @@ enum TitleBar {
     /// The title line drawn once for what it shows: a frame copies it (finding the unit's name and
     /// fitting the path were a tenth of an arrow key's frame).
     static func keep(_ s: inout AppState) {
-        let key = Key(s, known: s.titleKept?.key)
-        if s.titleKept?.key == key { s.titleKept?.key = key }
+        let known = s.titleKept?.key
+        let key = Key(s, known: known)
+        if known == key { s.titleKept?.key = key }
         guard s.titleKept?.key != key, s.size.cols > 0 else { return }
         var line = Screen(rows: 1, cols: s.size.cols)
         draw(&line, s, key)
