@@ -247,6 +247,17 @@ public struct Screen: Sendable, Hashable {
         if col + width < cols, cells[last + 1].isWideTail { cells[last + 1] = Cell(.grapheme(" "), style: cells[last + 1].style) }
     }
 
+    /// How many rows differ from `other` (of the same size), counting no further than `limit`.
+    public func rowsDiffering(from other: Screen, limit: Int) -> Int {
+        guard other.rows == rows, other.cols == cols else { return rows }
+        var n = 0
+        for r in 0..<rows where !sameBytes(other, row: r) {
+            n += 1
+            if n >= limit { break }
+        }
+        return n
+    }
+
     private func sameBytes(_ other: Screen, row: Int) -> Bool {
         let stride = MemoryLayout<Cell>.stride
         guard cols > 0 else { return true }

@@ -42,6 +42,9 @@ public final class Terminal {
 
     private var screenHandle: OpaquePointer?
     private var window: UnsafeMutablePointer<WINDOW>?
+    /// The frame a full panel covered, kept in curses' cells (`kept`) beside our own: closing the panel
+    /// puts it back with one copy inside curses instead of handing it thousands of cells one by one.
+    private var kept: (frame: Screen, window: UnsafeMutablePointer<WINDOW>)?
     private var paste = PasteCollector()
     private var cursorShown: Bool?
     /// The curses attributes and colour pair of the style painted last (`curses`).
@@ -136,6 +139,7 @@ public final class Terminal {
             curs_set(1)
             endwin()
         }
+        dropKept()
         if let handle = screenHandle { delscreen(handle) }
         screenHandle = nil
         window = nil
@@ -238,7 +242,23 @@ public final class Terminal {
     public func draw(_ screen: Screen, previous: Screen?) {
         guard isActive, !isSuspended, let window else { return }
         let (rows, cols) = size()
+        var previous = previous
+        if previous == nil || previous?.rows != rows || previous?.cols != cols { dropKept() }
         if previous == nil { werase(window) }
+        // A frame that changes most rows (a panel opening or closing): the kept frame serves as what is
+        // on the screen when it is nearer to this one; else the frame on the screen is kept, for the
+        // frame after this one to come back to.
+        if let p = previous, screen.rows == rows, screen.cols == cols {
+            let many = max(1, rows / 2)
+            if screen.rowsDiffering(from: p, limit: many) >= many {
+                if let k = kept, screen.rowsDiffering(from: k.frame, limit: many) < many {
+                    overwrite(k.window, window)
+                    previous = k.frame
+                } else {
+                    keep(p, from: window, rows: rows, cols: cols)
+                }
+            }
+        }
         // The loop works on locals: a property of this class read or written per cell is checked for
         // exclusive access each time, and a full panel paints some 4,000 cells.
         var resolved = self.resolved
@@ -280,6 +300,18 @@ public final class Terminal {
         }
         wnoutrefresh(window)
         doupdate()
+    }
+
+    private func keep(_ frame: Screen, from window: UnsafeMutablePointer<WINDOW>, rows: Int, cols: Int) {
+        if kept == nil, let w = newwin(Int32(rows), Int32(cols), 0, 0) { kept = (frame, w) }
+        guard let k = kept else { return }
+        overwrite(window, k.window)
+        kept = (frame, k.window)
+    }
+
+    private func dropKept() {
+        if let k = kept { delwin(k.window) }
+        kept = nil
     }
 
     /// The curses attributes and colour pair of a style; `resolved`: the style resolved last, which the

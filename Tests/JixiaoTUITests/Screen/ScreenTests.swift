@@ -91,6 +91,19 @@ import Testing
         #expect(s[0, 0].style == .normal)
     }
 
+    @Test func rowsDifferingCountsChangedRowsUpToTheLimit() {
+        var a = Screen(rows: 5, cols: 4)
+        a.put("甲", row: 1, col: 0)
+        var b = a
+        #expect(b.rowsDiffering(from: a, limit: 5) == 0)
+        b.put("x", row: 0, col: 3)
+        b.setStyle(.focus, in: Rect(row: 2, col: 0, height: 1, width: 1))
+        b.put("乙", row: 4, col: 2)
+        #expect(b.rowsDiffering(from: a, limit: 5) == 3, "a character, a style, a wide character")
+        #expect(b.rowsDiffering(from: a, limit: 2) == 2)
+        #expect(b.rowsDiffering(from: Screen(rows: 4, cols: 4), limit: 9) == 5, "another size: every row")
+    }
+
     @Test func textIsClippedToItsRegion() {
         var s = Screen(rows: 4, cols: 8)
         let used = s.text("第一行很长很长\n二\n三\n四", in: Rect(row: 1, col: 1, height: 2, width: 5), style: .muted)
