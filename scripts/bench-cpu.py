@@ -15,7 +15,9 @@ main thread (/proc/PID/task/PID/schedstat), which the load moves much less.
         stacks through curses, which has no frame pointers; read it with
         perf report -i PERF_DATA --comm jixiao --children --sort symbol --stdio -g none).
         Per key: wall time to the last byte (p50, p90), to the first byte (p50), the bytes written
-        (p50) and the main thread's CPU time (p50, p90).
+        (p50) and the main thread's CPU time (p50, p90). QUIET_MS (10): how long the output must pause
+        for a frame to be over before the next key; 40 as in scripts/bench lets the program word F3's
+        first page between keys, as it does when a person pauses.
     bench-cpu.py open JIXIAO DRAFT RUNS [WRAPPER...]
         fork to the last byte of the first frame, RUNS times (p50 and min); WRAPPER (e.g. `perf record
         -g -o OUT --` or `valgrind --tool=callgrind --`) runs in front of jixiao.
@@ -45,8 +47,11 @@ def keys(jixiao, draft, mode, seconds, perf_data=None):
     work = tempfile.mkdtemp(prefix="jixiao-bench-cpu.")
     p = bp.Pty([os.path.abspath(jixiao), bp.fresh_copy(os.path.abspath(draft), work)])
     walls, cpus, firsts, sizes = {}, {}, {}, {}
+    # How long the output must pause for a frame to be over; scripts/bench waits 40 ms, and the program
+    # does work for a panel not yet open once the keys pause 30 ms (QUIET_MS=40 to time it as scripts/bench does).
+    quiet_s = float(os.environ.get("QUIET_MS", "10")) / 1000
 
-    def key(keys, name=None, quiet=0.01):
+    def key(keys, name=None, quiet=quiet_s):
         p.drain()
         c0 = main_thread_ns(p.pid)
         t0 = p.write(keys)
