@@ -22,6 +22,9 @@ jx_start() {
 # jx_main — wait for the form screen.
 jx_main() { wait_for "F1帮助" "${1:-$E2E_TIMEOUT}"; }
 
+# styled — the pane with its colours and attributes, as escape sequences (tmux capture-pane -e).
+styled() { e2e_tmux capture-pane -e -p -t "$(e2e_target)"; }
+
 # status_line — the line under the table naming the focused cell.
 # (Several lines: a long message above the key bar can push the focused cell's name up.)
 status_line() { screen | tail -6 | head -5; }

@@ -7,7 +7,6 @@ source "$(dirname "$0")/jixiao.sh"
 cp "$EXAMPLE" "$W/d.json"
 jx_start "'$W/d.json'"
 jx_main
-styled() { e2e_tmux capture-pane -e -p -t "$(e2e_target)"; }
 E=$'\e'
 # settled — the screen as it is once it has stopped changing (the outline's counts fill in after the
 # first frame).

@@ -8,7 +8,6 @@ source "$(dirname "$0")/jixiao.sh"
 cp "$EXAMPLE" "$W/d.json"
 jx_start "'$W/d.json'"
 jx_main
-styled() { e2e_tmux capture-pane -e -p -t "$(e2e_target)"; }
 E=$'\e'
 expect_styled() {
     local what="$1" pattern="$2" n
