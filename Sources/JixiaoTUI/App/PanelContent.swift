@@ -55,7 +55,7 @@ extension App {
         let stale = s.panel.version != s.draftVersion
         switch s.overlay {
         case .problems:
-            if stale || s.panel.problemsChoice != ProblemsChoice(s) { rebuildProblems(&s) }
+            if problemsOutdated(s) { rebuildProblems(&s) }
         case .score:
             if stale || s.panel.scorecard == nil { rebuildScorecard(&s) }
         case .printPreview:
@@ -82,19 +82,24 @@ extension App {
         s.panel = PanelContent(version: s.draftVersion, problems: list, problemsChoice: ProblemsChoice(s), problemsSummary: ProblemReport.summary(list))
     }
 
+    /// Whether the panel's problem list is not the one F3 shows now: built for another draft version,
+    /// other filters or another instance.
+    private static func problemsOutdated(_ s: AppState) -> Bool {
+        s.panel.version != s.draftVersion || s.panel.problemsChoice != ProblemsChoice(s)
+    }
+
     private static func rebuildScorecard(_ s: inout AppState) {
-        // F3's whole list at this version is the scorecard's list too: kept with the lines worded for it.
-        let same = s.panel.version == s.draftVersion && s.panel.problemsChoice == .all
-        let problems = same ? s.panel.problems : s.checks.all(s.template)
-        let (card, forms) = s.scorecards.scorecard(s.evaluation, problems: problems)
-        var content = PanelContent(version: s.draftVersion, problems: problems, problemsChoice: .all,
-                                   problemsSummary: same ? s.panel.problemsSummary : ProblemReport.summary(problems), scorecard: card,
-                                   scoreLines: ScoreView.lines(card, forms: forms), printMark: printMark(card))
-        if same {
-            content.problemLines = s.panel.problemLines
-            content.problemLinesWidth = s.panel.problemLinesWidth
+        // F3's whole list at this version is the scorecard's list too: it stays, with the lines worded
+        // for it, and the card is added to it.
+        if s.panel.version != s.draftVersion || s.panel.problemsChoice != .all {
+            let problems = s.checks.all(s.template)
+            s.panel = PanelContent(version: s.draftVersion, problems: problems, problemsChoice: .all, problemsSummary: ProblemReport.summary(problems))
         }
-        s.panel = content
+        let (card, forms) = s.scorecards.scorecard(s.evaluation, problems: s.panel.problems)
+        s.panel.scorecard = card
+        s.panel.scoreLines = ScoreView.lines(card, forms: forms)
+        s.panel.printMark = printMark(card)
+        s.panel.printLines = []  // they print the card
     }
 
     /// Whether F3 would have to build its list or word its first page if it opened now: after a change
@@ -102,7 +107,7 @@ extension App {
     public static func problemsNeedWarming(_ s: AppState) -> Bool {
         guard s.overlay == .none, s.editing == nil, s.checks.isComplete,
               s.size.rows >= minRows, s.size.cols >= minCols else { return false }
-        if s.panel.version != s.draftVersion || s.panel.problemsChoice != ProblemsChoice(s) { return true }
+        if problemsOutdated(s) { return true }
         return !s.panel.problems.isEmpty && s.panel.problemLinesWidth != Panel.inside(rows: s.size.rows, cols: s.size.cols).width
     }
 
