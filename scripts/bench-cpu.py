@@ -47,8 +47,6 @@ def keys(jixiao, draft, mode, seconds, perf_data=None):
     work = tempfile.mkdtemp(prefix="jixiao-bench-cpu.")
     p = bp.Pty([os.path.abspath(jixiao), bp.fresh_copy(os.path.abspath(draft), work)])
     walls, cpus, firsts, sizes = {}, {}, {}, {}
-    # How long the output must pause for a frame to be over; scripts/bench waits 40 ms, and the program
-    # does work for a panel not yet open once the keys pause 30 ms (QUIET_MS=40 to time it as scripts/bench does).
     quiet_s = float(os.environ.get("QUIET_MS", "10")) / 1000
 
     def key(keys, name=None, quiet=quiet_s):

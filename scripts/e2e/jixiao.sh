@@ -29,6 +29,16 @@ styled() { e2e_tmux capture-pane -e -p -t "$(e2e_target)"; }
 # (Several lines: a long message above the key bar can push the focused cell's name up.)
 status_line() { screen | tail -6 | head -5; }
 
+# wait_moved BEFORE — wait until the status line is no longer BEFORE (what `status_line` printed before a
+# key that moves the focus); fail, printing the screen, if it stays.
+wait_moved() {
+    local n
+    for ((n = 0; n < 100; n++)); do [[ "$(status_line)" != "$1" ]] && return 0; sleep "$E2E_POLL"; done
+    echo "e2e: the focus did not move" >&2
+    screen >&2
+    return 1
+}
+
 # jx_top — press Up until the focus stops moving (the first line of the form).
 jx_top() {
     local i n before

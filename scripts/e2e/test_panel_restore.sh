@@ -41,17 +41,11 @@ one_focus() {
         exit 1
     fi
 }
-moved() {
-    local before="$1" n
-    for ((n = 0; n < 100; n++)); do [[ "$(status_line)" != "$before" ]] && return 0; sleep "$E2E_POLL"; done
-    echo "e2e: the focus did not move" >&2
-    return 1
-}
 
 top="$(settled)"
 before="$(status_line)"
 send Down Down Down
-moved "$before"
+wait_moved "$before"
 down="$(settled)"
 one_focus "three rows down"
 
@@ -84,7 +78,7 @@ same "F4, P and back" "$down"
 # A move after a close is drawn over the frame put back.
 before="$(status_line)"
 send Up Up Up
-moved "$before"
+wait_moved "$before"
 same "three rows up again" "$top"
 one_focus "back at the top"
 

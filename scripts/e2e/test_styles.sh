@@ -30,7 +30,7 @@ expect_styled "the key bar" "F1${E}\[30m${E}\[47m帮助${E}\[39m${E}\[49m F2${E}
 # The focused cell moves with an arrow: exactly one cell of the table is in the focus colours.
 before="$(status_line)"
 send Down
-for ((n = 0; n < 100; n++)); do [[ "$(status_line)" != "$before" ]] && break; sleep "$E2E_POLL"; done
+wait_moved "$before"
 focused="$(styled | sed -n '3,27p' | grep -o "${E}\[30m${E}\[46m" | wc -l)"
 if [[ "$focused" != 1 ]]; then
     echo "e2e: $focused runs in the focus colours in the table after ↓ (expected 1):" >&2
