@@ -7,6 +7,12 @@ import JixiaoKit
 public enum TextLines {
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
+        return wrapSimple(text, width: width) ?? wrapAny(text, width: width)
+    }
+
+    /// `wrap` for any text, character by character.
+    static func wrapAny(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
         var out: [String] = []
         // A text with no line break (nearly every one) is not split: testing each character's
         // properties was a tenth of wrapping F3's problems. Those that break a line are these scalars.
@@ -28,9 +34,15 @@ public enum TextLines {
                 if atom == " " { out.append(line); line = ""; used = 0; continue }
                 if !line.isEmpty { out.append(trimmed(line)); line = ""; used = 0 }
                 var rest = Substring(atom)
-                // Longer than a whole line: cut by character.
+                // Longer than a whole line: cut by character (one wider than the line goes alone).
                 while DisplayWidth.width(of: rest) > width {
-                    let head = DisplayWidth.truncate(String(rest), toWidth: width)
+                    var head = "", used = 0
+                    for c in rest {
+                        let w = DisplayWidth.width(of: c)
+                        if used + w > width, !head.isEmpty { break }
+                        head.append(c)
+                        used += w
+                    }
                     out.append(head)
                     rest = rest.dropFirst(head.count)
                 }
@@ -39,6 +51,99 @@ public enum TextLines {
             }
             out.append(trimmed(line))
         }
+        return out
+    }
+
+    /// `wrap` for a text whose every scalar is a character of its own (`Screen.isSimple`: nearly every
+    /// message): the same lines, found by scalar in one array. Breaking the text into characters and
+    /// making a string of each was most of wording F3's first page. Nil for any other text.
+    static func wrapSimple(_ text: String, width: Int) -> [String]? {
+        // The scalars kept (a space before a closing mark goes, as in `atoms`), and the pieces as ranges
+        // of them: every kept scalar is in one piece, in order.
+        var kept: [Unicode.Scalar] = []
+        kept.reserveCapacity(text.utf8.count)
+        var atoms: [Range<Int>] = []
+        var wordStart: Int?
+        var inPath = false
+        func flush() {
+            guard let start = wordStart else { return }
+            var piece = start
+            for k in start..<kept.count where kept[k] == "/" {
+                atoms.append(piece..<(k + 1))
+                piece = k + 1
+            }
+            if piece < kept.count { atoms.append(piece..<kept.count) }
+            wordStart = nil
+        }
+        for c in text.unicodeScalars {
+            guard Screen.isSimple(c.value) else { return nil }
+            if c == " " {
+                flush()
+                inPath = false
+                atoms.append(kept.count..<(kept.count + 1))
+                kept.append(c)
+                continue
+            }
+            if c == "/" && (wordStart.map { kept[$0...].allSatisfy(\.isASCII) } ?? true) { inPath = true }
+            if inPath || c.isASCII {
+                if wordStart == nil { wordStart = kept.count }
+                kept.append(c)
+                continue
+            }
+            flush()
+            if noLineStartMarks.contains(c), let last = atoms.last {
+                if !(last.count == 1 && kept[last.lowerBound] == " ") {
+                    kept.append(c)
+                    atoms[atoms.count - 1] = last.lowerBound..<kept.count
+                    continue
+                }
+                atoms.removeLast()
+                kept.removeLast()
+            }
+            kept.append(c)
+            if let last = atoms.last, noLineEndMarks.contains(kept[last.upperBound - 1]) {
+                atoms[atoms.count - 1] = last.lowerBound..<kept.count
+            } else {
+                atoms.append((kept.count - 1)..<kept.count)
+            }
+        }
+        flush()
+        // Cells up to each kept scalar.
+        var upTo = [Int](repeating: 0, count: kept.count + 1)
+        for (k, c) in kept.enumerated() { upTo[k + 1] = upTo[k] + TextWidth.width(of: c) }
+        func cells(_ r: Range<Int>) -> Int { upTo[r.upperBound] - upTo[r.lowerBound] }
+        func string(_ r: Range<Int>, trimmed: Bool) -> String {
+            var end = r.upperBound
+            if trimmed { while end > r.lowerBound && kept[end - 1] == " " { end -= 1 } }
+            var s = ""
+            s.unicodeScalars.append(contentsOf: kept[r.lowerBound..<end])
+            return s
+        }
+        var out: [String] = []
+        var line: Range<Int>?
+        for a in atoms {
+            let used = line.map(cells) ?? 0
+            if used + cells(a) <= width {
+                line = (line?.lowerBound ?? a.lowerBound)..<a.upperBound
+                continue
+            }
+            if a.count == 1 && kept[a.lowerBound] == " " {
+                out.append(line.map { string($0, trimmed: false) } ?? "")
+                line = nil
+                continue
+            }
+            if let l = line { out.append(string(l, trimmed: true)); line = nil }
+            var rest = a
+            // Longer than a whole line: cut by character (one wider than the line goes alone).
+            while cells(rest) > width {
+                var end = rest.lowerBound + 1
+                while end < rest.upperBound && upTo[end + 1] - upTo[rest.lowerBound] <= width { end += 1 }
+                out.append(string(rest.lowerBound..<end, trimmed: false))
+                rest = end..<rest.upperBound
+            }
+            line = rest.isEmpty ? nil : rest
+        }
+        out.append(line.map { string($0, trimmed: true) } ?? "")
         return out
     }
 

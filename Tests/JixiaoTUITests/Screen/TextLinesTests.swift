@@ -78,5 +78,45 @@ struct TextLinesTests {
             #expect(TextLines.atoms(text) == byCharacters(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
         }
     }
-}
 
+    /// A word longer than the line is cut by character; a wide character that does not fit goes down
+    /// whole, and none is lost (a space once stood in for it and the character went missing).
+    @Test func aLongWordIsCutWithoutLosingACharacter() {
+        #expect(TextLines.wrap("/aaaaaaaa/会计文档", width: 10) == ["/aaaaaaaa/", "会计文档"])
+        #expect(TextLines.wrap("abcdefghi/会计文档目录", width: 10) == ["abcdefghi/", "会计文档目", "录"])
+        #expect(TextLines.wrap("abcdefghi会计", width: 10) == ["abcdefghi", "会计"])
+        let cut = TextLines.wrap("/aaaaaaaaa会计/文档", width: 10)
+        #expect(cut.joined() == "/aaaaaaaaa会计/文档", "\(cut)")
+        for l in cut { #expect(DisplayWidth.width(of: l) <= 10, "\(cut)") }
+        // Wider than the line itself: alone on its line, rather than never ending.
+        #expect(TextLines.wrap("会计", width: 1).joined() == "会计")
+    }
+
+    /// Texts of one-scalar characters are wrapped by scalar (`wrapSimple`): the lines must be those of
+    /// the character-by-character wrap at every width, spaces, paths and marks included.
+    @Test func wrappingByScalarGivesTheSameLines() {
+        let pieces: [String] = [" ", "  ", "/", "a", "1.5", "年", "度", "，", "。", "）", "…", "（", "“", "”", "é", "会计/", "x/y",
+                                "，，", "（（", "abcdefghijklmnop", "/home/会计/文档/示例区某某局-2023.json", "全角ＡＢ", "￥", "ｶ"]
+        struct Seeded: RandomNumberGenerator {
+            var state: UInt64
+            mutating func next() -> UInt64 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                return state ^ (state >> 29)
+            }
+        }
+        var seed = Seeded(state: 11)
+        var compared = 0
+        for _ in 0..<3000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...30, using: &seed) { text += pieces[Int.random(in: 0..<pieces.count, using: &seed)] }
+            let width = Int.random(in: 1...24, using: &seed)
+            guard let simple = TextLines.wrapSimple(text, width: width) else { Issue.record("not simple: \(text)"); continue }
+            #expect(simple == TextLines.wrapAny(text, width: width), "\(text) at \(width)")
+            compared += 1
+        }
+        #expect(compared == 3000)
+        // Anything else goes character by character.
+        #expect(TextLines.wrapSimple("e\u{301}", width: 10) == nil)
+        #expect(TextLines.wrapSimple("甲\n乙", width: 10) == nil)
+    }
+}
