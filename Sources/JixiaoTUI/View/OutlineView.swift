@@ -120,11 +120,17 @@ enum OutlineView {
             // where it lies, and only an entry whose inputs moved is made again.
             let previous = s.outlineKept.kept[i].flatMap { $0.base == base ? $0 : nil }
             if let p = previous, p.generation == generation { continue }
-            var line = Screen(rows: 1, cols: rect.width + 1)
             let e: OutlineEntry
             if formID == ReportPage.form {
-                let (tail, tailStyle) = reportTail(s)
-                e = OutlineEntry(UIText.Report.outlineName, tail: tail, style: tailStyle, width: rect.width)
+                // Its tail moves only with the sections written and the report's warnings, which most
+                // keys leave as they were.
+                let inputs = reportInputs(s)
+                if let p = previous, p.entry.inputs == inputs {
+                    s.outlineKept.kept[i]?.generation = generation
+                    continue
+                }
+                let (tail, tailStyle) = reportTail(inputs)
+                e = OutlineEntry(UIText.Report.outlineName, tail: tail, style: tailStyle, width: rect.width, inputs: inputs)
             } else {
                 guard let slot = s.template.forms.firstIndex(where: { $0.id == formID }) else { continue }
                 let same = previous?.generation == generation - 1
@@ -136,6 +142,7 @@ enum OutlineView {
                 }
                 e = texts(labels, s.template.forms[slot], index, inputs, width: rect.width)
             }
+            var line = Screen(rows: 1, cols: rect.width + 1)
             entry(&line, e, row: 0, in: at, current: false)
             line.vline(row: 0, col: rect.width, height: 1, style: .muted)
             s.outlineKept.kept[i] = OutlineKept.Kept(entry: e, line: line, generation: generation, base: base)
@@ -151,11 +158,21 @@ enum OutlineView {
     }
 
     /// The report after the forms: sections written of all, and the warnings on its figures.
-    static func reportTail(_ s: AppState) -> (String, CellStyle) {
-        let sections = s.template.report?.sections ?? []
-        let written = sections.filter { !(s.draft.report[$0.id] ?? "").isEmpty }.count
-        let warnings = s.checks.report.count
-        return (UIText.Report.progress(written: written, of: sections.count, warnings: warnings), warnings > 0 ? .warning : .muted)
+    static func reportTail(_ s: AppState) -> (String, CellStyle) { reportTail(reportInputs(s)) }
+
+    /// What the report's tail is made from: the sections written of all, and the warnings.
+    static func reportInputs(_ s: AppState) -> OutlineEntry.Inputs {
+        var written = 0, total = 0
+        // By index: iterating the sections would copy each spec.
+        if let sections = s.template.report?.sections {
+            total = sections.count
+            for k in sections.indices where !(s.draft.report[sections[k].id] ?? "").isEmpty { written += 1 }
+        }
+        return OutlineEntry.Inputs(name: nil, filled: written, required: total, errors: 0, warnings: s.checks.report.count, counts: false)
+    }
+
+    static func reportTail(_ i: OutlineEntry.Inputs) -> (String, CellStyle) {
+        (UIText.Report.progress(written: i.filled, of: i.required, warnings: i.warnings), i.warnings > 0 ? .warning : .muted)
     }
 }
 

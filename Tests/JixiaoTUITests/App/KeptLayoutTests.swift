@@ -69,6 +69,34 @@ struct KeptLayoutTests {
         }
     }
 
+    /// The outline's 自评报告 entry is kept while the sections written and its warnings stay: writing the
+    /// one empty section, and undoing it from a form, must show in the outline (x/10) as drawn from
+    /// nothing kept.
+    @Test func keptReportEntryFollowsTheSectionsWritten() {
+        let loaded = try! DraftStore(catalog: AppFixture.catalog).load(AppFixture.root.appendingPathComponent("examples/hunan-unit-2023-report.json").path)
+        var draft = loaded.draft
+        draft.report["other"] = nil
+        var s = AppState(workspace: Workspace(draft: draft, template: loaded.template), path: "example.json")
+        App.update(&s, .resize(rows: 30, cols: 100))
+        while !s.checks.isComplete { App.update(&s, .checkPending) }
+        App.focusInstance(&s, form: ReportPage.form, index: 0)
+        func outlineShows(_ text: String) -> Bool { s.screen.lines().contains { $0.contains(UIText.Report.outlineName) && $0.contains(text) } }
+        #expect(outlineShows(" 9/10"), "\(s.screen.lines())")
+        s.focus = ReportPage.address("other")
+        s.press(.enter)
+        s.type("无。")
+        s.press(.tab)
+        Self.expectFresh(s, "the last section written")
+        #expect(outlineShows(" 10/10"), "\(s.screen.lines())")
+        // Undone from a form, where the report's entry is drawn as kept rather than highlighted.
+        App.focusInstance(&s, form: s.template.forms[0].id, index: 0)
+        s.press(.down)
+        #expect(outlineShows(" 10/10"), "\(s.screen.lines())")
+        s.press(.ctrl("z"))
+        Self.expectFresh(s, "undone")
+        #expect(outlineShows(" 9/10"), "\(s.screen.lines())")
+    }
+
     /// The table's kept lines (`TableKept`) after what changes a line other than the focused one: a
     /// figure that widens its column, a year that changes the headings, a resize, a scroll, problems
     /// that come and go, and arrows over every row.
