@@ -142,7 +142,7 @@ enum StatusBar {
     /// column labels it was worded with.
     struct Place: Sendable {
         let focus: CellAddress
-        let version: Int
+        private(set) var version: Int
         let text: String
         var columns: ColumnLabels?
         /// The text as the status line shows it at `cols` columns (`line(_:cols:)`).
@@ -155,6 +155,13 @@ enum StatusBar {
             self.columns = columns
             self.cols = cols
             line = Self.line(text, cols: cols)
+        }
+
+        /// The same place, found still right at a later draft version (its line is not cut again).
+        func at(version: Int) -> Place {
+            var p = self
+            p.version = version
+            return p
         }
 
         /// The place cut to the status line.
@@ -200,7 +207,8 @@ enum StatusBar {
                 let name = form.repeated.flatMap { n in c.row(n.nameCell.row).flatMap { r in c.column(n.nameCell.column).map { (row: r, column: $0) } } }
                 func names(_ cell: CellSlot) -> Bool { cell.column == c.labelSlot || (cell.row == name?.row && cell.column == name?.column) }
                 if !mine.contains(where: names) {
-                    s.placeKept = Place(focus: s.focus, version: s.draftVersion, text: k.text, columns: k.columns, cols: s.size.cols)
+                    s.placeKept = k.cols == s.size.cols ? k.at(version: s.draftVersion)
+                        : Place(focus: s.focus, version: s.draftVersion, text: k.text, columns: k.columns, cols: s.size.cols)
                     return
                 }
             }
