@@ -108,16 +108,21 @@ public enum TextLines {
             }
         }
         flush()
-        // Cells up to each kept scalar.
+        // Cells up to each kept scalar, and its UTF-8 (a line is made from its bytes in one piece).
         var upTo = [Int](repeating: 0, count: kept.count + 1)
-        for (k, c) in kept.enumerated() { upTo[k + 1] = upTo[k] + TextWidth.width(of: c) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var byteAt = [Int](repeating: 0, count: kept.count + 1)
+        for (k, c) in kept.enumerated() {
+            upTo[k + 1] = upTo[k] + TextWidth.width(of: c)
+            UTF8.encode(c) { bytes.append($0) }
+            byteAt[k + 1] = bytes.count
+        }
         func cells(_ r: Range<Int>) -> Int { upTo[r.upperBound] - upTo[r.lowerBound] }
         func string(_ r: Range<Int>, trimmed: Bool) -> String {
             var end = r.upperBound
             if trimmed { while end > r.lowerBound && kept[end - 1] == " " { end -= 1 } }
-            var s = ""
-            s.unicodeScalars.append(contentsOf: kept[r.lowerBound..<end])
-            return s
+            return String(decoding: bytes[byteAt[r.lowerBound]..<byteAt[end]], as: UTF8.self)
         }
         var out: [String] = []
         var line: Range<Int>?
