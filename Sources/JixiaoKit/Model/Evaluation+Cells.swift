@@ -29,14 +29,17 @@ extension Evaluation {
         let c = form.compiled
         let before = forms[c.slot][index]
         let entry = newDraft.instances(of: formID)[index]
+        var shifts: [Int: InstanceShift] = [:]
         if let was {
             for r in rows {
                 let id = c.rowIDs[r]
-                if let shift = InstanceShift(old: was.rows[id] ?? [], new: entry.rows[id] ?? []) { changes.shifts[at, default: [:]][r] = shift }
+                if let shift = InstanceShift(old: was.rows[id] ?? [], new: entry.rows[id] ?? []) { shifts[r] = shift }
             }
+            if !shifts.isEmpty { changes.shifts[at, default: [:]].merge(shifts) { $1 } }
         }
         let foreign: Evaluation? = form.readsOtherForms ? self : nil
-        let after = Self.resized(form, entry, rows: rows, before: before, settings: template.settings, foreign: foreign, index: index)
+        let blank = was.map { BlankShifts(compiled: c, old: $0, new: entry, before: before, shifts: shifts) }
+        let after = Self.resized(form, entry, rows: rows, before: before, settings: template.settings, foreign: foreign, index: index, blank: blank)
             ?? Self.compute(form, entry, settings: template.settings, foreign: foreign, index: index, previous: before)
         forms[c.slot][index] = after
         changes.resized[at] = rows
@@ -79,7 +82,7 @@ extension Evaluation {
     /// computed cells and those reading a resized row; the rest are the values before, moved to their
     /// new places. Nil when an indicator row would be read again (its reviews shift): computed whole.
     private static func resized(_ form: FormSpec, _ entry: FormEntry, rows: [Int], before: InstanceValues, settings: TemplateSettings,
-                                foreign: Evaluation?, index: Int) -> InstanceValues? {
+                                foreign: Evaluation?, index: Int, blank: BlankShifts? = nil) -> InstanceValues? {
         let c = form.compiled
         var keys: [Int] = []
         for r in rows { for col in c.rowColumns[r] { keys.append(c.key(row: r, column: col)) } }
@@ -104,7 +107,10 @@ extension Evaluation {
             let cell = c.cells[j]
             let old = before.computed.start[j]..<before.computed.start[j + 1]
             let new = computed.start[j]..<computed.start[j + 1]
-            if !rows.contains(cell.row), !c.dependencies.inputs[j].contains(where: moved.contains) {
+            // A row given or rid of blank instances (F5, and its undo) leaves a cell that reads it only
+            // whole, by rules that pass over empty cells, as it was: a sum of 40 rows is not added again.
+            if !rows.contains(cell.row),
+               !c.dependencies.inputs[j].contains(where: { moved.contains($0) && !(blank?.isQuiet($0, for: cell.formula, computed: computed) ?? false) }) {
                 guard old.count == new.count else { return nil }
                 computed.values.replaceSubrange(new, with: before.computed.values[old])
                 values.overflowed += before.overflowed.filter { $0.cell == j }
@@ -222,5 +228,54 @@ extension Evaluation {
             return (s, f.rowIndex) > (n, k)
         } ?? inst.indicatorFacts.count
         inst.indicatorFacts.insert(fact, at: place)
+    }
+}
+
+/// The instances a change added to or removed from resized rows, when each is blank: every cell of it
+/// empty, entered or computed. A formula that reads such a row only whole (`all`, never at an index)
+/// and only by rules that pass over empty cells (no `sumAll`, no `countOf`) has the same value before
+/// and after: `Evaluation.update(draft:form:index:resized:)` keeps it instead of computing it again.
+struct BlankShifts {
+    let compiled: CompiledForm
+    let old: FormEntry
+    let new: FormEntry
+    let before: InstanceValues
+    let shifts: [Int: InstanceShift]
+
+    /// Whether the cell `key` (row and column) moved only by blank instances, for `formula` reading it;
+    /// `computed`: the new values so far (a computed cell is computed before what reads it).
+    func isQuiet(_ key: Int, for formula: CompiledFormula, computed: ComputedValues) -> Bool {
+        let row = key / compiled.columnCount, column = key % compiled.columnCount
+        guard let shift = shifts[row], Self.readsWholeOnly(formula, row: row) else { return false }
+        let id = compiled.rowIDs[row]
+        let list = (shift.delta > 0 ? new.rows[id] : old.rows[id]) ?? []
+        for k in shift.changed {
+            guard k < list.count else { return false }
+            if let j = compiled.computed(row: row, column: column) {
+                let v = shift.delta > 0 ? computed.value(j, k, repeating: true) : before.computed.value(j, k, repeating: true)
+                guard v.isEmpty else { return false }
+            } else if column < compiled.columnIDs.count, !(list[k].cells[compiled.columnIDs[column]]?.value.isEmpty ?? true) {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// No `sumAll` or `countOf` anywhere in `f`, and every local reference to `row` takes all its instances.
+    static func readsWholeOnly(_ f: CompiledFormula, row: Int) -> Bool {
+        switch f {
+        case .number, .text: return true
+        case let .cells(r):
+            guard r.form == nil else { return true }
+            return r.rows.allSatisfy { sel in
+                switch sel {
+                case let .single(x), let .current(x), let .sameIndex(x): return x != row
+                case .all: return true
+                }
+            }
+        case let .negate(x): return readsWholeOnly(x, row: row)
+        case let .binary(_, a, b): return readsWholeOnly(a, row: row) && readsWholeOnly(b, row: row)
+        case let .call(fn, args): return fn != .sumAll && fn != .countOf && args.allSatisfy { readsWholeOnly($0, row: row) }
+        }
     }
 }

@@ -412,3 +412,56 @@ struct ChangedCellsWhileCheckingLaterTests {
         #expect(moved > 0 && step > 1)
     }
 }
+
+/// F5 adds a blank instance and its undo removes one: a cell reading the row whole by rules that pass
+/// over empty cells keeps its value without being computed again (`BlankShifts`); one reading it by
+/// index (`row[_]`) or by a rule an empty cell changes (`sumAll`, `countOf`) must be computed again.
+struct BlankRowsTests {
+    static let json = """
+    {"format": 1, "id": "t", "version": "1", "title": "t", "forms": [{"id": "F", "short": "表", "title": "表",
+      "sections": [
+        {"id": "inc", "title": "收入", "columns": [{"id": "total", "kind": "money"}, {"id": "a", "kind": "money"}, {"id": "n", "kind": "decimal"}],
+         "rows": [{"id": "incUnit", "label": "机构", "repeat": {"noun": "机构", "named": true}},
+                  {"id": "incAll", "formulas": {"total": "incUnit.total", "a": "sumAll(incUnit.total)", "n": "count(incUnit.total)"}},
+                  {"id": "incOf", "formulas": {"n": "countOf(5, incUnit.total)", "total": "max(incUnit.total) - min(incUnit.a)"}}]},
+        {"id": "exp", "title": "支出", "columns": [{"id": "total", "kind": "money"}, {"id": "left", "kind": "money"}],
+         "rows": [{"id": "expUnit", "label": "机构", "repeat": {"noun": "机构", "named": true},
+                   "formulas": {"left": "incUnit[_].total - _.total"}}]}],
+      "checks": []}]}
+    """
+
+    @Test func blankInstancesAddedAndRemovedEndWhereAFullEvaluationIs() throws {
+        let t = try TT.load(Self.json)
+        let form = try #require(t.form("F"))
+        let editor = DraftEditor(template: t)
+        var draft = TT.set(Workspace(draft: DraftFactory.new(template: t, year: 2022), template: t),
+                           [("F.incUnit[+].total", "5"), ("F.incUnit[$].a", "2"), ("F.incUnit[+].total", "7"),
+                            ("F.expUnit[+].total", "1"), ("F.expUnit[+].total", "2")]).draft
+        var ev = Evaluation(template: t, draft: draft)
+        func step(_ change: (inout Draft) throws -> Void, _ what: String) throws {
+            var d = draft
+            try change(&d)
+            let rows = try #require(d.instances(of: "F")[0].resizedRows(from: draft.instances(of: "F")[0], in: form.compiled))
+            let changes = ev.update(draft: d, form: "F", index: 0, resized: rows)
+            #expect(changes != nil, "\(what): not updated by rows")
+            draft = d
+            let full = Evaluation(template: t, draft: d)
+            #expect(ev.forms[form.compiled.slot][0].computed == full.forms[form.compiled.slot][0].computed, "\(what): values differ from a full evaluation")
+        }
+        // At the top (every expUnit[_] pair moves), in the middle, at the end; then each removed again.
+        for at in [0, 1, 2] {
+            try step({ try editor.addRow(&$0, form: "F", formIndex: 0, row: "incUnit", at: at) }, "blank added at \(at)")
+            #expect(ev.value(form: form, index: 0, row: "incAll", rowIndex: nil, column: "total") == .number(12))
+            #expect(ev.value(form: form, index: 0, row: "incAll", rowIndex: nil, column: "a") == .empty)
+            try step({ try editor.removeRow(&$0, form: "F", formIndex: 0, row: "incUnit", index: at) }, "blank removed at \(at)")
+            #expect(ev.value(form: form, index: 0, row: "incAll", rowIndex: nil, column: "a") == .number(12))
+        }
+        // A filled instance removed and put back moves the sums.
+        let filled = draft
+        try step({ try editor.removeRow(&$0, form: "F", formIndex: 0, row: "incUnit", index: 0) }, "filled removed")
+        #expect(ev.value(form: form, index: 0, row: "incAll", rowIndex: nil, column: "total") == .number(7))
+        try step({ $0 = filled }, "filled put back")
+        #expect(ev.value(form: form, index: 0, row: "incAll", rowIndex: nil, column: "total") == .number(12))
+    }
+}
+
