@@ -64,19 +64,18 @@ struct TextLinesTests {
         }
         let pieces: [String] = [" ", "/", "a", "1.5", "年", "度", "，", "。", "）", "…", "（", "“", "”", "é", "e\u{301}", "（\u{301}",
                                 "\u{FF0C}\u{301}", "会计/", "\n", "\r\n", "x/y", "，，", "（（"]
-        struct Seeded: RandomNumberGenerator {
-            var state: UInt64
-            mutating func next() -> UInt64 {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                return state ^ (state >> 29)
-            }
-        }
-        var seed = Seeded(state: 7)
+        var seed = SeededRandom(seed: 7)
         for _ in 0..<2000 {
-            var text = ""
-            for _ in 0..<Int.random(in: 0...24, using: &seed) { text += pieces[Int.random(in: 0..<pieces.count, using: &seed)] }
+            let text = Self.randomText(pieces, upTo: 24, &seed)
             #expect(TextLines.atoms(text) == byCharacters(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
         }
+    }
+
+    /// Up to `count` pieces, each drawn from `pieces`.
+    static func randomText(_ pieces: [String], upTo count: Int, _ seed: inout SeededRandom) -> String {
+        var text = ""
+        for _ in 0..<Int.random(in: 0...count, using: &seed) { text += pieces[Int.random(in: 0..<pieces.count, using: &seed)] }
+        return text
     }
 
     /// A word longer than the line is cut by character; a wide character that does not fit goes down
@@ -97,18 +96,10 @@ struct TextLinesTests {
     @Test func wrappingByScalarGivesTheSameLines() {
         let pieces: [String] = [" ", "  ", "/", "a", "1.5", "年", "度", "，", "。", "）", "…", "（", "“", "”", "é", "会计/", "x/y",
                                 "，，", "（（", "abcdefghijklmnop", "/home/会计/文档/示例区某某局-2023.json", "全角ＡＢ", "￥", "ｶ"]
-        struct Seeded: RandomNumberGenerator {
-            var state: UInt64
-            mutating func next() -> UInt64 {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                return state ^ (state >> 29)
-            }
-        }
-        var seed = Seeded(state: 11)
+        var seed = SeededRandom(seed: 11)
         var compared = 0
         for _ in 0..<3000 {
-            var text = ""
-            for _ in 0..<Int.random(in: 0...30, using: &seed) { text += pieces[Int.random(in: 0..<pieces.count, using: &seed)] }
+            let text = Self.randomText(pieces, upTo: 30, &seed)
             let width = Int.random(in: 1...24, using: &seed)
             guard let simple = TextLines.wrapSimple(text, width: width) else { Issue.record("not simple: \(text)"); continue }
             #expect(simple == TextLines.wrapAny(text, width: width), "\(text) at \(width)")
