@@ -76,16 +76,26 @@ enum OutlineView {
     /// and whether it counts are taken again (reading the name was most of an edit's outline); its
     /// problems are counted afresh, since the checks of one instance may read another.
     static func inputs(_ s: AppState, _ labels: Labels, _ form: FormSpec, _ index: Int, same: OutlineEntry.Inputs? = nil) -> OutlineEntry.Inputs {
-        var errors = 0, warnings = 0
-        for problem in s.checks.problems(form: form.id, index: index) {
-            if problem.severity == .error { errors += 1 } else if problem.severity == .warning { warnings += 1 }
-        }
-        if let same {
-            return OutlineEntry.Inputs(name: same.name, filled: same.filled, required: same.required, errors: errors, warnings: warnings, counts: same.counts)
-        }
+        if let same { return inputs(s, form: form.id, index, same: same) }
+        let (errors, warnings) = problemCounts(s, form: form.id, index)
         let p = s.progressOf(form: form.id, index: index)
         return OutlineEntry.Inputs(name: form.isRepeated ? labels.instanceName(form, index: index) : nil, filled: p.filled, required: p.required,
                                    errors: errors, warnings: warnings, counts: s.evaluation.counts(form, index: index))
+    }
+
+    /// `inputs` with `same`, by the form's id: no spec is read (copying one per entry was a third of
+    /// keeping the 200-project draft's outline).
+    static func inputs(_ s: AppState, form id: String, _ index: Int, same: OutlineEntry.Inputs) -> OutlineEntry.Inputs {
+        let (errors, warnings) = problemCounts(s, form: id, index)
+        return OutlineEntry.Inputs(name: same.name, filled: same.filled, required: same.required, errors: errors, warnings: warnings, counts: same.counts)
+    }
+
+    static func problemCounts(_ s: AppState, form id: String, _ index: Int) -> (errors: Int, warnings: Int) {
+        var errors = 0, warnings = 0
+        for problem in s.checks.problems(form: id, index: index) {
+            if problem.severity == .error { errors += 1 } else if problem.severity == .warning { warnings += 1 }
+        }
+        return (errors, warnings)
     }
 
     /// The visible entries' texts and lines, kept by `update`: an arrow key copies them, and after a
@@ -113,12 +123,16 @@ enum OutlineView {
         }
         let at = Rect(row: 0, col: 0, height: 1, width: rect.width)
         let generation = s.outlineKept.generation, base = s.outlineKept.base
+        let forms = s.template.forms
+        var slots: [String: Int] = [:]
         for k in visible {
             let (formID, index) = all[k]
             let i = LiveChecks.Instance(form: formID, index: index)
             // An entry made or found right since the last change stays; one made before it is compared
             // where it lies, and only an entry whose inputs moved is made again.
-            let previous = s.outlineKept.kept[i].flatMap { $0.base == base ? $0 : nil }
+            // Found once: an entry still right has its generation moved in place, not hashed for again.
+            let found = s.outlineKept.kept.index(forKey: i)
+            let previous = found.flatMap { s.outlineKept.kept[$0].value.base == base ? s.outlineKept.kept[$0].value : nil }
             if let p = previous, p.generation == generation { continue }
             let e: OutlineEntry
             if formID == ReportPage.form {
@@ -126,21 +140,22 @@ enum OutlineView {
                 // keys leave as they were.
                 let inputs = reportInputs(s)
                 if let p = previous, p.entry.inputs == inputs {
-                    s.outlineKept.kept[i]?.generation = generation
+                    if let found { s.outlineKept.kept.values[found].generation = generation }
                     continue
                 }
                 let (tail, tailStyle) = reportTail(inputs)
                 e = OutlineEntry(UIText.Report.outlineName, tail: tail, style: tailStyle, width: rect.width, inputs: inputs)
             } else {
-                guard let slot = s.template.forms.firstIndex(where: { $0.id == formID }) else { continue }
+                guard let slot = slots[formID] ?? forms.firstIndex(where: { $0.id == formID }) else { continue }
+                slots[formID] = slot
                 let same = previous?.generation == generation - 1
                     ? s.outlineKept.touched.flatMap { $0.contains(InstanceSlot(form: slot, index: index)) ? nil : previous?.entry.inputs } : nil
-                let inputs = inputs(s, labels, s.template.forms[slot], index, same: same)
+                let inputs = same.map { Self.inputs(s, form: formID, index, same: $0) } ?? Self.inputs(s, labels, forms[slot], index)
                 if let p = previous, p.entry.inputs == inputs {
-                    s.outlineKept.kept[i]?.generation = generation
+                    if let found { s.outlineKept.kept.values[found].generation = generation }
                     continue
                 }
-                e = texts(labels, s.template.forms[slot], index, inputs, width: rect.width)
+                e = texts(labels, forms[slot], index, inputs, width: rect.width)
             }
             var line = Screen(rows: 1, cols: rect.width + 1)
             entry(&line, e, row: 0, in: at, current: false)
