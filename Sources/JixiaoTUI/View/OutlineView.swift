@@ -83,8 +83,8 @@ enum OutlineView {
                                    errors: errors, warnings: warnings, counts: s.evaluation.counts(form, index: index))
     }
 
-    /// `inputs` with `same`, by the form's id: no spec is read (copying one per entry was a third of
-    /// keeping the 200-project draft's outline).
+    /// `inputs` with `same`, by the form's id: no spec is read (copying one per entry was more than a
+    /// quarter of keeping the 200-project draft's outline).
     static func inputs(_ s: AppState, form id: String, _ index: Int, same: OutlineEntry.Inputs) -> OutlineEntry.Inputs {
         let (errors, warnings) = problemCounts(s, form: id, index)
         return OutlineEntry.Inputs(name: same.name, filled: same.filled, required: same.required, errors: errors, warnings: warnings, counts: same.counts)
@@ -134,28 +134,30 @@ enum OutlineView {
             let found = s.outlineKept.kept.index(forKey: i)
             let previous = found.flatMap { s.outlineKept.kept[$0].value.base == base ? s.outlineKept.kept[$0].value : nil }
             if let p = previous, p.generation == generation { continue }
-            let e: OutlineEntry
+            // The report's tail moves only with the sections written and its warnings, which most keys
+            // leave as they were.
+            var slot: Int?
+            let inputs: OutlineEntry.Inputs
             if formID == ReportPage.form {
-                // Its tail moves only with the sections written and the report's warnings, which most
-                // keys leave as they were.
-                let inputs = reportInputs(s)
-                if let p = previous, p.entry.inputs == inputs {
-                    if let found { s.outlineKept.kept.values[found].generation = generation }
-                    continue
-                }
+                inputs = reportInputs(s)
+            } else {
+                guard let k = slots[formID] ?? forms.firstIndex(where: { $0.id == formID }) else { continue }
+                slots[formID] = k
+                slot = k
+                let same = previous?.generation == generation - 1
+                    ? s.outlineKept.touched.flatMap { $0.contains(InstanceSlot(form: k, index: index)) ? nil : previous?.entry.inputs } : nil
+                inputs = same.map { Self.inputs(s, form: formID, index, same: $0) } ?? Self.inputs(s, labels, forms[k], index)
+            }
+            if let p = previous, p.entry.inputs == inputs {
+                if let found { s.outlineKept.kept.values[found].generation = generation }
+                continue
+            }
+            let e: OutlineEntry
+            if let slot {
+                e = texts(labels, forms[slot], index, inputs, width: rect.width)
+            } else {
                 let (tail, tailStyle) = reportTail(inputs)
                 e = OutlineEntry(UIText.Report.outlineName, tail: tail, style: tailStyle, width: rect.width, inputs: inputs)
-            } else {
-                guard let slot = slots[formID] ?? forms.firstIndex(where: { $0.id == formID }) else { continue }
-                slots[formID] = slot
-                let same = previous?.generation == generation - 1
-                    ? s.outlineKept.touched.flatMap { $0.contains(InstanceSlot(form: slot, index: index)) ? nil : previous?.entry.inputs } : nil
-                let inputs = same.map { Self.inputs(s, form: formID, index, same: $0) } ?? Self.inputs(s, labels, forms[slot], index)
-                if let p = previous, p.entry.inputs == inputs {
-                    if let found { s.outlineKept.kept.values[found].generation = generation }
-                    continue
-                }
-                e = texts(labels, forms[slot], index, inputs, width: rect.width)
             }
             var line = Screen(rows: 1, cols: rect.width + 1)
             entry(&line, e, row: 0, in: at, current: false)
