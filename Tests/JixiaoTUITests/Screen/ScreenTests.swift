@@ -62,31 +62,28 @@ import Testing
         #expect(s.lines() == [" ab"])
     }
 
-    @Test func boxDrawsAFrameWithATitleAndReturnsTheInside() {
+    enum Frame: CaseIterable { case box, rules }
+
+    /// `box` draws a frame with its title and returns the inside; `rules` draws only its top and bottom
+    /// (what was beside it stays) and returns the same inside.
+    @Test(arguments: Frame.allCases)
+    func aFrameDrawsItsTitleAndReturnsTheInside(_ frame: Frame) {
         var s = Screen(rows: 4, cols: 12)
-        let inside = s.box(Rect(row: 0, col: 0, height: 4, width: 12), title: "基本信息表")
+        if frame == .rules { s.put("xxxxxxxxxxxx", row: 1, col: 0) }
+        let rect = Rect(row: 0, col: 0, height: 4, width: 12)
+        let inside = frame == .box ? s.box(rect, title: "基本信息表") : s.rules(rect, title: "基本信息表")
         #expect(inside == Rect(row: 1, col: 1, height: 2, width: 10))
-        #expect(s.lines() == [
+        #expect(s.lines() == (frame == .box ? [
             "┌ 基本信息 ┐",
             "│          │",
             "│          │",
             "└──────────┘",
-        ])
-        #expect(s[0, 2].style == .title)
-        #expect(s[0, 0].style == .normal)
-    }
-
-    @Test func rulesDrawTheTopAndBottomOfABoxAndReturnTheSameInside() {
-        var s = Screen(rows: 4, cols: 12)
-        s.put("xxxxxxxxxxxx", row: 1, col: 0)
-        let inside = s.rules(Rect(row: 0, col: 0, height: 4, width: 12), title: "基本信息表")
-        #expect(inside == Rect(row: 1, col: 1, height: 2, width: 10))
-        #expect(s.lines() == [
+        ] : [
             "─ 基本信息 ─",
             "xxxxxxxxxxxx",
             "            ",
             "────────────",
-        ])
+        ]))
         #expect(s[0, 2].style == .title)
         #expect(s[0, 0].style == .normal)
     }
