@@ -42,6 +42,22 @@ e2e_cleanup() {
     E2E_DIR=""
 }
 
+# stable CMD INTERVAL TRIES — run CMD every INTERVAL seconds until two runs in a row print the same,
+# and print that; fail (saying so) after TRIES runs. For what fills in after a frame: the screen, a
+# count of writes.
+stable() {
+    local cmd="$1" interval="$2" tries="$3" a b i
+    a="$($cmd)"
+    for ((i = 0; i < tries; i++)); do
+        sleep "$interval"
+        b="$($cmd)"
+        [[ "$a" == "$b" ]] && { printf '%s\n' "$b"; return 0; }
+        a="$b"
+    done
+    echo "e2e: $cmd kept changing" >&2
+    return 1
+}
+
 # e2e_start CMD [COLS] [ROWS] — start CMD in a detached session of a new private server.
 # The command runs with TERM set (tmux-256color if the terminfo entry exists, else xterm-256color) and a
 # UTF-8 locale, whatever the caller has, so CJK output behaves as on a user's terminal.

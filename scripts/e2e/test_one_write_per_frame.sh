@@ -14,18 +14,7 @@ jx_main
 # writes — how many writes to the terminal (fd 1) the trace holds so far.
 writes() { grep -c '^write(1,' "$T" || true; }
 # settled — wait until no write has come for 300 ms (checks and score cards finish after the first frame).
-settled() {
-    local n m i
-    n="$(writes)"
-    for ((i = 0; i < 200; i++)); do
-        sleep 0.3
-        m="$(writes)"
-        [[ "$m" == "$n" ]] && return 0
-        n="$m"
-    done
-    echo "e2e: the program kept writing" >&2
-    return 1
-}
+settled() { stable writes 0.3 200 >/dev/null; }
 # frame NAME KEY TEXT — press KEY, wait for TEXT, and check the writes its frame took: one, plus one
 # more whenever ncurses's buffer (a screen's worth: (2 + rows) × (6 + cols) bytes) fills, plus one
 # for showing or hiding the cursor (curs_set writes at once).

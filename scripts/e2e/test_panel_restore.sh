@@ -10,18 +10,7 @@ jx_main
 E=$'\e'
 # settled — the screen as it is once it has stopped changing (the outline's counts fill in after the
 # first frame).
-settled() {
-    local a b i
-    a="$(screen)"
-    for ((i = 0; i < 100; i++)); do
-        sleep 0.2
-        b="$(screen)"
-        [[ "$a" == "$b" ]] && { printf '%s\n' "$b"; return 0; }
-        a="$b"
-    done
-    echo "e2e: the screen kept changing" >&2
-    return 1
-}
+settled() { stable screen 0.2 100; }
 same() {
     local what="$1" expected="$2" now
     now="$(settled)"
