@@ -105,18 +105,20 @@ public enum FormulaEvaluator {
     /// Σ with the forms' empty rule; one undefined or invalid term makes the sum undefined.
     public static func sum(_ vs: [Value]) throws(FormulaOverflow) -> Value {
         if vs.count == 1 { return vs[0] }
-        var total = Decimal(0)
+        var total = DecimalSum()
         var any = false
         for v in vs {
             switch v {
             case .empty: continue
             // Checked at every step: terms below the limit cannot overflow one addition, but a long
             // enough list of them could.
-            case let .number(d): total = try number(total + d).number ?? 0; any = true
+            case let .number(d):
+                guard total.add(d) else { throw FormulaOverflow() }
+                any = true
             default: return .undefined
             }
         }
-        return any ? .number(total) : .empty
+        return any ? .number(total.value) : .empty
     }
 
     /// A function call, for a formula as written (`ScopeReading`) or as compiled (`SlotReading`): the
