@@ -42,18 +42,57 @@ public enum Entry: Equatable, Sendable {
 }
 
 /// The entries of one form instance.
+///
+/// The fields live in one shared box: a repeated form's instances are one array (200 projects in a
+/// large draft), and an edit of one copies that array, as the draft before it is kept (undo, the saved
+/// draft, the recovery worker's copy). Boxed, an instance is one reference to count in that copy instead
+/// of three, and two drafts that share an instance find it equal by identity.
 public struct FormEntry: Equatable, Sendable {
+    private final class Box: @unchecked Sendable {
+        // Mutated only through `FormEntry`, and only while uniquely referenced (`unique`).
+        var cells: [String: [String: Entry]]
+        var rows: [String: [RowEntry]]
+        var carried: [String: Set<String>]
+
+        init(cells: [String: [String: Entry]], rows: [String: [RowEntry]], carried: [String: Set<String>]) {
+            self.cells = cells
+            self.rows = rows
+            self.carried = carried
+        }
+    }
+
+    private var box: Box
+
+    private mutating func unique() {
+        if !isKnownUniquelyReferenced(&box) { box = Box(cells: box.cells, rows: box.rows, carried: box.carried) }
+    }
+
     /// Cells of single rows, by row id then column id.
-    public var cells: [String: [String: Entry]]
+    public var cells: [String: [String: Entry]] {
+        get { box.cells }
+        set { unique(); box.cells = newValue }
+        _modify { unique(); yield &box.cells }
+    }
     /// Instances of repeated rows, by row id, in order.
-    public var rows: [String: [RowEntry]]
+    public var rows: [String: [RowEntry]] {
+        get { box.rows }
+        set { unique(); box.rows = newValue }
+        _modify { unique(); yield &box.rows }
+    }
     /// Single-row cells carried over from last year's draft and not yet looked at, by row id then
     /// column id (`jixiao next`): shown as 「沿用上年，请核对」 until the cell is set.
-    public var carried: [String: Set<String>] = [:]
+    public var carried: [String: Set<String>] {
+        get { box.carried }
+        set { unique(); box.carried = newValue }
+        _modify { unique(); yield &box.carried }
+    }
 
     public init(cells: [String: [String: Entry]] = [:], rows: [String: [RowEntry]] = [:]) {
-        self.cells = cells
-        self.rows = rows
+        box = Box(cells: cells, rows: rows, carried: [:])
+    }
+
+    public static func == (a: FormEntry, b: FormEntry) -> Bool {
+        a.box === b.box || (a.box.cells == b.box.cells && a.box.rows == b.box.rows && a.box.carried == b.box.carried)
     }
 
     public func entry(row: String, index: Int?, column: String) -> Entry? {
@@ -66,9 +105,9 @@ public struct FormEntry: Equatable, Sendable {
 
     public mutating func set(row: String, index: Int?, column: String, to entry: Entry?) {
         if let index {
-            guard var list = rows[row], index >= 0, index < list.count else { return }
-            list[index].cells[column] = entry
-            rows[row] = list
+            // In place: a copy of the row's list taken out and put back copied all its instances.
+            guard index >= 0, index < count(of: row) else { return }
+            rows[row]![index].cells[column] = entry
         } else {
             var r = cells[row] ?? [:]
             r[column] = entry
@@ -87,9 +126,8 @@ public struct FormEntry: Equatable, Sendable {
     /// marks move and go with it), so removing or reordering rows needs no bookkeeping.
     public mutating func setCarried(row: String, index: Int?, column: String, _ on: Bool) {
         if let index {
-            guard var list = rows[row], index >= 0, index < list.count else { return }
-            if on { list[index].carried.insert(column) } else { list[index].carried.remove(column) }
-            rows[row] = list
+            guard index >= 0, index < count(of: row) else { return }
+            if on { rows[row]![index].carried.insert(column) } else { rows[row]![index].carried.remove(column) }
         } else {
             var set = carried[row] ?? []
             if on { set.insert(column) } else { set.remove(column) }
