@@ -124,6 +124,10 @@ public struct AppState: Sendable {
     public var draft: Draft { workspace.draft }
     public var evaluation: Evaluation { workspace.evaluation }
     public var isDirty: Bool { revision != savedRevision && savedDraft.map { $0 != draft } ?? true }
+    /// What `isDirty` follows besides the values compared: the draft is replaced only with a new version,
+    /// and the saved one only with a new saved revision, so for the same stamp it is the same (comparing
+    /// the draft with the saved one walks every form changed since the save).
+    var dirtyStamp: DirtyStamp { DirtyStamp(version: draftVersion, revision: revision, saved: savedRevision, savedKept: savedDraft != nil) }
     /// Bumped whenever the draft value is replaced, so the driver can tell in O(1) that nothing changed.
     /// A bump says nothing of what changed: `cellLog` forgets, unless the change records its cells.
     public internal(set) var draftVersion = 0 {
@@ -248,3 +252,7 @@ struct CellLog: Sendable {
     }
 }
 
+/// See `AppState.dirtyStamp`.
+struct DirtyStamp: Equatable, Sendable {
+    let version: Int, revision: Int, saved: Int, savedKept: Bool
+}

@@ -16,6 +16,7 @@ extension AppDriver {
         // A key was handled since the recovery keeper last heard of the draft.
         var changed = false
         var keyRead = false
+        var inMemory = InMemoryMemo()
         while !state.quitRequested {
             if let sig = SignalWatch.stopRequest(keyRead: keyRead) {
                 // Terminal closed or killed: keep every change, then leave in order (run's defer gives
@@ -33,10 +34,10 @@ extension AppDriver {
             // The recovery worker is handed the key's draft once its frame is out: encoding it on the
             // other core while the frame was drawn made the two compete with the terminal for two cores.
             if changed {
-                afterAction(state)
+                afterAction(inMemory.of(state), readOnly: state.readOnly)
                 changed = false
             }
-            if let error = keeper?.tick(state.inMemory, now: Date()) {
+            if let error = keeper?.tick(inMemory.of(state), now: Date()) {
                 state.say(UIText.Recovery.recoveryWriteFailed(DraftText.message(error)), error: true)
                 needsPaint = true
                 continue
@@ -110,9 +111,9 @@ extension AppDriver {
 
     /// Tells the recovery keeper which version of the draft is in memory; it encodes it for the crash
     /// handler on its own thread when the version moved.
-    func afterAction(_ state: AppState) {
-        guard !state.readOnly, let keeper else { return }
-        keeper.noteChange(state.inMemory, now: Date())
+    func afterAction(_ inMemory: DraftInMemory, readOnly: Bool) {
+        guard !readOnly, let keeper else { return }
+        keeper.noteChange(inMemory, now: Date())
     }
 
     /// Saves, asking what to do when the file was changed behind our back. Reports the outcome to the

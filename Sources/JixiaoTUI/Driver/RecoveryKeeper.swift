@@ -12,6 +12,26 @@ struct DraftInMemory {
     var unsaved: Bool
 }
 
+/// `AppState.inMemory` as the run loop hands it to the keeper after every turn, with `unsaved` worked
+/// out again only when the draft's stamp or the edit in progress moved: comparing the draft with the
+/// saved one (and with the one before the edit) walks every form changed since, and the loop asked
+/// three times a key.
+struct InMemoryMemo {
+    private var known: (stamp: DirtyStamp, editing: Bool, unsaved: Bool)?
+
+    mutating func of(_ s: AppState) -> DraftInMemory {
+        let stamp = s.dirtyStamp, editing = s.editing != nil
+        let unsaved: Bool
+        if let k = known, k.stamp == stamp, k.editing == editing {
+            unsaved = k.unsaved
+        } else {
+            unsaved = s.hasUnsavedChanges
+            known = (stamp, editing, unsaved)
+        }
+        return DraftInMemory(draft: s.draft, version: s.draftVersion, unsaved: unsaved)
+    }
+}
+
 /// Keeps the recovery file (docs/recovery.md) in step with the draft in memory: written a moment after
 /// the accountant pauses (and at least every few seconds while they keep typing), at once when asked
 /// (a signal, Ctrl-C, a failed save, before $EDITOR), and removed when nothing unsaved is left.

@@ -11,15 +11,11 @@ enum TitleBar {
         let unit: String, year: Int, dirty: Bool, readOnly: Bool, path: String, cols: Int, errors: Int, warnings: Int
         /// The draft version and the revisions `dirty` was worked out for (not part of what is shown):
         /// for the same ones it is the same, and comparing the draft with the saved one was most of the key.
-        let stamp: Stamp
-
-        struct Stamp: Equatable, Sendable {
-            let version: Int, revision: Int, saved: Int, savedKept: Bool
-        }
+        let stamp: DirtyStamp
 
         /// `known`: a key made before, whose `dirty` is taken again when its stamp is this state's.
         init(_ s: borrowing AppState, known: Key? = nil) {
-            let stamp = Stamp(version: s.draftVersion, revision: s.revision, saved: s.savedRevision, savedKept: s.savedDraft != nil)
+            let stamp = s.dirtyStamp
             // The unit's name is an entered cell: the same draft version, the same name (finding it looks
             // through the forms' cells by name, a few percent of opening a panel).
             unit = known.flatMap { $0.stamp.version == stamp.version ? $0.unit : nil } ?? ScorecardUnit.name(s)

@@ -39,6 +39,9 @@ struct AppFuzzTests {
         s.path = file
         var keys = 0, saves = 0, undos = 0, maxUndo = 0, undoChecks = 0, reportKeys = 0
         let started = Date()
+        // What the driver hands the recovery keeper after every key, worked out again only when the draft's
+        // stamp or the edit in progress moved: always what comparing the drafts says.
+        var inMemory = InMemoryMemo()
 
         for burst in 0..<Self.bursts {
             let start = s.draft
@@ -69,6 +72,8 @@ struct AppFuzzTests {
                         effects += App.update(&s, .editorFinished(answer.map { .success($0) } ?? .failure(.exitStatus("vi", 1))))
                     }
                 }
+                let unsaved = inMemory.of(s).unsaved
+                if unsaved != s.hasUnsavedChanges { Issue.record("key \(keys): the driver's unsaved \(unsaved) is not the state's") }
                 if keys % 250 == 0 { _ = View.render(s, rows: s.size.rows, cols: s.size.cols) }
                 if s.focus.isReport { reportKeys += 1 }
             }
