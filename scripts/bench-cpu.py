@@ -22,7 +22,8 @@ main thread (/proc/PID/task/PID/schedstat), which the load moves much less.
         fork to the last byte of the first frame, RUNS times (p50 and min); WRAPPER (e.g. `perf record
         -g -o OUT --` or `valgrind --tool=callgrind --`) runs in front of jixiao.
 
-Works on a hunan-unit draft (the keys are placed as in scripts/bench). Standard library only.
+Works on a hunan-unit draft (the keys are placed as in scripts/bench; with PLACE=project, in the
+上年结转资金 row of a project form reached through the outline, for a large draft). Standard library only.
 """
 import importlib.util
 import os
@@ -38,25 +39,35 @@ bp = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(bp)
 
 
+PAGE_DOWN = b"\x1b[6~"
+
+
 def main_thread_ns(pid):
     with open("/proc/%d/task/%d/schedstat" % (pid, pid)) as f:
         return int(f.read().split()[0])
 
 
+def minor_faults(pid):
+    """Minor page faults of the whole process so far (/proc/PID/stat, field 10)."""
+    with open("/proc/%d/stat" % pid) as f:
+        return int(f.read().rsplit(")", 1)[1].split()[7])
+
+
 def keys(jixiao, draft, mode, seconds, perf_data=None):
     work = tempfile.mkdtemp(prefix="jixiao-bench-cpu.")
     p = bp.Pty([os.path.abspath(jixiao), bp.fresh_copy(os.path.abspath(draft), work)])
-    walls, cpus, firsts, sizes = {}, {}, {}, {}
+    walls, cpus, firsts, sizes, faults = {}, {}, {}, {}, {}
     quiet_s = float(os.environ.get("QUIET_MS", "10")) / 1000
 
     def key(keys, name=None, quiet=quiet_s):
         p.drain()
-        c0 = main_thread_ns(p.pid)
+        c0, f0 = main_thread_ns(p.pid), minor_faults(p.pid)
         t0 = p.write(keys)
         data, first, last = p.burst(5, quiet)
         if name:
             cpus.setdefault(name, []).append(main_thread_ns(p.pid) - c0)
             sizes.setdefault(name, []).append(len(data))
+            faults.setdefault(name, []).append(minor_faults(p.pid) - f0)
             if last is not None:
                 walls.setdefault(name, []).append(last - t0)
                 firsts.setdefault(name, []).append(first - t0)
@@ -65,15 +76,23 @@ def keys(jixiao, draft, mode, seconds, perf_data=None):
         p.burst(60, 0.04, marker="退出")
         for k in (bp.ENTER, b"x", bp.ENTER):   # one unsaved change first, as scripts/bench makes
             key(k, quiet=0.04)
+        if os.environ.get("PLACE") == "project":
+            # The outline (Ctrl-L), three pages down, Enter: a project form in the middle of the large
+            # draft; then its 上年结转资金 row, 年初预算数 (an entered money cell).
+            for k in (b"\x0c", PAGE_DOWN, PAGE_DOWN, PAGE_DOWN, bp.ENTER):
+                key(k, quiet=0.04)
+            places = 5
+        else:
+            places = 9
         for _ in range(4):
             key(bp.PAGE_UP)
         key(bp.HOME)
-        for _ in range(9):
+        for _ in range(places):
             key(bp.DOWN)
         perf = None
         if perf_data:
             graph = ["--call-graph", os.environ["PERF_CALL_GRAPH"]] if os.environ.get("PERF_CALL_GRAPH") else ["-g"]
-            perf = subprocess.Popen(["perf", "record", "-F", "4000"] + graph + ["-o", perf_data, "-p", str(p.pid)],
+            perf = subprocess.Popen(["perf", "record", "-e", os.environ.get("PERF_EVENT", "cpu-clock"), "-F", "4000"] + graph + ["-o", perf_data, "-p", str(p.pid)],
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             time.sleep(0.5)
         end = time.time() + seconds
@@ -115,8 +134,8 @@ def keys(jixiao, draft, mode, seconds, perf_data=None):
     # The first byte is the frame's first write (curses writes when its buffer fills, curs_set at once):
     # the part before it is reading the key, update, drawing and handing the cells to curses; the part
     # after it is mostly curses building and writing the escape sequences.
-    print("%-10s %5s | %-22s | %-14s | %-9s | %s" % ("key", "n", "wall p50 / p90 (ms)", "first byte p50", "bytes p50",
-                                                     "main-thread CPU p50 / p90 (ms)"))
+    print("%-10s %5s | %-22s | %-14s | %-9s | %s %s" % ("key", "n", "wall p50 / p90 (ms)", "first byte p50", "bytes p50",
+                                                     "main-thread CPU p50 / p90 (ms)", "| faults p50 / max"))
     def rank(xs, q):
         """The value at fraction `q` of the sorted samples (0.5: the upper median), 0 when there are none."""
         xs = sorted(xs) or [0]
@@ -124,9 +143,9 @@ def keys(jixiao, draft, mode, seconds, perf_data=None):
 
     for name, c in cpus.items():
         w, f = walls.get(name, []), firsts.get(name, [])
-        print("%-10s %5d | %8.2f %8.2f     | %8.2f ms    | %9d | %8.2f %8.2f" % (
+        print("%-10s %5d | %8.2f %8.2f     | %8.2f ms    | %9d | %8.2f %8.2f | %6d %6d" % (
             name, len(c), rank(w, .5) * 1e3, rank(w, .9) * 1e3, rank(f, .5) * 1e3, rank(sizes[name], .5),
-            rank(c, .5) / 1e6, rank(c, .9) / 1e6))
+            rank(c, .5) / 1e6, rank(c, .9) / 1e6, rank(faults[name], .5), max(faults[name])))
 
 
 def open_times(jixiao, draft, runs, wrapper):
