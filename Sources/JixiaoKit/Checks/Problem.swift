@@ -9,36 +9,28 @@ import Foundation
 /// checks); boxed, a copy is a word and a retain.
 public struct Problem: Sendable, Equatable {
     public let severity: Severity
-    private let box: Box
+    private let fields: Shared<Fields>
 
-    private final class Box: Sendable {
+    private struct Fields: Sendable {
         let address: CellAddress?
         let finding: Finding
         let path: String?
         let reportSection: String?
         let wholeForm: FormInstance?
-
-        init(address: CellAddress?, finding: Finding, path: String?, reportSection: String?, wholeForm: FormInstance?) {
-            self.address = address
-            self.finding = finding
-            self.path = path
-            self.reportSection = reportSection
-            self.wholeForm = wholeForm
-        }
     }
 
     /// The cell it belongs to; nil for a problem of the draft as a whole.
-    public var address: CellAddress? { box.address }
+    public var address: CellAddress? { fields.value.address }
     /// What is wrong, with the numbers.
-    public var finding: Finding { box.finding }
+    public var finding: Finding { fields.value.finding }
     /// The cell's path as `jixiao set` takes it (`C[1].total.rate`).
-    public var path: String? { box.path }
+    public var path: String? { fields.value.path }
     /// The 自评报告 section (its id in the template's `report`) whose prose the problem is about: such a
     /// problem has no cell, and the TUI goes to the section instead.
-    public var reportSection: String? { box.reportSection }
+    public var reportSection: String? { fields.value.reportSection }
     /// The form instance a problem of a whole form is placed at (one without a cell, or 尚未开始填写):
     /// it is named by the form's short name rather than by a cell.
-    public var wholeForm: FormInstance? { box.wholeForm }
+    public var wholeForm: FormInstance? { fields.value.wholeForm }
 
     /// A stable code for tests and `--json` ("equal", "required", "indicator.fullMarksOnMiss").
     public var code: String { finding.code }
@@ -46,13 +38,13 @@ public struct Problem: Sendable, Equatable {
     public init(severity: Severity, address: CellAddress?, finding: Finding, repeatedForm: Bool = false,
                 reportSection: String? = nil, wholeForm: FormInstance? = nil) {
         self.severity = severity
-        box = Box(address: address, finding: finding, path: address?.path(formRepeated: repeatedForm), reportSection: reportSection,
-                  wholeForm: wholeForm)
+        fields = Shared(Fields(address: address, finding: finding, path: address?.path(formRepeated: repeatedForm),
+                               reportSection: reportSection, wholeForm: wholeForm))
     }
 
     public static func == (a: Problem, b: Problem) -> Bool {
         guard a.severity == b.severity else { return false }
-        if a.box === b.box { return true }
+        if a.fields.isSame(as: b.fields) { return true }
         return a.address == b.address && a.finding == b.finding && a.path == b.path && a.reportSection == b.reportSection
             && a.wholeForm == b.wholeForm
     }

@@ -43,56 +43,42 @@ public enum Entry: Equatable, Sendable {
 
 /// The entries of one form instance.
 ///
-/// The fields live in one shared box: a repeated form's instances are one array (200 projects in a
-/// large draft), and an edit of one copies that array, as the draft before it is kept (undo, the saved
-/// draft, the recovery worker's copy). Boxed, an instance is one reference to count in that copy instead
-/// of three, and two drafts that share an instance find it equal by identity.
+/// The fields are `Shared`: a repeated form's instances are one array (200 projects in a large draft),
+/// and an edit of one copies that array, as the draft before it is kept (undo, the saved draft, the
+/// recovery worker's copy). So an instance is one reference to count in that copy instead of three,
+/// and two drafts that share an instance find it equal by identity.
 public struct FormEntry: Equatable, Sendable {
-    private final class Box: @unchecked Sendable {
-        // Mutated only through `FormEntry`, and only while uniquely referenced (`unique`).
+    private struct Fields: Equatable, Sendable {
         var cells: [String: [String: Entry]]
         var rows: [String: [RowEntry]]
-        var carried: [String: Set<String>]
-
-        init(cells: [String: [String: Entry]], rows: [String: [RowEntry]], carried: [String: Set<String>]) {
-            self.cells = cells
-            self.rows = rows
-            self.carried = carried
-        }
+        var carried: [String: Set<String>] = [:]
     }
 
-    private var box: Box
-
-    private mutating func unique() {
-        if !isKnownUniquelyReferenced(&box) { box = Box(cells: box.cells, rows: box.rows, carried: box.carried) }
-    }
+    private var fields: Shared<Fields>
 
     /// Cells of single rows, by row id then column id.
     public var cells: [String: [String: Entry]] {
-        get { box.cells }
-        set { unique(); box.cells = newValue }
-        _modify { unique(); yield &box.cells }
+        get { fields.value.cells }
+        _modify { yield &fields.value.cells }
     }
     /// Instances of repeated rows, by row id, in order.
     public var rows: [String: [RowEntry]] {
-        get { box.rows }
-        set { unique(); box.rows = newValue }
-        _modify { unique(); yield &box.rows }
+        get { fields.value.rows }
+        _modify { yield &fields.value.rows }
     }
     /// Single-row cells carried over from last year's draft and not yet looked at, by row id then
     /// column id (`jixiao next`): shown as 「沿用上年，请核对」 until the cell is set.
     public var carried: [String: Set<String>] {
-        get { box.carried }
-        set { unique(); box.carried = newValue }
-        _modify { unique(); yield &box.carried }
+        get { fields.value.carried }
+        _modify { yield &fields.value.carried }
     }
 
     public init(cells: [String: [String: Entry]] = [:], rows: [String: [RowEntry]] = [:]) {
-        box = Box(cells: cells, rows: rows, carried: [:])
+        fields = Shared(Fields(cells: cells, rows: rows))
     }
 
     public static func == (a: FormEntry, b: FormEntry) -> Bool {
-        a.box === b.box || (a.box.cells == b.box.cells && a.box.rows == b.box.rows && a.box.carried == b.box.carried)
+        a.fields.isSame(as: b.fields) || a.fields.value == b.fields.value
     }
 
     public func entry(row: String, index: Int?, column: String) -> Entry? {

@@ -57,12 +57,11 @@ public struct TemplateSettings: Sendable {
 
 /// One table (附件1, 附件2) or a table filled once per project (附件3-n).
 ///
-/// The fields live in one shared box, set when the template loads: a spec is copied into every check
-/// context, outline entry and layout a key makes, and a copy of the fields retained each of their two
-/// dozen references (a tenth of the instructions of a digit typed into a project form).
+/// The fields are `Shared`, set when the template loads: a spec is copied into every check context,
+/// outline entry and layout a key makes, and a copy of the fields retained each of their two dozen
+/// references (a tenth of the instructions of a digit typed into a project form).
 public struct FormSpec: Sendable {
-    private final class Fields: @unchecked Sendable {
-        // Changed only through `FormSpec`'s setters, and only while uniquely referenced (`unique`).
+    private struct Fields: Sendable {
         let id: String, short: String, title: String
         let repeated: FormRepeat?
         let sections: [SectionSpec]
@@ -76,87 +75,56 @@ public struct FormSpec: Sendable {
         var optional = false
         var formsRead: Set<String> = []
         var compiled = CompiledForm()
-
-        init(id: String, short: String, title: String, repeated: FormRepeat?, sections: [SectionSpec], checks: [CheckSpec],
-             indicators: IndicatorSpec?, rows: [RowSpec], rowIndex: [String: Int], evaluationOrder: [FormulaCell],
-             readsOtherForms: Bool, scorecard: ScorecardSpec?) {
-            self.id = id
-            self.short = short
-            self.title = title
-            self.repeated = repeated
-            self.sections = sections
-            self.checks = checks
-            self.indicators = indicators
-            self.rows = rows
-            self.rowIndex = rowIndex
-            self.evaluationOrder = evaluationOrder
-            self.readsOtherForms = readsOtherForms
-            self.scorecard = scorecard
-        }
-
-        func copy() -> Fields {
-            let c = Fields(id: id, short: short, title: title, repeated: repeated, sections: sections, checks: checks,
-                           indicators: indicators, rows: rows, rowIndex: rowIndex, evaluationOrder: evaluationOrder,
-                           readsOtherForms: readsOtherForms, scorecard: scorecard)
-            c.optional = optional
-            c.formsRead = formsRead
-            c.compiled = compiled
-            return c
-        }
     }
 
-    private var fields: Fields
+    private var fields: Shared<Fields>
 
     init(id: String, short: String, title: String, repeated: FormRepeat?, sections: [SectionSpec], checks: [CheckSpec],
          indicators: IndicatorSpec?, rows: [RowSpec], rowIndex: [String: Int], evaluationOrder: [FormulaCell],
          readsOtherForms: Bool, scorecard: ScorecardSpec?) {
-        fields = Fields(id: id, short: short, title: title, repeated: repeated, sections: sections, checks: checks,
-                        indicators: indicators, rows: rows, rowIndex: rowIndex, evaluationOrder: evaluationOrder,
-                        readsOtherForms: readsOtherForms, scorecard: scorecard)
+        fields = Shared(Fields(id: id, short: short, title: title, repeated: repeated, sections: sections, checks: checks,
+                               indicators: indicators, rows: rows, rowIndex: rowIndex, evaluationOrder: evaluationOrder,
+                               readsOtherForms: readsOtherForms, scorecard: scorecard))
     }
 
-    private mutating func unique() {
-        if !isKnownUniquelyReferenced(&fields) { fields = fields.copy() }
-    }
-
-    public var id: String { fields.id }
+    public var id: String { fields.value.id }
     /// 附件1; for a repeated form a pattern such as 附件3-{n}.
-    public var short: String { fields.short }
+    public var short: String { fields.value.short }
     /// Title with year placeholders ({Y}, {Y-1}).
-    public var title: String { fields.title }
-    public var repeated: FormRepeat? { fields.repeated }
-    public var sections: [SectionSpec] { fields.sections }
-    public var checks: [CheckSpec] { fields.checks }
-    public var indicators: IndicatorSpec? { fields.indicators }
+    public var title: String { fields.value.title }
+    public var repeated: FormRepeat? { fields.value.repeated }
+    public var sections: [SectionSpec] { fields.value.sections }
+    public var checks: [CheckSpec] { fields.value.checks }
+    public var indicators: IndicatorSpec? { fields.value.indicators }
     /// Every row of every section in template order, flattened; `rowIndex` finds one by id.
-    public var rows: [RowSpec] { fields.rows }
-    public var rowIndex: [String: Int] { fields.rowIndex }
+    public var rows: [RowSpec] { fields.value.rows }
+    public var rowIndex: [String: Int] { fields.value.rowIndex }
     /// Computed cells in an order where each depends only on earlier ones.
-    public var evaluationOrder: [FormulaCell] { fields.evaluationOrder }
+    public var evaluationOrder: [FormulaCell] { fields.value.evaluationOrder }
     /// Some computed cell reads another form (a rubric): recomputed after any edit, after the others.
-    public var readsOtherForms: Bool { fields.readsOtherForms }
+    public var readsOtherForms: Bool { fields.value.readsOtherForms }
     /// Which cells make up this form's line on the scorecard.
-    public var scorecard: ScorecardSpec? { fields.scorecard }
+    public var scorecard: ScorecardSpec? { fields.value.scorecard }
     /// `"optional": true`: a form the unit may leave untouched (a 评分表 in a kit that does not require
     /// one). Until something is entered in it, it is neither checked nor printed.
     public var optional: Bool {
-        get { fields.optional }
-        set { unique(); fields.optional = newValue }
+        get { fields.value.optional }
+        set { fields.value.optional = newValue }
     }
     /// The forms this form's computed cells read: an edit elsewhere leaves it as it was.
     public var formsRead: Set<String> {
-        get { fields.formsRead }
-        set { unique(); fields.formsRead = newValue }
+        get { fields.value.formsRead }
+        set { fields.value.formsRead = newValue }
     }
     /// Its rows, columns and computed cells as slots (`CompiledForm`), made when the template loads.
     public internal(set) var compiled: CompiledForm {
-        get { fields.compiled }
-        set { unique(); fields.compiled = newValue }
+        get { fields.value.compiled }
+        set { fields.value.compiled = newValue }
     }
-    public var isRepeated: Bool { fields.repeated != nil }
+    public var isRepeated: Bool { fields.value.repeated != nil }
 
-    public func row(_ id: String) -> RowSpec? { fields.rowIndex[id].map { fields.rows[$0] } }
-    public func section(_ id: String) -> SectionSpec? { fields.sections.first { $0.id == id } }
+    public func row(_ id: String) -> RowSpec? { fields.value.rowIndex[id].map { fields.value.rows[$0] } }
+    public func section(_ id: String) -> SectionSpec? { fields.value.sections.first { $0.id == id } }
 }
 
 public struct FormRepeat: Sendable {
