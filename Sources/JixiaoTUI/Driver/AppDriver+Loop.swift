@@ -13,8 +13,10 @@ extension AppDriver {
         var needsPaint = true
         // The frame on the screen: the next is drawn over it (`View.frame`).
         var frame: View.Frame?
-        // A key was handled since the recovery keeper last heard of the draft.
-        var changed = false
+        // When a key was first handled that the recovery keeper has not yet heard of.
+        var owedSince: UInt64?
+        // When the last frame was written: the keeper waits until it has reached the terminal.
+        var paintedAt: UInt64 = 0
         var keyRead = false
         var inMemory = InMemoryMemo()
         while !state.quitRequested {
@@ -30,17 +32,26 @@ extension AppDriver {
                 paint(next.screen)
                 frame = next
                 needsPaint = false
+                paintedAt = Self.monotonicNs()
             }
-            // The recovery worker is handed the key's draft once its frame is out: encoding it on the
-            // other core while the frame was drawn made the two compete with the terminal for two cores.
-            if changed {
-                afterAction(inMemory.of(state), readOnly: state.readOnly)
-                changed = false
-            }
-            if let error = keeper?.tick(inMemory.of(state), now: Date()) {
-                state.say(UIText.Recovery.recoveryWriteFailed(DraftText.message(error)), error: true)
-                needsPaint = true
-                continue
+            // The recovery worker is handed the key's draft, and a timed write is started, once the frame
+            // has had `settleMs` to reach the terminal: the system carries a frame to the terminal on the
+            // core that wrote it, and a job started there at once held the frame back for as long as the
+            // job ran (docs/performance.md, wave 13). A burst of keys (a paste) hands it over at least
+            // every `settleMaxMs`.
+            let now = Self.monotonicNs()
+            let settled = now &- paintedAt >= Self.settleMs * 1_000_000
+                || owedSince.map { now &- $0 >= Self.settleMaxMs * 1_000_000 } ?? false
+            if settled {
+                if owedSince != nil {
+                    afterAction(inMemory.of(state), readOnly: state.readOnly)
+                    owedSince = nil
+                }
+                if let error = keeper?.tick(inMemory.of(state), now: Date()) {
+                    state.say(UIText.Recovery.recoveryWriteFailed(DraftText.message(error)), error: true)
+                    needsPaint = true
+                    continue
+                }
             }
             // The first frame is on the screen: now the forms it did not show (before any key is read).
             if let r = rest {
@@ -57,7 +68,9 @@ extension AppDriver {
             // worded once the keys pause (`warmMs`): a burst of typing never waits for it.
             let pending = !state.checks.isComplete || !state.scorecardsWarm
             let warm = !pending && App.problemsNeedWarming(state)
-            guard let key = terminal.readKey(timeoutMs: pending ? 0 : warm ? Self.warmMs : Self.tickMs) else {
+            var wait = pending ? 0 : warm ? Self.warmMs : Self.tickMs
+            if !settled { wait = min(wait, Self.settleMs) }
+            guard let key = terminal.readKey(timeoutMs: wait) else {
                 if !state.checks.isComplete {
                     App.update(&state, .checkPending)
                     if state.checks.isComplete { needsPaint = true }
@@ -99,7 +112,7 @@ extension AppDriver {
                     App.update(&state, .printed(App.writePrintout(state, format)))
                 }
             }
-            changed = true
+            if owedSince == nil { owedSince = Self.monotonicNs() }
         }
         // Quitting means the draft was saved or the accountant chose not to save: either way the
         // recovery file has nothing left to offer.
