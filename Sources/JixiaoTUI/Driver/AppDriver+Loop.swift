@@ -68,9 +68,11 @@ extension AppDriver {
             // worded once the keys pause (`warmMs`): a burst of typing never waits for it.
             let pending = !state.checks.isComplete || !state.scorecardsWarm
             let warm = !pending && App.problemsNeedWarming(state)
-            var wait = pending ? 0 : warm ? Self.warmMs : Self.tickMs
-            if !settled { wait = min(wait, Self.settleMs) }
-            guard let key = terminal.readKey(timeoutMs: wait) else {
+            // Until the frame has settled, the wait only runs to the keeper's turn: the pause that work
+            // for a panel waits for is counted from then.
+            let forKeeper = !settled && !pending
+            guard let key = terminal.readKey(timeoutMs: forKeeper ? Self.settleMs : pending ? 0 : warm ? Self.warmMs : Self.tickMs) else {
+                if forKeeper { continue }
                 if !state.checks.isComplete {
                     App.update(&state, .checkPending)
                     if state.checks.isComplete { needsPaint = true }
