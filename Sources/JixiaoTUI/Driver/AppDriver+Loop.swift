@@ -13,10 +13,8 @@ extension AppDriver {
         var needsPaint = true
         // The frame on the screen: the next is drawn over it (`View.frame`).
         var frame: View.Frame?
-        // When a key was first handled that the recovery keeper has not yet heard of.
-        var owedSince: UInt64?
-        // When the last frame was written: the keeper waits until it has reached the terminal.
-        var paintedAt: UInt64 = 0
+        // The keeper's work waits until the key's frame has reached the terminal.
+        var turn = KeeperTurn()
         var keyRead = false
         var inMemory = InMemoryMemo()
         while !state.quitRequested {
@@ -32,20 +30,15 @@ extension AppDriver {
                 paint(next.screen)
                 frame = next
                 needsPaint = false
-                paintedAt = Self.monotonicNs()
+                turn.painted(at: Self.monotonicNs())
             }
-            // The recovery worker is handed the key's draft, and a timed write is started, once the frame
-            // has had `settleMs` to reach the terminal: the system carries a frame to the terminal on the
-            // core that wrote it, and a job started there at once held the frame back for as long as the
-            // job ran (docs/performance.md, wave 13). A burst of keys (a paste) hands it over at least
-            // every `settleMaxMs`.
-            let now = Self.monotonicNs()
-            let settled = now &- paintedAt >= Self.settleMs * 1_000_000
-                || owedSince.map { now &- $0 >= Self.settleMaxMs * 1_000_000 } ?? false
+            // The recovery worker is handed the key's draft, and a timed write is started, on the
+            // keeper's turn (`KeeperTurn`).
+            let settled = turn.isDue(at: Self.monotonicNs())
             if settled {
-                if owedSince != nil {
+                if turn.owedSince != nil {
                     afterAction(inMemory.of(state), readOnly: state.readOnly)
-                    owedSince = nil
+                    turn.told()
                 }
                 if let error = keeper?.tick(inMemory.of(state), now: Date()) {
                     state.say(UIText.Recovery.recoveryWriteFailed(DraftText.message(error)), error: true)
@@ -71,7 +64,7 @@ extension AppDriver {
             // Until the frame has settled, the wait only runs to the keeper's turn: the pause that work
             // for a panel waits for is counted from then.
             let forKeeper = !settled && !pending
-            guard let key = terminal.readKey(timeoutMs: forKeeper ? Self.settleMs : pending ? 0 : warm ? Self.warmMs : Self.tickMs) else {
+            guard let key = terminal.readKey(timeoutMs: forKeeper ? turn.settleMs : pending ? 0 : warm ? Self.warmMs : Self.tickMs) else {
                 if forKeeper { continue }
                 if !state.checks.isComplete {
                     App.update(&state, .checkPending)
@@ -114,7 +107,7 @@ extension AppDriver {
                     App.update(&state, .printed(App.writePrintout(state, format)))
                 }
             }
-            if owedSince == nil { owedSince = Self.monotonicNs() }
+            turn.keyHandled(at: Self.monotonicNs())
         }
         // Quitting means the draft was saved or the accountant chose not to save: either way the
         // recovery file has nothing left to offer.

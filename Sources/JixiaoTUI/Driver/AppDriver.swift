@@ -173,11 +173,6 @@ public final class AppDriver {
     static let tickMs = 200
     /// How long the keys must pause before work for a panel not yet open is done (`App.warmProblems`).
     static let warmMs = 30
-    /// How long a frame is given to reach the terminal before the recovery keeper's work starts…
-    static let settleMs = 2
-    /// …unless keys have kept coming for this long.
-    static let settleMaxMs = 100
-
     static func monotonicNs() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 }
 

@@ -32,6 +32,40 @@ struct InMemoryMemo {
     }
 }
 
+/// When the run loop gives the recovery keeper its turn after a key: once the key's frame has had
+/// `settle` to reach the terminal, or, while keys keep coming, `longest` after the first key the keeper
+/// has not heard of. The system carries a frame to the terminal on the CPU that wrote it, and the
+/// keeper's work started at once (the recovery worker's encoding, a file write) held the frame's last
+/// bytes back for as long as it ran (docs/performance.md, wave 13). Times are monotonic nanoseconds.
+struct KeeperTurn {
+    let settle: UInt64
+    let longest: UInt64
+    private var paintedAt: UInt64 = 0
+    /// When the first key was handled that the keeper has not heard of.
+    private(set) var owedSince: UInt64?
+
+    init(settle: UInt64 = 2_000_000, longest: UInt64 = 100_000_000) {
+        self.settle = settle
+        self.longest = longest
+    }
+
+    mutating func painted(at now: UInt64) { paintedAt = now }
+
+    mutating func keyHandled(at now: UInt64) {
+        if owedSince == nil { owedSince = now }
+    }
+
+    /// The keeper has been told of every key handled so far.
+    mutating func told() { owedSince = nil }
+
+    func isDue(at now: UInt64) -> Bool {
+        now &- paintedAt >= settle || owedSince.map { now &- $0 >= longest } ?? false
+    }
+
+    /// How long to wait for a key before the keeper's turn comes, in whole milliseconds.
+    var settleMs: Int { Int((settle + 999_999) / 1_000_000) }
+}
+
 /// Keeps the recovery file (docs/recovery.md) in step with the draft in memory: written a moment after
 /// the accountant pauses (and at least every few seconds while they keep typing), at once when asked
 /// (a signal, Ctrl-C, a failed save, before $EDITOR), and removed when nothing unsaved is left.
