@@ -34,9 +34,9 @@ extension AppDriver {
             }
             // The recovery worker is handed the key's draft, and a timed write is started, on the
             // keeper's turn (`KeeperTurn`).
-            let settled = turn.isDue(at: Self.monotonicNs())
-            if settled {
-                if turn.owedSince != nil {
+            let keeperDue = turn.isDue(at: Self.monotonicNs())
+            if keeperDue {
+                if turn.isOwed {
                     afterAction(inMemory.of(state), readOnly: state.readOnly)
                     turn.told()
                 }
@@ -61,11 +61,12 @@ extension AppDriver {
             // worded once the keys pause (`warmMs`): a burst of typing never waits for it.
             let pending = !state.checks.isComplete || !state.scorecardsWarm
             let warm = !pending && App.problemsNeedWarming(state)
-            // Until the frame has settled, the wait only runs to the keeper's turn: the pause that work
-            // for a panel waits for is counted from then.
-            let forKeeper = !settled && !pending
-            guard let key = terminal.readKey(timeoutMs: forKeeper ? turn.settleMs : pending ? 0 : warm ? Self.warmMs : Self.tickMs) else {
-                if forKeeper { continue }
+            // Before the keeper's turn, the wait only runs to it: the pause that work for a panel waits
+            // for is counted from then.
+            let waitingForKeeper = !keeperDue && !pending
+            let timeout = waitingForKeeper ? turn.settleMs : pending ? 0 : warm ? Self.warmMs : Self.tickMs
+            guard let key = terminal.readKey(timeoutMs: timeout) else {
+                if waitingForKeeper { continue }
                 if !state.checks.isComplete {
                     App.update(&state, .checkPending)
                     if state.checks.isComplete { needsPaint = true }

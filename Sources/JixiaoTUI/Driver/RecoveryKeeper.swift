@@ -43,6 +43,8 @@ struct KeeperTurn {
     private var paintedAt: UInt64 = 0
     /// When the first key was handled that the keeper has not heard of.
     private(set) var owedSince: UInt64?
+    /// A key was handled that the keeper has not heard of.
+    var isOwed: Bool { owedSince != nil }
 
     init(settle: UInt64 = 2_000_000, longest: UInt64 = 100_000_000) {
         self.settle = settle
