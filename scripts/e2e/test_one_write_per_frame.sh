@@ -37,6 +37,19 @@ frame() {
     fi
 }
 
+
+# The keypad's application mode (smkx, `\33[?1h\33=` here) is on before the first frame: ncurses left
+# it off after its start-up round trip through endwin until the first key was read, after the frame
+# and the work that follows it, so an arrow pressed while the draft opened came in the other mode.
+smkx_line="$(grep -n '^write(1, "\\33\[?1h\\33="' "$T" | head -n 1 | cut -d: -f1)"
+frame_line="$(grep -n '^write(1,.* = [0-9]\{4,\}$' "$T" | head -n 1 | cut -d: -f1)"
+echo "keypad mode: write $smkx_line of the trace, first frame: write $frame_line"
+if [[ -z "$smkx_line" || -z "$frame_line" ]] || (( smkx_line > frame_line )); then
+    echo "e2e: the keypad's application mode was not sent before the first frame:" >&2
+    grep '^write(1,' "$T" | head -n 12 | cut -c1-100 >&2
+    exit 1
+fi
+
 frame "↓" Down "2022年决算数"
 frame "F4 open" F4 "得分预览"
 frame "F4 close" F4 "F1帮助"

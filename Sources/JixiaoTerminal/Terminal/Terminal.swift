@@ -107,6 +107,10 @@ public final class Terminal {
         def_prog_mode()
         endwin()
         wrefresh(win)
+        // endwin took the keypad out of application mode and the refresh does not put it back: ncurses
+        // would send it only at the first key read, after the first frame, so an arrow pressed while the
+        // draft opens would come in the other mode. Sent now, before anything is drawn.
+        keypad(win, true)
 
         colorsEnabled = false
         if has_colors(), !Self.environmentHasValue("NO_COLOR") {
