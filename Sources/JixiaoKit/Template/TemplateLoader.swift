@@ -6,7 +6,8 @@ public enum TemplateLoader {
     public static let supportedFormat = 1
 
     public static func load(file: String) throws(TemplateError) -> Template {
-        try load(bytes: try bytes(of: file), file: file)
+        let b = try bytes(of: file)
+        return try TemplateMemo.shared.template(file: file, bytes: b) { () throws(TemplateError) in try load(bytes: b, file: file) }
     }
 
     /// A template file's bytes, its size checked first: a huge file would be read whole before the
