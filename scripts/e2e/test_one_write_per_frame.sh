@@ -37,7 +37,6 @@ frame() {
     fi
 }
 
-
 # The keypad's application mode (smkx, `\33[?1h\33=` here) is on before the first frame: ncurses left
 # it off after its start-up round trip through endwin until the first key was read, after the frame
 # and the work that follows it, so an arrow pressed while the draft opened came in the other mode.
