@@ -27,8 +27,7 @@ extension AppDriver {
             }
         case let .unavailable(error):
             // No lock can be made here; editing still works, and saving will say why it cannot.
-            if case .readOnly = error { notes.append(UIText.Recovery.folderReadOnly) }
-            if case let .notRegular(lockPath) = error { notes.append(UIText.Recovery.lockNotRegular(lockPath)) }
+            notes.append(Self.withoutLock(error))
         }
 
         // Only what the first frame shows is read and evaluated now; `runApp` reads and evaluates the
@@ -101,6 +100,16 @@ extension AppDriver {
         App.resume(&state, at: place)
         if !notes.isEmpty { state.say(notes.joined(separator: " ")) }
         return .state(state)
+    }
+
+    /// What the status line says when the draft is edited without a lock (`DraftLock.Outcome.unavailable`):
+    /// why, and, unless the folder cannot be written at all, that another program could open it too.
+    static func withoutLock(_ error: DraftError) -> String {
+        switch error {
+        case .readOnly: return UIText.Recovery.folderReadOnly
+        case let .notRegular(lockPath): return UIText.Recovery.lockNotRegular(lockPath)
+        default: return UIText.Recovery.lockNotMade(DraftText.message(error))
+        }
     }
 
     /// Puts the recovered draft in the state, unsaved, with the version on disk one Ctrl-Z away.

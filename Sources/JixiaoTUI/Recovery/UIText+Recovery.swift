@@ -48,6 +48,10 @@ extension UIText {
         public static let cancel = "取消"
         public static func tookOverLock(pid: Int32) -> String { "进程 \(pid) 留下的锁已失效（该进程已不在运行），已接管。" }
         public static let folderReadOnly = "注意：草稿所在目录不可写，改动将无法保存到原处；未保存的改动会写入恢复文件。"
+        /// The lock could not be written (a full disk, an I/O error…); `reason` names the file and the cause.
+        public static func lockNotMade(_ reason: String) -> String {
+            "注意：未能建立草稿锁。\(reason) 本次编辑不加锁，其他程序可能同时打开此草稿。"
+        }
         public static func lockNotRegular(_ lockPath: String) -> String {
             "注意：锁文件 \(lockPath) 不是普通文件（可能是他人放置的链接或管道），未使用也未删除；本次编辑不加锁，其他程序可能同时打开此草稿。确认无用后可删除它。"
         }
