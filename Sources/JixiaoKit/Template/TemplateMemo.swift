@@ -11,7 +11,6 @@ final class TemplateMemo: @unchecked Sendable {
 
     private let lock = NSLock()
     private var entries: [String: (bytes: [UInt8], template: Template)] = [:]
-    private var compiled: [String: Int] = [:]
 
     /// The template of `file` whose content is `bytes`: the one compiled before from the same bytes, or
     /// `compile()`'s, kept for next time. A failed compilation is not kept.
@@ -23,16 +22,7 @@ final class TemplateMemo: @unchecked Sendable {
         let template = try compile()
         lock.lock()
         entries[file] = (bytes, template)
-        compiled[file, default: 0] += 1
         lock.unlock()
         return template
-    }
-
-    /// How many times the template of `file` was compiled here (tests: per file, so that tests running
-    /// alongside with templates of their own do not count).
-    func compilations(of file: String) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return compiled[file] ?? 0
     }
 }
