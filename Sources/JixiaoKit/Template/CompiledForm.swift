@@ -8,7 +8,11 @@ import Foundation
 /// column id of the form's sections once, then `label` (a named instance's own name) when no
 /// section has a column of that id. Per cell (row slot × `columnCount` + column slot) flat tables say
 /// what the cell is.
-public struct CompiledForm: Sendable {
+///
+/// A class, immutable once compiled: `FormSpec.compiled` is read wherever a cell is looked at, and as a
+/// struct every read copied its two dozen arrays and tables, a retain and a release each (a tenth of
+/// `jixiao validate`'s CPU on the 200-project draft).
+public final class CompiledForm: Sendable {
     /// The form's place in `Template.forms`.
     public let slot: Int
     public let rowIDs: [String]
@@ -53,6 +57,63 @@ public struct CompiledForm: Sendable {
         slot = -1; rowIDs = []; columnIDs = []; rowSlots = [:]; columnSlots = [:]; labelSlot = -1; rowColumns = []
         repeating = []; named = []; children = []; cells = []; kinds = []; computedAt = []; requirement = []
         indicatorRows = []; indicatorRowAt = []; indicatorColumns = nil; dependencies = FormDependencies()
+    }
+
+    /// Compiles `forms[slot]`; `columnLists` are `columnIDs(of:)` of every form, for references into others.
+    init(_ forms: [FormSpec], slot: Int, columnLists: [[String]]) throws(Unresolved) {
+        let form = forms[slot]
+        self.slot = slot
+        rowIDs = form.rows.map(\.id)
+        rowSlots = form.rowIndex
+        columnIDs = columnLists[slot]
+        var columnSlots: [String: Int] = [:]
+        for (k, id) in columnIDs.enumerated() { columnSlots[id] = k }
+        self.columnSlots = columnSlots
+        labelSlot = columnSlots[CellAddress.labelColumn]!
+        let width = columnIDs.count
+        rowColumns = form.rows.map { $0.columnIDs.map { columnSlots[$0]! } }
+        repeating = form.rows.map { $0.repeating != nil }
+        named = form.rows.map { $0.repeating?.named == true }
+        children = form.rows.map { $0.childIDs.map { form.rowIndex[$0]! } }
+        var kinds = [CellKind?](repeating: nil, count: form.rows.count * width)
+        var computedAt = [Int32](repeating: -1, count: kinds.count)
+        var requirement = [UInt8](repeating: 0, count: kinds.count)
+        var checked = Set<String>()
+        for c in form.checks where c.kind == .required { for t in c.cells where t.form == nil { checked.insert("\(t.row).\(t.column)") } }
+        for (r, row) in form.rows.enumerated() {
+            let section = form.section(row.sectionID)
+            for column in section?.columns ?? [] { kinds[r * width + columnSlots[column.id]!] = column.kind }
+            for c in row.columnIDs {
+                guard let column = section?.column(c) else { continue }
+                let at = r * width + columnSlots[c]!
+                if row.required || column.required { requirement[at] |= Self.requiredByRow }
+                if checked.contains("\(row.id).\(c)") { requirement[at] |= Self.requiredByCheck }
+            }
+        }
+        var cells: [ComputedCell] = []
+        for cell in form.evaluationOrder {
+            let r = form.rowIndex[cell.row]!, c = columnSlots[cell.column]!
+            computedAt[r * width + c] = Int32(cells.count)
+            let compiler = Compiler(forms: forms, slot: slot, columnLists: columnLists, row: r, column: c)
+            cells.append(ComputedCell(row: r, column: c, formula: try compiler.compile(cell.formula)))
+        }
+        self.cells = cells
+        dependencies = FormDependencies(cells: cells, rowCount: form.rows.count, width: width, widths: columnLists.map(\.count))
+        self.kinds = kinds
+        self.computedAt = computedAt
+        self.requirement = requirement
+        if let ind = form.indicators {
+            indicatorRows = form.rows.indices.filter { form.rows[$0].sectionID == ind.section && form.rows[$0].repeating != nil }
+            var at = [Int32](repeating: -1, count: form.rows.count)
+            for (n, r) in indicatorRows.enumerated() { at[r] = Int32(n) }
+            indicatorRowAt = at
+            indicatorColumns = IndicatorColumns(name: columnSlots[ind.name]!, target: columnSlots[ind.target]!, actual: columnSlots[ind.actual]!,
+                                                weight: columnSlots[ind.weight]!, score: columnSlots[ind.score]!, reason: columnSlots[ind.reason]!)
+        } else {
+            indicatorRows = []
+            indicatorRowAt = []
+            indicatorColumns = nil
+        }
     }
 
     public func row(_ id: String) -> Int? { rowSlots[id] }
@@ -140,63 +201,6 @@ extension CompiledForm {
         for s in form.sections { for c in s.columns where seen.insert(c.id).inserted { ids.append(c.id) } }
         if !seen.contains(CellAddress.labelColumn) { ids.append(CellAddress.labelColumn) }
         return ids
-    }
-
-    /// Compiles `forms[slot]`; `columnLists` are `columnIDs(of:)` of every form, for references into others.
-    init(_ forms: [FormSpec], slot: Int, columnLists: [[String]]) throws(Unresolved) {
-        let form = forms[slot]
-        self.slot = slot
-        rowIDs = form.rows.map(\.id)
-        rowSlots = form.rowIndex
-        columnIDs = columnLists[slot]
-        var columnSlots: [String: Int] = [:]
-        for (k, id) in columnIDs.enumerated() { columnSlots[id] = k }
-        self.columnSlots = columnSlots
-        labelSlot = columnSlots[CellAddress.labelColumn]!
-        let width = columnIDs.count
-        rowColumns = form.rows.map { $0.columnIDs.map { columnSlots[$0]! } }
-        repeating = form.rows.map { $0.repeating != nil }
-        named = form.rows.map { $0.repeating?.named == true }
-        children = form.rows.map { $0.childIDs.map { form.rowIndex[$0]! } }
-        var kinds = [CellKind?](repeating: nil, count: form.rows.count * width)
-        var computedAt = [Int32](repeating: -1, count: kinds.count)
-        var requirement = [UInt8](repeating: 0, count: kinds.count)
-        var checked = Set<String>()
-        for c in form.checks where c.kind == .required { for t in c.cells where t.form == nil { checked.insert("\(t.row).\(t.column)") } }
-        for (r, row) in form.rows.enumerated() {
-            let section = form.section(row.sectionID)
-            for column in section?.columns ?? [] { kinds[r * width + columnSlots[column.id]!] = column.kind }
-            for c in row.columnIDs {
-                guard let column = section?.column(c) else { continue }
-                let at = r * width + columnSlots[c]!
-                if row.required || column.required { requirement[at] |= Self.requiredByRow }
-                if checked.contains("\(row.id).\(c)") { requirement[at] |= Self.requiredByCheck }
-            }
-        }
-        var cells: [ComputedCell] = []
-        for cell in form.evaluationOrder {
-            let r = form.rowIndex[cell.row]!, c = columnSlots[cell.column]!
-            computedAt[r * width + c] = Int32(cells.count)
-            let compiler = Compiler(forms: forms, slot: slot, columnLists: columnLists, row: r, column: c)
-            cells.append(ComputedCell(row: r, column: c, formula: try compiler.compile(cell.formula)))
-        }
-        self.cells = cells
-        dependencies = FormDependencies(cells: cells, rowCount: form.rows.count, width: width, widths: columnLists.map(\.count))
-        self.kinds = kinds
-        self.computedAt = computedAt
-        self.requirement = requirement
-        if let ind = form.indicators {
-            indicatorRows = form.rows.indices.filter { form.rows[$0].sectionID == ind.section && form.rows[$0].repeating != nil }
-            var at = [Int32](repeating: -1, count: form.rows.count)
-            for (n, r) in indicatorRows.enumerated() { at[r] = Int32(n) }
-            indicatorRowAt = at
-            indicatorColumns = IndicatorColumns(name: columnSlots[ind.name]!, target: columnSlots[ind.target]!, actual: columnSlots[ind.actual]!,
-                                                weight: columnSlots[ind.weight]!, score: columnSlots[ind.score]!, reason: columnSlots[ind.reason]!)
-        } else {
-            indicatorRows = []
-            indicatorRowAt = []
-            indicatorColumns = nil
-        }
     }
 
     /// Resolves the references of one computed cell's formula: `_`, `@` and `children` mean that cell.
