@@ -12,6 +12,17 @@ struct TextScanTests {
     @Test(arguments: ["a", " 无 ", "\u{3000}x", "0"])
     func textsThatAreNotBlank(_ s: String) { #expect(!s.isBlank) }
 
+    /// The fast white-space test says what Unicode's White_Space says, for every scalar there is.
+    @Test func whiteSpaceAgreesWithTheUnicodePropertyOnEveryScalar() {
+        var differ: [UInt32] = []
+        for v in UInt32(0)...0x10FFFF {
+            guard let u = Unicode.Scalar(v) else { continue }
+            if u.isWhiteSpace != u.properties.isWhitespace { differ.append(v) }
+            if Character(u).isWhiteSpace != Character(u).isWhitespace { differ.append(v) }
+        }
+        #expect(differ.isEmpty, "\(differ.prefix(10).map { String($0, radix: 16) })")
+    }
+
     @Test func trimmingAgreesWithFoundation() {
         for s in ["  95%以上 ", "\u{3000}及时支付\n", "\t\t", "abc", " a b ", "\r\n≥5500份\u{3000}", "é\u{0301} "] {
             #expect(s.trimmed == s.trimmingCharacters(in: .whitespacesAndNewlines), "\(s.debugDescription)")
