@@ -145,20 +145,30 @@ public struct Screen: Sendable, Hashable {
     private mutating func putSimple(_ text: String, row: Int, col: Int, limit: Int, style: CellStyle) -> Int? {
         guard col >= 0 else { return nil }
         for scalar in text.unicodeScalars where !Self.isSimple(scalar.value) { return nil }
+        guard col < limit, !text.isEmpty else { return col }
+        // Written in one pass over the row's storage: only the cells at the text's two ends can be
+        // halves of wide characters it cuts (a panel's lines went cell by cell through `store`, which
+        // looks at both neighbours of every cell: a third of drawing a panel).
+        let base = row * cols
+        if col > 0, cells[base + col].isWideTail { cells[base + col - 1] = Cell(scalar: " ", style: cells[base + col - 1].style) }
+        let tail = Cell(.wideTail, style: style)
         var c = col
-        for scalar in text.unicodeScalars {
-            guard c < limit else { break }
-            let v = scalar.value
-            let w = v < 0x80 ? 1 : TextWidth.width(of: scalar)
-            if c + w > limit {
-                store(Cell(.grapheme(" "), style: style), row: row, col: c)
-                c += 1
-                break
+        cells.withUnsafeMutableBufferPointer { buf in
+            for scalar in text.unicodeScalars {
+                guard c < limit else { break }
+                let v = scalar.value
+                let w = v < 0x80 ? 1 : TextWidth.width(of: scalar)
+                if c + w > limit {
+                    buf[base + c] = Cell(scalar: " ", style: style)
+                    c += 1
+                    break
+                }
+                buf[base + c] = Cell(scalar: scalar, style: style)
+                if w == 2 { buf[base + c + 1] = tail }
+                c += w
             }
-            store(Cell(scalar: scalar, style: style), row: row, col: c)
-            if w == 2 { store(Cell(.wideTail, style: style), row: row, col: c + 1) }
-            c += w
         }
+        if c < cols, cells[base + c].isWideTail { cells[base + c] = Cell(scalar: " ", style: cells[base + c].style) }
         return c
     }
 
