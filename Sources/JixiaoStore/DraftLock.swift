@@ -97,14 +97,14 @@ public final class DraftLock: @unchecked Sendable {
             if fd >= 0 {
                 let bytes = Array(mine.encoded().utf8)
                 let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-                let written = n == bytes.count
+                // A short write to a file is the disk filling up (the next write would say ENOSPC).
+                var cause: Int32 = n < 0 ? errno : n < bytes.count ? ENOSPC : 0
                 // Not synced: the lock only speaks to programs running now, which read it from the cache
                 // (a network file system sends it at close, and says there if it could not); after a power
                 // cut it is stale whatever it says, and one left empty is taken over (`judge`). An fsync
                 // here cost 1-6 ms of every opening before its first frame (docs/performance.md).
-                let closed = close(fd) == 0
-                guard written, closed else {
-                    let cause = errno == 0 ? EIO : errno
+                if close(fd) != 0, cause == 0 { cause = errno }
+                guard cause == 0 else {
                     unlink(lockPath)
                     return .unavailable(DraftStore.writeError(cause, path: lockPath))
                 }

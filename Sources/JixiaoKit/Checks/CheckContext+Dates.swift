@@ -54,7 +54,7 @@ extension CheckContext {
 /// Nil when there is none, or more than one (a range says nothing about the day the forms were signed).
 enum DateScan {
     static func date(in s: String) -> FormDate? {
-        let chars = Array(FullWidth.fold(s).filter { !$0.isWhiteSpace })
+        let chars = Array(FullWidth.fold(s).filter { !$0.isUnicodeWhiteSpace })
         var out: [FormDate] = []
         var i = 0
         func number(_ at: inout Int, maxDigits: Int) -> Int? {

@@ -38,7 +38,7 @@ public struct IndicatorFact: Sendable, Equatable {
     /// A name or value with spaces, punctuation and symbols dropped and full-width folded: Word wraps
     /// 人事人才\n档案管理数, and people write 无挪用，专项专用 and 无挪用专项专用.
     public static func normalised(_ s: String) -> String {
-        func kept(_ u: Unicode.Scalar) -> Bool { !(u.isWhiteSpace || u.properties.generalCategory.isPunctuation) }
+        func kept(_ u: Unicode.Scalar) -> Bool { !(u.isUnicodeWhiteSpace || u.properties.generalCategory.isPunctuation) }
         // Most names are normal already: they are kept as they are, sharing the draft's storage.
         if s.unicodeScalars.allSatisfy({ kept($0) && !FullWidth.folds($0) }) { return s }
         return String(String.UnicodeScalarView(FullWidth.fold(s).unicodeScalars.filter(kept)))

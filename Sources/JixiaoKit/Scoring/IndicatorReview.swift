@@ -133,7 +133,7 @@ extension IndicatorReview {
     /// 实际 or 完成 alone are not read: 实际支出 and 完成任务的108% say other things.
     static func statedActual(in reason: String, unit: String) -> Measure? {
         guard !unit.isEmpty else { return nil }
-        let s = Array(FullWidth.fold(reason).filter { !$0.isWhiteSpace })
+        let s = Array(FullWidth.fold(reason).filter { !$0.isUnicodeWhiteSpace })
         var found: [Measure] = []
         var i = 0
         while i < s.count {

@@ -133,7 +133,7 @@ public enum TargetReader {
     static func readCharacters(_ text: String) -> Parsed? {
         // Word tables wrap cells ("≥0起" arrives as "\n≥0起"), and people pad with spaces: no
         // whitespace carries meaning inside a target, so all of it goes.
-        var s = String(FullWidth.fold(text).filter { !$0.isWhiteSpace })
+        var s = String(FullWidth.fold(text).filter { !$0.isUnicodeWhiteSpace })
         while let last = s.last, ".,;、".contains(last) { s.removeLast() }
         guard !s.isEmpty, s.count <= 40 else { return nil }
 
@@ -210,7 +210,7 @@ public enum TargetReader {
         for u in text.unicodeScalars {
             guard isSimple(u) else { return nil }
             let f = FullWidth.fold(u)
-            if !f.isWhiteSpace { s.append(f) }
+            if !f.isUnicodeWhiteSpace { s.append(f) }
         }
         var start = 0, end = s.count
         while end > start, trailing.contains(s[end - 1]) { end -= 1 }

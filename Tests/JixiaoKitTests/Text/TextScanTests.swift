@@ -17,8 +17,8 @@ struct TextScanTests {
         var differ: [UInt32] = []
         for v in UInt32(0)...0x10FFFF {
             guard let u = Unicode.Scalar(v) else { continue }
-            if u.isWhiteSpace != u.properties.isWhitespace { differ.append(v) }
-            if Character(u).isWhiteSpace != Character(u).isWhitespace { differ.append(v) }
+            if u.isUnicodeWhiteSpace != u.properties.isWhitespace { differ.append(v) }
+            if Character(u).isUnicodeWhiteSpace != Character(u).isWhitespace { differ.append(v) }
         }
         #expect(differ.isEmpty, "\(differ.prefix(10).map { String($0, radix: 16) })")
     }
