@@ -58,9 +58,10 @@ extension AppDriver {
             }
             // Checks left for after the first frame run while no key is waiting, a few forms at a time;
             // then the score preview's cards are built the same way. After a change, F3's first page is
-            // worded once the keys pause (`warmMs`): a burst of typing never waits for it.
+            // worded once the keys pause (`warmMs`), then F4's scorecard assembled after another pause: a
+            // burst of typing never waits for either.
             let pending = !state.checks.isComplete || !state.scorecardsWarm
-            let warm = !pending && App.problemsNeedWarming(state)
+            let warm = !pending && (App.problemsNeedWarming(state) || App.scorecardNeedsWarming(state))
             // Before the keeper's turn, the wait only runs to it: the pause that work for a panel waits
             // for is counted from then.
             let waitingForKeeper = !keeperDue && !pending
@@ -73,7 +74,8 @@ extension AppDriver {
                 } else if !state.scorecardsWarm {
                     App.warmScorecards(&state)
                 } else if warm {
-                    App.warmProblems(&state)
+                    // F3's list first: F4's scorecard is built on it.
+                    if App.problemsNeedWarming(state) { App.warmProblems(&state) } else { App.warmScorecard(&state) }
                 }
                 keyRead = false
                 continue

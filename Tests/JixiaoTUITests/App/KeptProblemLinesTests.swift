@@ -70,4 +70,42 @@ struct KeptProblemLinesTests {
         Self.expectFresh(s, "F3 after F4")
         #expect(s.screen.lines() == coldF3.screen.lines())
     }
+
+    /// After F3's, the driver assembles F4's scorecard between keys (`App.warmScorecard`): nothing on the
+    /// screen moves, F3's worded lines stay, F4 then opens on that scorecard and draws what it would have
+    /// drawn without it, and once done there is nothing left to warm.
+    @Test func warmedScorecardIsTheOneF4Draws() {
+        var s = AppFixture.example(rows: 30, cols: 100)
+        s.focus("C[1].quantity[1].target")
+        for k: Key in [.enter, .ctrl("u"), .char("≥"), .char("9"), .char("%"), .enter] { s.press(k) }
+        s.scorecardsWarm = true
+        #expect(!App.scorecardNeedsWarming(s), "F3's list comes first")
+        App.warmProblems(&s)
+        #expect(App.scorecardNeedsWarming(s), "an edit leaves F4 to be assembled")
+        let cold = s
+        let before = s.screen.lines()
+        let lines = s.panel.problemLines
+        App.warmScorecard(&s)
+        #expect(s.screen.lines() == before, "warming changes nothing on the screen")
+        #expect(s.overlay == .none)
+        #expect(s.panel.scorecard != nil)
+        #expect(!App.scorecardNeedsWarming(s) && !App.problemsNeedWarming(s), "warmed once, nothing left to do")
+        #expect(s.panel.problemLines.keys.sorted() == lines.keys.sorted(), "F3's worded lines stay")
+
+        var warmF4 = s, coldF4 = cold
+        warmF4.press(.f(4))
+        coldF4.press(.f(4))
+        #expect(warmF4.screen.lines() == coldF4.screen.lines())
+        warmF4.press(.pageDown)
+        coldF4.press(.pageDown)
+        #expect(warmF4.screen.lines() == coldF4.screen.lines())
+
+        // With F3 filtered, its list is not the scorecard's: nothing is warmed on it.
+        var filtered = cold
+        filtered.press(.f(3))
+        filtered.press(.char("e"))
+        filtered.press(.f(3))
+        App.warmProblems(&filtered)
+        #expect(!App.scorecardNeedsWarming(filtered), "the errors-only list is F3's, not the scorecard's")
+    }
 }
