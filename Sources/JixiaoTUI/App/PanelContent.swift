@@ -105,8 +105,7 @@ extension App {
     /// Whether F3 would have to build its list or word its first page if it opened now: after a change
     /// of the draft, of the filters or of the width (`warmProblems` does it between keys).
     public static func problemsNeedWarming(_ s: AppState) -> Bool {
-        guard s.overlay == .none, s.editing == nil, s.checks.isComplete,
-              s.size.rows >= minRows, s.size.cols >= minCols else { return false }
+        guard mayWarmPanels(s) else { return false }
         if problemsOutdated(s) { return true }
         return !s.panel.problems.isEmpty && s.panel.problemLinesWidth != Panel.inside(rows: s.size.rows, cols: s.size.cols).width
     }
@@ -126,9 +125,23 @@ extension App {
     /// only once F3's list is warm, and only when F3 shows every problem, whose list the scorecard shares
     /// (built on another, it would replace F3's).
     public static func scorecardNeedsWarming(_ s: AppState) -> Bool {
-        guard s.overlay == .none, s.editing == nil, s.checks.isComplete, s.scorecardsWarm,
-              s.size.rows >= minRows, s.size.cols >= minCols, ProblemsChoice(s) == .all, !problemsOutdated(s) else { return false }
+        guard mayWarmPanels(s), s.scorecardsWarm, ProblemsChoice(s) == .all, !problemsOutdated(s) else { return false }
         return s.panel.scorecard == nil
+    }
+
+    /// Whether work for a panel may be done ahead: none is open, nothing is being edited, every check has
+    /// run and the screen is large enough to show a panel.
+    private static func mayWarmPanels(_ s: AppState) -> Bool {
+        s.overlay == .none && s.editing == nil && s.checks.isComplete && s.size.rows >= minRows && s.size.cols >= minCols
+    }
+
+    /// Whether F3 or F4 would have to build something if opened now (`warmPanels` does it between keys).
+    public static func panelsNeedWarming(_ s: AppState) -> Bool { problemsNeedWarming(s) || scorecardNeedsWarming(s) }
+
+    /// One step of the panels' work ahead: F3's list and first page first, F4's scorecard (built on that
+    /// list) at the next pause.
+    public static func warmPanels(_ s: inout AppState) {
+        if problemsNeedWarming(s) { warmProblems(&s) } else { warmScorecard(&s) }
     }
 
     /// What F4 builds when it opens (the scorecard from the kept cards, its lines), built a moment after a

@@ -61,7 +61,7 @@ extension AppDriver {
             // worded once the keys pause (`warmMs`), then F4's scorecard assembled after another pause: a
             // burst of typing never waits for either.
             let pending = !state.checks.isComplete || !state.scorecardsWarm
-            let warm = !pending && (App.problemsNeedWarming(state) || App.scorecardNeedsWarming(state))
+            let warm = !pending && App.panelsNeedWarming(state)
             // Before the keeper's turn, the wait only runs to it: the pause that work for a panel waits
             // for is counted from then.
             let waitingForKeeper = !keeperDue && !pending
@@ -74,8 +74,7 @@ extension AppDriver {
                 } else if !state.scorecardsWarm {
                     App.warmScorecards(&state)
                 } else if warm {
-                    // F3's list first: F4's scorecard is built on it.
-                    if App.problemsNeedWarming(state) { App.warmProblems(&state) } else { App.warmScorecard(&state) }
+                    App.warmPanels(&state)
                 }
                 keyRead = false
                 continue

@@ -171,7 +171,7 @@ public final class AppDriver {
 
     /// How long a key is waited for before the loop looks at signals and the recovery timer again.
     static let tickMs = 200
-    /// How long the keys must pause before work for a panel not yet open is done (`App.warmProblems`).
+    /// How long the keys must pause before work for a panel not yet open is done (`App.warmPanels`).
     static let warmMs = 30
     static func monotonicNs() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 }

@@ -108,4 +108,19 @@ struct KeptProblemLinesTests {
         App.warmProblems(&filtered)
         #expect(!App.scorecardNeedsWarming(filtered), "the errors-only list is F3's, not the scorecard's")
     }
+
+    /// The driver's step between keys (`App.warmPanels`) does F3's work first, F4's at the next pause,
+    /// then nothing.
+    @Test func panelsAreWarmedF3First() {
+        var s = AppFixture.example(rows: 30, cols: 100)
+        s.focus("C[1].quantity[1].target")
+        for k: Key in [.enter, .ctrl("u"), .char("≥"), .char("9"), .char("%"), .enter] { s.press(k) }
+        s.scorecardsWarm = true
+        #expect(App.panelsNeedWarming(s))
+        App.warmPanels(&s)
+        #expect(!App.problemsNeedWarming(s) && s.panel.scorecard == nil, "F3's list first")
+        #expect(App.panelsNeedWarming(s))
+        App.warmPanels(&s)
+        #expect(s.panel.scorecard != nil && !App.panelsNeedWarming(s), "then F4's scorecard, then nothing")
+    }
 }
