@@ -21,8 +21,8 @@ public enum App {
         keepReportLayout(&s)
         // Under a full panel the outline and the table are not drawn: what they keep waits for the
         // panel to close (a change meanwhile is found by its draft version, as any other).
+        if !View.coversOutline(s.overlay, cols: s.size.cols) { OutlineView.keep(&s) }
         if !View.coversBody(s.overlay) {
-            OutlineView.keep(&s)
             ColumnContent.keep(&s)
             TableGeometry.keep(&s)
             TableView.keep(&s)

@@ -10,25 +10,31 @@ enum Panel {
     /// boxed: with a right edge, every line's blank end had to be erased and stepped over to draw it, two
     /// cursor movements that curses works out anew for each line (a sixth of opening the score preview);
     /// without one, a line's end is one erase.
-    static func frame(_ sc: inout Screen, title: String, height: Int? = nil, width: Int? = nil) -> Rect {
-        let rect = rect(rows: sc.rows, cols: sc.cols, height: height, width: width)
+    static func frame(_ sc: inout Screen, title: String, height: Int? = nil, width: Int? = nil, left: Int = 0) -> Rect {
+        let rect = rect(rows: sc.rows, cols: sc.cols, height: height, width: width, left: left)
         sc.fill(rect, style: .normal)
         let titled = " " + title + " "
-        if rect.width == sc.cols { return sc.rules(rect, title: titled, style: .normal, titleStyle: CellStyle(.title, [.bold])) }
+        if rect.col + rect.width == sc.cols, height == nil, width == nil {
+            return sc.rules(rect, title: titled, style: .normal, titleStyle: CellStyle(.title, [.bold]))
+        }
         return sc.box(rect, title: titled, style: .normal, titleStyle: CellStyle(.title, [.bold]))
     }
 
     /// Where a panel goes on a screen of `rows` × `cols`.
-    static func rect(rows: Int, cols: Int, height: Int? = nil, width: Int? = nil) -> Rect {
+    static func rect(rows: Int, cols: Int, height: Int? = nil, width: Int? = nil, left: Int = 0) -> Rect {
         // Full-width panels hide the table completely, so nothing behind them reads as part of them.
+        if width == nil, left > 0, left < cols {
+            let h = min(height ?? rows - 4, rows - 3)
+            return Rect(row: max(1, (rows - 1 - h) / 2), col: left, height: h, width: cols - left)
+        }
         let w = min(width ?? cols, cols)
         let h = min(height ?? rows - 4, rows - 3)
         return Rect(row: max(1, (rows - 1 - h) / 2), col: (cols - w) / 2, height: h, width: w)
     }
 
     /// The inside of a full panel (`frame` without a height or width), as `frame` returns it.
-    static func inside(rows: Int, cols: Int) -> Rect {
-        let r = rect(rows: rows, cols: cols)
+    static func inside(rows: Int, cols: Int, left: Int = 0) -> Rect {
+        let r = rect(rows: rows, cols: cols, left: left)
         return r.width >= 2 && r.height >= 2 ? r.inset(by: 1) : Rect(row: r.row, col: r.col, height: 0, width: 0)
     }
 }
@@ -87,7 +93,8 @@ enum ProblemsView {
         }
         let form = !s.problemFilter.thisFormOnly ? nil : s.focus.isReport ? UIText.Report.outlineName
             : s.template.form(s.focus.form).map { text().labels.formShort($0, index: s.focus.formIndex) }
-        let inner = Panel.frame(&sc, title: UIText.App.problemsTitle(s.panel.problemsSummary ?? ProblemReport.summary(all), errorsOnly: s.problemFilter.errorsOnly, form: form))
+        let inner = Panel.frame(&sc, title: UIText.App.problemsTitle(s.panel.problemsSummary ?? ProblemReport.summary(all), errorsOnly: s.problemFilter.errorsOnly, form: form),
+                                left: View.panelLeft(s.overlay, cols: sc.cols))
         guard !all.isEmpty else {
             sc.put(UIText.App.noProblems, row: inner.row, col: inner.col, maxWidth: inner.width)
             return
@@ -144,7 +151,7 @@ extension ProblemsView {
     static func keep(_ s: inout AppState) {
         guard case let .problems(selected) = s.overlay, s.size.rows >= App.minRows, s.size.cols >= App.minCols,
               selected >= 0, selected < s.panel.problems.count else { return }
-        let inner = Panel.inside(rows: s.size.rows, cols: s.size.cols)
+        let inner = Panel.inside(rows: s.size.rows, cols: s.size.cols, left: View.panelLeft(s.overlay, cols: s.size.cols))
         var kept = s.panel.problemLinesWidth == inner.width && s.panel.problemLines.count < 2000 ? s.panel.problemLines : [:]
         s.panel.problemLines = [:]
         let all = s.panel.problems
@@ -169,7 +176,7 @@ extension ProblemsView {
 
 enum ScoreView {
     static func draw(_ sc: inout Screen, _ s: AppState, scroll: Int) {
-        let inner = Panel.frame(&sc, title: UIText.App.scoreTitle)
+        let inner = Panel.frame(&sc, title: UIText.App.scoreTitle, left: View.panelLeft(s.overlay, cols: sc.cols))
         let lines = s.panel.scoreLines
         let top = min(scroll, max(0, lines.count - inner.height))
         for k in 0..<inner.height {

@@ -57,8 +57,8 @@ public enum View {
         TitleBar.draw(&sc, s, title)
         // A full panel covers the outline and the table whole (`Panel.frame`): drawing them under it was
         // a fifth of each frame with F3 or F4 open.
+        if !coversOutline(s.overlay, cols: cols) { OutlineView.draw(&sc, s, in: outline.rect) }
         if !coversBody(s.overlay) {
-            OutlineView.draw(&sc, s, in: outline.rect)
             if s.focus.isReport { ReportView.draw(&sc, s, in: tableRect(s)) } else { TableView.draw(&sc, s, in: tableRect(s)) }
         }
         let spilled = StatusBar.draw(&sc, s)
@@ -109,6 +109,18 @@ public enum View {
         default: false
         }
     }
+
+    /// The panels that sit beside the outline instead of over it: F3 and F4 are about the forms the
+    /// outline lists with their counts, so it stays in view where the terminal is wide enough.
+    static func panelLeft(_ overlay: Overlay, cols: Int) -> Int {
+        switch overlay {
+        case .problems, .score: cols >= 100 ? outlineWidth(cols) + 1 : 0
+        default: 0
+        }
+    }
+
+    /// The full panels drawn over the outline too.
+    static func coversOutline(_ overlay: Overlay, cols: Int) -> Bool { coversBody(overlay) && panelLeft(overlay, cols: cols) == 0 }
 
     /// Layout: title (row 0), outline and table, then status (2 rows) and the key bar.
     static func bodyRect(_ s: AppState) -> Rect { Rect(row: 1, col: 0, height: max(1, s.size.rows - 4), width: s.size.cols) }

@@ -113,6 +113,26 @@ struct ViewTests {
         }
     }
 
+    /// F3 and F4 sit beside the outline from 100 columns on, which then shows what it shows under no
+    /// panel; narrower, and for help and the print preview, the panel covers it.
+    @Test func problemsAndScoreLeaveTheOutlineInViewWhereThereIsRoom() {
+        for (rows, cols) in [(24, 80), (30, 100), (36, 120), (50, 200)] {
+            let s = AppFixture.example(rows: rows, cols: cols)
+            let outline = View.outlineRect(s)
+            let plain = s.screen
+            for keys: [Key] in [[.f(3)], [.f(4)], [.f(1)], [.f(4), .char("p")]] {
+                var open = s
+                for k in keys { open.press(k) }
+                let beside = cols >= 100 && (keys == [.f(3)] || keys == [.f(4)])
+                let shown = open.screen
+                let same = (outline.row..<outline.bottom).allSatisfy { r in (0...outline.width).allSatisfy { shown[r, $0] == plain[r, $0] } }
+                #expect(same == beside, "\(rows)x\(cols) \(keys)")
+                // The panel's rule starts right of the outline's edge, or at the screen's left.
+                #expect(shown[outline.row, beside ? outline.width + 1 : 0].character == "─", "\(rows)x\(cols) \(keys)")
+            }
+        }
+    }
+
     @Test func onlyVisibleRowsAreDrawnForTwoHundredProjects() {
         var s = AppFixture.example()
         var d = s.draft

@@ -47,9 +47,11 @@ struct ScreenDefectTests {
 
 /// Issue 13, defect 4: no message is cut mid-sentence without a sign.
 struct MessageCutTests {
-    /// Every character of `text` (spaces aside) appears in `lines`, in order.
+    /// Every character of `text` (spaces aside) appears in `lines`, in order; on a line with the outline
+    /// beside a panel, only what is right of the outline's edge counts.
     static func shownWhole(_ text: String, in lines: [String]) -> Bool {
-        let flat = lines.joined().filter { $0 != " " && $0 != "│" }
+        let flat = lines.map { $0.split(separator: "│", maxSplits: 1, omittingEmptySubsequences: false).last.map(String.init) ?? $0 }
+            .joined().filter { $0 != " " && $0 != "│" }
         return flat.contains(text.filter { $0 != " " })
     }
 
