@@ -27,7 +27,7 @@ extension AppDriver {
             }
             if needsPaint {
                 let next = View.frame(state, rows: rows, cols: cols, over: frame)
-                paint(next.screen)
+                paint(next.screen, covering: View.coversBody(state.overlay))
                 frame = next
                 needsPaint = false
                 turn.painted(at: Self.monotonicNs())

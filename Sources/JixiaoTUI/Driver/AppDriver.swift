@@ -96,8 +96,8 @@ public final class AppDriver {
         }
     }
 
-    func paint(_ screen: Screen) {
-        terminal.draw(screen, previous: shown)
+    func paint(_ screen: Screen, covering: Bool = false) {
+        terminal.draw(screen, previous: shown, covering: covering)
         shown = screen
     }
 

@@ -45,6 +45,8 @@ public final class Terminal {
     /// The frame a full panel covered, kept in curses' cells (`kept`) beside our own: closing the panel
     /// puts it back with one copy inside curses instead of handing it thousands of cells one by one.
     private var kept: (frame: Screen, window: UnsafeMutablePointer<WINDOW>)?
+    /// Whether the frame drawn last was a panel (`draw`'s `covering`).
+    private var wasCovering = false
     private var paste = PasteCollector()
     private var cursorShown: Bool?
     /// The curses attributes and colour pair of the style painted last (`curses`).
@@ -243,26 +245,30 @@ public final class Terminal {
 
     /// Paints `screen`, touching only cells that differ from `previous` (everything when nil), and puts
     /// the real cursor on `screen.cursor` so an input method's candidate window opens at the field.
-    public func draw(_ screen: Screen, previous: Screen?) {
+    /// `covering`: the frame is a panel over what `previous` showed, which is kept in curses' cells for
+    /// the frame that closes the panel to come back to.
+    public func draw(_ screen: Screen, previous: Screen?, covering: Bool = false) {
         guard isActive, !isSuspended, let window else { return }
         let (rows, cols) = size()
         var previous = previous
         if previous == nil || previous?.rows != rows || previous?.cols != cols { dropKept() }
         if previous == nil { werase(window) }
-        // A frame that changes most rows (a panel opening or closing): the kept frame serves as what is
-        // on the screen when it is nearer to this one; else the frame on the screen is kept, for the
-        // frame after this one to come back to.
+        // A frame that changes most rows: the kept frame serves as what is on the screen when it is
+        // nearer to this one (a panel closing); a panel opening over a frame that was not a panel keeps
+        // that frame. Any other such frame (a row added high in a table) keeps nothing: copying the
+        // window for it was a fifth of drawing F5's frame.
         if let p = previous, screen.rows == rows, screen.cols == cols {
             let many = max(1, rows / 2)
             if screen.rowsDiffering(from: p, limit: many) >= many {
                 if let k = kept, screen.rowsDiffering(from: k.frame, limit: many) < many {
                     overwrite(k.window, window)
                     previous = k.frame
-                } else {
+                } else if covering, !wasCovering {
                     keep(p, from: window, rows: rows, cols: cols)
                 }
             }
         }
+        wasCovering = covering
         // The loop works on locals: a property of this class read or written per cell is checked for
         // exclusive access each time, and a full panel paints some 4,000 cells.
         var resolved = self.resolved
