@@ -21,6 +21,11 @@ public struct Cell: Sendable, Hashable {
     /// grapheme of several scalars, `clusterBit` and its number in `GraphemeTable`.
     private var code: UInt32
     public var style: CellStyle
+    /// Fills the two bytes after `style`, which would otherwise be padding that copies need not keep: rows
+    /// are compared by their bytes (`rowsDiffering`, `forEachChanged`), and equal cells whose padding
+    /// differed counted as changed (a form drawn whole after a panel closed no longer matched the same form
+    /// kept from before it, and was painted again cell by cell).
+    private var unused: UInt16 = 0
 
     private static let wideTailCode: UInt32 = 0x7FFF_FFFF
     private static let clusterBit: UInt32 = 0x8000_0000

@@ -101,6 +101,11 @@ import Testing
         #expect(b.rowsDiffering(from: Screen(rows: 4, cols: 4), limit: 9) == 5, "another size: every row")
     }
 
+    /// Rows are compared by their bytes: a cell has no padding, whose bytes copies need not keep.
+    @Test func aCellHasNoPadding() {
+        #expect(MemoryLayout<Cell>.size == MemoryLayout<Cell>.stride)
+    }
+
     @Test func textIsClippedToItsRegion() {
         var s = Screen(rows: 4, cols: 8)
         let used = s.text("第一行很长很长\n二\n三\n四", in: Rect(row: 1, col: 1, height: 2, width: 5), style: .muted)
