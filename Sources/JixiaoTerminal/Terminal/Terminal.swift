@@ -42,11 +42,26 @@ public final class Terminal {
 
     private var screenHandle: OpaquePointer?
     private var window: UnsafeMutablePointer<WINDOW>?
-    /// The frame a full panel covered, kept in curses' cells (`kept`) beside our own: closing the panel
-    /// puts it back with one copy inside curses instead of handing it thousands of cells one by one.
-    private var kept: (frame: Screen, window: UnsafeMutablePointer<WINDOW>)?
+    /// Frames kept in curses' cells, each in a window of its own (the first is `stdscr`): the one on the
+    /// screen (`shownLayer`) and those a panel opening left behind. A frame that changes most rows of the
+    /// shown one is drawn over the kept frame nearest to it, whose window is then shown whole: closing a
+    /// panel shows the form's window again and opening one shows the window it was last drawn in, so
+    /// neither hands curses thousands of cells one by one nor copies one window into another.
+    private var layers: [Layer] = []
+    private var shownLayer = 0
+    private var layerClock = 0
     /// Whether the frame drawn last was a panel (`draw`'s `covering`).
     private var wasCovering = false
+    /// stdscr and at most three panels' windows (F3, F4, help or the print preview).
+    private static let maxLayers = 4
+
+    private struct Layer {
+        /// What the window holds; nil when it is blank.
+        var frame: Screen?
+        let window: UnsafeMutablePointer<WINDOW>
+        /// When it was last drawn (`layerClock`): the window used longest ago is drawn over first.
+        var used: Int
+    }
     private var paste = PasteCollector()
     private var cursorShown: Bool?
     /// The curses attributes and colour pair of the style painted last (`curses`).
@@ -91,6 +106,8 @@ public final class Terminal {
         screenHandle = handle
         let win = jx_stdscr()
         window = win
+        layers = win.map { [Layer(frame: nil, window: $0, used: 0)] } ?? []
+        shownLayer = 0
 
         raw()  // Ctrl-S and Ctrl-C arrive as keys instead of freezing or killing the program
         noecho()
@@ -145,7 +162,8 @@ public final class Terminal {
             curs_set(1)
             endwin()
         }
-        dropKept()
+        dropLayers()
+        layers = []
         if let handle = screenHandle { delscreen(handle) }
         screenHandle = nil
         window = nil
@@ -245,37 +263,36 @@ public final class Terminal {
 
     /// Paints `screen`, touching only cells that differ from `previous` (everything when nil), and puts
     /// the real cursor on `screen.cursor` so an input method's candidate window opens at the field.
-    /// `covering`: the frame is a panel over what `previous` showed, which is kept in curses' cells for
+    /// `covering`: the frame is a panel over what `previous` showed, which stays kept in curses' cells for
     /// the frame that closes the panel to come back to.
     public func draw(_ screen: Screen, previous: Screen?, covering: Bool = false) {
-        guard isActive, !isSuspended, let window else { return }
+        guard isActive, !isSuspended, let window, !layers.isEmpty else { return }
         let (rows, cols) = size()
-        var previous = previous
-        if previous == nil || previous?.rows != rows || previous?.cols != cols { dropKept() }
-        if previous == nil { werase(window) }
-        // A frame that changes most rows: the kept frame serves as what is on the screen when it is
-        // nearer to this one (a panel closing); a panel opening over a frame that was not a panel keeps
-        // that frame. Any other such frame (a row added high in a table) keeps nothing: copying the
-        // window for it was a fifth of drawing F5's frame.
-        if let p = previous, screen.rows == rows, screen.cols == cols {
+        if previous == nil || previous?.rows != rows || previous?.cols != cols {
+            dropLayers()
+            werase(window)
+        }
+        var base = layers[shownLayer].frame
+        if let p = base, screen.rows == rows, screen.cols == cols {
             let many = max(1, rows / 2)
-            if screen.rowsDiffering(from: p, limit: many) >= many {
-                if let k = kept, screen.rowsDiffering(from: k.frame, limit: many) < many {
-                    overwrite(k.window, window)
-                    previous = k.frame
-                } else if covering, !wasCovering {
-                    keep(p, from: window, rows: rows, cols: cols)
-                }
+            if screen.rowsDiffering(from: p, limit: many) >= many, let to = layer(for: screen, many: many, covering: covering, rows: rows, cols: cols) {
+                shownLayer = to
+                base = layers[to].frame
+                touchwin(layers[to].window)
             }
         }
         wasCovering = covering
+        layerClock += 1
+        layers[shownLayer].used = layerClock
+        layers[shownLayer].frame = screen
+        let target = layers[shownLayer].window
         // The loop works on locals: a property of this class read or written per cell is checked for
         // exclusive access each time, and a full panel paints some 4,000 cells.
         var resolved = self.resolved
         let theme = self.theme, colors = colorsEnabled
         var glyph = [wchar_t](repeating: 0, count: 6)
         glyph.withUnsafeMutableBufferPointer { g in
-            screen.forEachChanged(since: previous) { row, col in
+            screen.forEachChanged(since: base) { row, col in
                 guard row < rows && col < cols else { return }
                 let cell = screen[row, col]
                 // A wide character no longer fits when the terminal shrank below the frame being drawn.
@@ -285,7 +302,7 @@ public final class Terminal {
                     // without setcchar measuring a one-character string (a tenth of a panel's frame).
                     let (attrs, pair) = Self.curses(cell.style, &resolved, theme: theme, colors: colors)
                     let code = wchar_t(bitPattern: lastColumn && DisplayWidth.width(of: Character(scalar)) == 2 ? 0x20 : scalar.value)
-                    _ = jx_mvadd_scalar(window, Int32(row), Int32(col), code, attrs, pair)
+                    _ = jx_mvadd_scalar(target, Int32(row), Int32(col), code, attrs, pair)
                     return
                 }
                 guard var character = cell.character else { return }
@@ -298,30 +315,50 @@ public final class Terminal {
                 }
                 g[count] = 0
                 let (attrs, pair) = Self.curses(cell.style, &resolved, theme: theme, colors: colors)
-                _ = jx_mvadd_wide(window, Int32(row), Int32(col), g.baseAddress, attrs, pair)
+                _ = jx_mvadd_wide(target, Int32(row), Int32(col), g.baseAddress, attrs, pair)
             }
         }
         self.resolved = resolved
         if let c = screen.cursor, c.row >= 0, c.row < rows, c.col >= 0, c.col < cols {
             setCursorVisible(true)
-            wmove(window, Int32(c.row), Int32(c.col))
+            wmove(target, Int32(c.row), Int32(c.col))
         } else {
             setCursorVisible(false)
         }
-        wnoutrefresh(window)
+        wnoutrefresh(target)
         doupdate()
     }
 
-    private func keep(_ frame: Screen, from window: UnsafeMutablePointer<WINDOW>, rows: Int, cols: Int) {
-        if kept == nil, let w = newwin(Int32(rows), Int32(cols), 0, 0) { kept = (frame, w) }
-        guard let k = kept else { return }
-        overwrite(window, k.window)
-        kept = (frame, k.window)
+    /// The layer to draw a frame that changes most rows of the shown one into: a kept frame near it; else,
+    /// for a panel opening over a frame that was no panel, a window of its own (a new one, or the one drawn
+    /// longest ago). Nil: the frame is drawn over the shown one (a row added high in a table).
+    private func layer(for screen: Screen, many: Int, covering: Bool, rows: Int, cols: Int) -> Int? {
+        var nearest: (index: Int, rows: Int)?
+        for (i, l) in layers.enumerated() where i != shownLayer {
+            guard let f = l.frame else { continue }
+            let d = screen.rowsDiffering(from: f, limit: nearest?.rows ?? many)
+            if d < (nearest?.rows ?? many) { nearest = (i, d) }
+        }
+        if let nearest { return nearest.index }
+        guard covering, !wasCovering else { return nil }
+        if layers.count < Self.maxLayers, let w = newwin(Int32(rows), Int32(cols), 0, 0) {
+            // Begun as a copy of the shown window, once: what the panel leaves as it was is then the same
+            // curses cells, which a blank window's are not (its blanks carry no colour pair).
+            overwrite(layers[shownLayer].window, w)
+            // A window as large as the screen is made with its "clear first" flag set, which would have
+            // curses clear the terminal and send every cell the first time it is shown.
+            clearok(w, false)
+            layers.append(Layer(frame: layers[shownLayer].frame, window: w, used: 0))
+            return layers.count - 1
+        }
+        return layers.indices.filter { $0 != shownLayer }.min { layers[$0].used < layers[$1].used }
     }
 
-    private func dropKept() {
-        if let k = kept { delwin(k.window) }
-        kept = nil
+    /// Back to `stdscr` alone, its frame unknown (after a resize, or when the caller starts over).
+    private func dropLayers() {
+        for l in layers.dropFirst() { delwin(l.window) }
+        if let first = layers.first { layers = [Layer(frame: nil, window: first.window, used: 0)] }
+        shownLayer = 0
     }
 
     /// The curses attributes and colour pair of a style; `resolved`: the style resolved last, which the
