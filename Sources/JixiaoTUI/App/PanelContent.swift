@@ -107,7 +107,7 @@ extension App {
     public static func problemsNeedWarming(_ s: AppState) -> Bool {
         guard mayWarmPanels(s) else { return false }
         if problemsOutdated(s) { return true }
-        return !s.panel.problems.isEmpty && s.panel.problemLinesWidth != Panel.inside(rows: s.size.rows, cols: s.size.cols, left: View.panelLeft(.problems(selected: 0), cols: s.size.cols)).width
+        return !s.panel.problems.isEmpty && s.panel.problemLinesWidth != ProblemsView.inside(s).width
     }
 
     /// What F3 builds when it opens (its list, and the lines of its first page), built a moment after a

@@ -145,13 +145,18 @@ extension ProblemsView {
         return top
     }
 
+    /// The panel's inside, where its problems are wrapped.
+    static func inside(_ s: AppState) -> Rect {
+        Panel.inside(rows: s.size.rows, cols: s.size.cols, left: View.besideOutline(cols: s.size.cols))
+    }
+
     /// Keeps the lines of the problems the next frame shows (`PanelContent.problemLines`), adding to those
     /// kept: moving in F3, or opening it again on the same draft, words and wraps only problems not shown
     /// before (the wording and wrapping were most of each F3 frame).
     static func keep(_ s: inout AppState) {
         guard case let .problems(selected) = s.overlay, s.size.rows >= App.minRows, s.size.cols >= App.minCols,
               selected >= 0, selected < s.panel.problems.count else { return }
-        let inner = Panel.inside(rows: s.size.rows, cols: s.size.cols, left: View.panelLeft(s.overlay, cols: s.size.cols))
+        let inner = inside(s)
         var kept = s.panel.problemLinesWidth == inner.width && s.panel.problemLines.count < 2000 ? s.panel.problemLines : [:]
         s.panel.problemLines = [:]
         let all = s.panel.problems

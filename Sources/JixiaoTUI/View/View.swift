@@ -114,10 +114,13 @@ public enum View {
     /// outline lists with their counts, so it stays in view where the terminal is wide enough.
     static func panelLeft(_ overlay: Overlay, cols: Int) -> Int {
         switch overlay {
-        case .problems, .score: cols >= 100 ? outlineWidth(cols) + 1 : 0
+        case .problems, .score: besideOutline(cols: cols)
         default: 0
         }
     }
+
+    /// The first column right of the outline's edge where a panel sits beside it; 0 below 100 columns.
+    static func besideOutline(cols: Int) -> Int { cols >= 100 ? outlineWidth(cols) + 1 : 0 }
 
     /// The full panels drawn over the outline too.
     static func coversOutline(_ overlay: Overlay, cols: Int) -> Bool { coversBody(overlay) && panelLeft(overlay, cols: cols) == 0 }
