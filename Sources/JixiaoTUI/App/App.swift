@@ -19,8 +19,8 @@ public enum App {
         // A change that leaves the focused instance's lines as they were (a value typed) keeps its layout.
         s.layoutKept = (s.draftVersion, s.focus.form, s.layout)
         keepReportLayout(&s)
-        // Under a full panel the outline and the table are not drawn: what they keep waits for the
-        // panel to close (a change meanwhile is found by its draft version, as any other).
+        // Under a full panel the table is not drawn, nor the outline unless the panel sits beside it: what
+        // they keep waits for the panel to close (a change meanwhile is found by its draft version).
         if !View.coversOutline(s.overlay, cols: s.size.cols) { OutlineView.keep(&s) }
         if !View.coversBody(s.overlay) {
             ColumnContent.keep(&s)

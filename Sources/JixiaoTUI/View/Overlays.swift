@@ -22,14 +22,12 @@ enum Panel {
 
     /// Where a panel goes on a screen of `rows` × `cols`.
     static func rect(rows: Int, cols: Int, height: Int? = nil, width: Int? = nil, left: Int = 0) -> Rect {
-        // Full-width panels hide the table completely, so nothing behind them reads as part of them.
-        if width == nil, left > 0, left < cols {
-            let h = min(height ?? rows - 4, rows - 3)
-            return Rect(row: max(1, (rows - 1 - h) / 2), col: left, height: h, width: cols - left)
-        }
-        let w = min(width ?? cols, cols)
+        // Full-width panels hide the table completely, so nothing behind them reads as part of them; one
+        // beside the outline (`left`) runs from there to the right edge.
+        let beside = width == nil && left > 0 && left < cols
+        let w = beside ? cols - left : min(width ?? cols, cols)
         let h = min(height ?? rows - 4, rows - 3)
-        return Rect(row: max(1, (rows - 1 - h) / 2), col: (cols - w) / 2, height: h, width: w)
+        return Rect(row: max(1, (rows - 1 - h) / 2), col: beside ? left : (cols - w) / 2, height: h, width: w)
     }
 
     /// The inside of a full panel (`frame` without a height or width), as `frame` returns it.

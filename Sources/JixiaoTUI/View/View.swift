@@ -55,8 +55,8 @@ public enum View {
         }
         var sc = Screen(rows: rows, cols: cols)
         TitleBar.draw(&sc, s, title)
-        // A full panel covers the outline and the table whole (`Panel.frame`): drawing them under it was
-        // a fifth of each frame with F3 or F4 open.
+        // A full panel covers the table whole, and the outline too unless it sits beside it (`panelLeft`):
+        // drawing what it covers was a fifth of each frame with F3 or F4 open.
         if !coversOutline(s.overlay, cols: cols) { OutlineView.draw(&sc, s, in: outline.rect) }
         if !coversBody(s.overlay) {
             if s.focus.isReport { ReportView.draw(&sc, s, in: tableRect(s)) } else { TableView.draw(&sc, s, in: tableRect(s)) }

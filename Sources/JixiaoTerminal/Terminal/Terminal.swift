@@ -261,10 +261,12 @@ public final class Terminal {
 
     // MARK: Output
 
-    /// Paints `screen`, touching only cells that differ from `previous` (everything when nil), and puts
-    /// the real cursor on `screen.cursor` so an input method's candidate window opens at the field.
-    /// `covering`: the frame is a panel over what `previous` showed, which stays kept in curses' cells for
-    /// the frame that closes the panel to come back to.
+    /// Paints `screen`, touching only cells that differ from the frame it is drawn over, and puts the real
+    /// cursor on `screen.cursor` so an input method's candidate window opens at the field. That frame is
+    /// the terminal's own kept copy (`layers`); `previous` only says whether the screen is still as the
+    /// caller last drew it: nil (after a resize, another program, a new screen) paints everything.
+    /// `covering`: the frame is a panel over the one before, which stays kept in curses' cells for the
+    /// frame that closes the panel to come back to.
     public func draw(_ screen: Screen, previous: Screen?, covering: Bool = false) {
         guard isActive, !isSuspended, let window, !layers.isEmpty else { return }
         let (rows, cols) = size()
